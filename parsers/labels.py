@@ -1,0 +1,90 @@
+"""Printed labels: normalization and the vocabulary of every label the form definitions know.
+
+Readers that see only page text (flattened PDFs, OCR, typed tables) use the vocabulary to tell
+labels from values; the mapping stage uses it to turn a label into a canonical key.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from parsers.formdefs import FormDefinition
+
+_PUNCT = re.compile(r"[^0-9a-z/#&+]+")
+_MARKERS = re.compile(r"[\s:*\u2022\u00b7.\-–—_]+$")
+
+
+def normalize_label(text: str) -> str:
+    """Lower-case, accents and punctuation folded, whitespace collapsed, trailing ':'/'*' gone."""
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    text = _MARKERS.sub("", text.strip().lower())
+    return " ".join(_PUNCT.sub(" ", text).split())
+
+
+@dataclass(frozen=True, slots=True)
+class LabelTarget:
+    """What a label names: a field of a form type, or one choice of a choice/set field."""
+
+    form_type: str
+    key: str
+    choice: str | None = None
+
+
+class Vocabulary:
+    """Every field name, label, alias and choice label of the given definitions."""
+
+    def __init__(self, definitions: Mapping[str, FormDefinition]) -> None:
+        self._targets: dict[str, list[LabelTarget]] = {}
+        for definition in definitions.values():
+            for item in definition.fields:
+                for name in item.names:
+                    self._add(name, LabelTarget(definition.form_type, item.key))
+                for choice in item.choices:
+                    for name in (choice.label, *choice.aliases):
+                        self._add(name, LabelTarget(definition.form_type, item.key, choice.key))
+        self._longest_first = sorted(self._targets, key=len, reverse=True)
+
+    def _add(self, text: str, target: LabelTarget) -> None:
+        normalized = normalize_label(text)
+        if normalized and target not in self._targets.get(normalized, []):
+            self._targets.setdefault(normalized, []).append(target)
+
+    def lookup(self, text: str) -> tuple[LabelTarget, ...]:
+        """Targets whose label is exactly ``text`` once normalized."""
+        return tuple(self._targets.get(normalize_label(text), ()))
+
+    def is_label(self, text: str) -> bool:
+        return normalize_label(text) in self._targets
+
+    def split_label(self, line: str) -> tuple[str, str] | None:
+        """Split ``"Label: value"`` (or ``"Label  value"``) into label and value when the line
+        starts with a known label; the longest label wins."""
+        normalized_line = normalize_label(line)
+        for label in self._longest_first:
+            if normalized_line.startswith(label) and _ends_on_word(normalized_line, label):
+                value = _value_after(line, label)
+                if value is not None:
+                    return line[: len(line) - len(value)].rstrip(" :\t"), value
+        return None
+
+    def labels(self) -> Iterable[str]:
+        return iter(self._targets)
+
+
+def _ends_on_word(text: str, prefix: str) -> bool:
+    return len(text) == len(prefix) or text[len(prefix)] == " "
+
+
+def _value_after(line: str, normalized_label: str) -> str | None:
+    """The raw text after the label in ``line``: after a colon, or after the label's words."""
+    words = len(normalized_label.split())
+    if ":" in line and normalize_label(line.split(":", 1)[0]) == normalized_label:
+        return line.split(":", 1)[1].strip()
+    tokens = line.split()
+    for cut in range(words, len(tokens) + 1):
+        if normalize_label(" ".join(tokens[:cut])) == normalized_label:
+            return " ".join(tokens[cut:]).strip()
+    return None
