@@ -199,6 +199,7 @@ class ProblemRow(Base):
     severity: Mapped[str] = mapped_column(String(10), default="error")
 
     submission: Mapped[Submission] = relationship(back_populates="problems")
+    document: Mapped[Document | None] = relationship()
 
 
 class Approval(Base):

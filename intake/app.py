@@ -1,0 +1,40 @@
+"""The composed application: settings, database, intake context and mail transport, built
+once by the composition root (run_service.py) and handed to each command."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from config.settings import Settings
+from intake.context import IntakeContext, build_context
+from registry.db import make_engine, make_session_factory
+from registry.migrate import upgrade
+
+
+@dataclass
+class App:
+    settings: Settings
+    migrate: bool = True  # bring the schema up to date when the database is first opened
+
+    @cached_property
+    def engine(self) -> Engine:
+        engine = make_engine(self.settings.database.url, echo=self.settings.database.echo)
+        if self.migrate:
+            upgrade(engine)
+        return engine
+
+    @cached_property
+    def sessions(self) -> sessionmaker[Session]:
+        return make_session_factory(self.engine)
+
+    @cached_property
+    def context(self) -> IntakeContext:
+        return build_context(self.settings)
+
+    def close(self) -> None:
+        if "engine" in self.__dict__:
+            self.engine.dispose()

@@ -1,0 +1,70 @@
+"""``rpa-intake submissions list | show REF | export --format json|csv``."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+from typing import Any
+
+from intake.app import App
+from intake.cli import UsageError
+from intake.cli_support import print_table
+from registry.export import submission_json
+from registry.queries import list_submissions, submission_by_reference
+
+
+def register(commands: Any) -> None:
+    parser = commands.add_parser("submissions", help="read the registry")
+    actions = parser.add_subparsers(dest="action", required=True)
+    listing = actions.add_parser("list", help="one line per submission")
+    listing.add_argument("--status")
+    listing.set_defaults(handler=run_list)
+    show = actions.add_parser("show", help="one submission as JSON")
+    show.add_argument("reference")
+    show.set_defaults(handler=run_show)
+    export = actions.add_parser("export", help="every submission as JSON or CSV")
+    export.add_argument("--format", choices=("json", "csv"), default="json")
+    export.set_defaults(handler=run_export)
+
+
+def run_list(app: App, args: argparse.Namespace) -> int:
+    with app.sessions() as session:
+        rows = [
+            (item.reference, item.received_at.strftime("%Y-%m-%d %H:%M"), item.sender,
+             item.form_type or "-", item.status,
+             item.organization.legal_name if item.organization else "-",
+             len(item.documents), sum(1 for p in item.problems if p.severity == "error"))
+            for item in list_submissions(session, status=args.status)
+        ]
+    print_table("Submissions", ("reference", "received (UTC)", "sender", "form", "status",
+                                "organization", "docs", "errors"), rows)
+    return 0
+
+
+def run_show(app: App, args: argparse.Namespace) -> int:
+    with app.sessions() as session:
+        submission = submission_by_reference(session, args.reference)
+        if submission is None:
+            raise UsageError(f"no submission with reference {args.reference}")
+        print(json.dumps(submission_json(session, submission), indent=2, ensure_ascii=False))
+    return 0
+
+
+def run_export(app: App, args: argparse.Namespace) -> int:
+    with app.sessions() as session:
+        items = [submission_json(session, row) for row in list_submissions(session)]
+    if args.format == "json":
+        print(json.dumps(items, indent=2, ensure_ascii=False))
+        return 0
+    writer = csv.writer(sys.stdout)
+    writer.writerow(["reference", "received_at", "sender", "subject", "status", "form_type",
+                     "organization", "documents", "problems", "acknowledgment"])
+    for item in items:
+        ack = item["acknowledgment"] or {}
+        writer.writerow([item["reference"], item["received_at"], item["sender"],
+                         item["subject"], item["status"], item["form_type"],
+                         item["organization"], len(item["documents"]),
+                         "; ".join(p["code"] for p in item["problems"]), ack.get("status")])
+    return 0

@@ -1,0 +1,162 @@
+"""Filing: one parsed email and its extracted documents become a submission (or join one),
+are validated against the registry, and get their acknowledgment queued — all inside the
+caller's single transaction."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Sequence
+from datetime import datetime
+
+from sqlalchemy import update
+from sqlalchemy.orm import Session
+
+from intake.context import IntakeContext
+from intake.facts import registry_facts
+from intake.threading import find_thread
+from notifier.acks import enqueue_acknowledgment
+from notifier.bounces import record_bounce
+from notifier.references import make_reference
+from parsers.dsn import parse_dsn
+from parsers.model import ExtractedDocument, ParsedEmail
+from parsers.rules import evaluate_submission
+from parsers.sniff import sniff
+from registry.documents import add_document, document_from_row, problem_row
+from registry.models import (
+    DUPLICATE,
+    MSG_FILED,
+    AuditEvent,
+    Organization,
+    RawMessage,
+    Submission,
+)
+from registry.queries import earlier_duplicate, organization_by_identity
+
+REGISTRATION_FORMS = ("stage1", "stage2", "stage2_grandfathered", "modification",
+                      "annual_validation")
+
+
+def file_message(session: Session, raw_message_id: int, email: ParsedEmail,
+                 documents: Sequence[ExtractedDocument], ctx: IntakeContext, *,
+                 now: datetime, backfill: bool = False) -> str | None:
+    """File the message; return the submission's reference, or None when another run filed
+    this message first (the claim below makes filing happen exactly once)."""
+    if not _claim(session, raw_message_id, now):
+        return None
+    message = session.get(RawMessage, raw_message_id)
+    assert message is not None
+    thread = find_thread(session, email, ctx.settings)
+    if thread is not None and thread.follow_up:
+        submission = thread.submission
+        action = "follow_up"
+    else:
+        submission = _new_submission(session, message, email, now, backfill)
+        submission.parent = thread.submission if thread else None
+        action = "received"
+    _add_documents(submission, email, documents, message.id, now)
+    evaluate(session, submission, ctx, now=now)
+    message.submission_id = submission.id
+    session.add(AuditEvent(at=now, actor="intake", action=action, submission_id=submission.id,
+                           detail={"raw_message_id": message.id, "documents": len(documents)}))
+    _record_bounce(session, message.raw or b"", ctx, now)
+    enqueue_acknowledgment(session, submission, email, settings=ctx.settings,
+                           definitions=ctx.definitions, now=now, backfill=backfill)
+    return submission.reference
+
+
+def _claim(session: Session, raw_message_id: int, now: datetime) -> bool:
+    """The first statement of the filing transaction: mark the message filed unless someone
+    already did. Concurrent runs block on this row (PostgreSQL) or the write lock (SQLite)."""
+    result = session.execute(
+        update(RawMessage)
+        .where(RawMessage.id == raw_message_id, RawMessage.status != MSG_FILED)
+        .values(status=MSG_FILED, processed_at=now, attempts=RawMessage.attempts + 1)
+    )
+    return bool(result.rowcount)  # type: ignore[attr-defined]
+
+
+def _new_submission(session: Session, message: RawMessage, email: ParsedEmail, now: datetime,
+                    backfill: bool) -> Submission:
+    submission = Submission(
+        raw_message_id=message.id, message_id=email.message_id or None,
+        sender=email.from_address, sender_name=email.from_name, subject=email.subject,
+        received_at=now, updated_at=now, backfill=backfill)
+    session.add(submission)
+    session.flush()  # the id makes the reference
+    submission.reference = make_reference(submission.id, now.year)
+    return submission
+
+
+def _add_documents(submission: Submission, email: ParsedEmail,
+                   documents: Sequence[ExtractedDocument], raw_message_id: int,
+                   now: datetime) -> None:
+    attachments = {item.sha256: item for item in email.attachments}
+    for document in documents:
+        attachment = attachments.get(document.sha256)
+        add_document(submission, document, raw_message_id=raw_message_id,
+                     kind=attachment.kind if attachment else sniff(b""),
+                     size=len(attachment.data) if attachment else 0, now=now)
+
+
+def evaluate(session: Session, submission: Submission, ctx: IntakeContext, *,
+             now: datetime) -> None:
+    """(Re-)validate a submission from all its documents; set status, organization,
+    duplicate link and the submission-level problems."""
+    session.flush()
+    documents = [document_from_row(row, submission.problems) for row in submission.documents]
+    facts = registry_facts(session, documents, submission)
+    verdict = evaluate_submission(documents, facts, received_on=submission.received_at.date(),
+                                  today=now.date())
+    submission.problems = [item for item in submission.problems if item.document is not None]
+    submission.problems.extend(problem_row(problem) for problem in verdict.problems)
+    submission.status = verdict.status
+    submission.form_type = verdict.main_form_type
+    submission.late = verdict.late
+    submission.updated_at = now
+    main = _main_document(documents, verdict.main_form_type)
+    if main is not None:
+        submission.organization = _organization(session, main, submission, now)
+        _mark_duplicate(session, submission, main)
+
+
+def _main_document(documents: Sequence[ExtractedDocument],
+                   form_type: str | None) -> ExtractedDocument | None:
+    return next((item for item in documents if item.form_type == form_type), None)
+
+
+def _organization(session: Session, main: ExtractedDocument, submission: Submission,
+                  now: datetime) -> Organization | None:
+    fein, provider_id = main.value("fein"), main.value("provider_id")
+    name = main.value("org_legal_name")
+    if not (fein or provider_id) or not name:
+        return submission.organization
+    organization = organization_by_identity(session, fein, provider_id)
+    if organization is None:
+        organization = Organization(legal_name=name, fein=fein, provider_id=provider_id,
+                                    npi=main.value("npi"), created_at=now)
+        session.add(organization)
+    organization.contact_email = main.value("contact_email") or organization.contact_email
+    domain = submission.sender.rpartition("@")[2].lower() if "@" in submission.sender else ""
+    organization.email_domain = organization.email_domain or domain or None
+    return organization
+
+
+def _mark_duplicate(session: Session, submission: Submission, main: ExtractedDocument) -> None:
+    """Same organization, same form type, same normalized fields: a duplicate."""
+    if main.form_type not in REGISTRATION_FORMS:
+        return
+    content = json.dumps([main.form_type, sorted(main.values().items())], sort_keys=True,
+                         default=str)
+    submission.content_key = hashlib.sha256(content.encode()).hexdigest()
+    session.flush()
+    original = earlier_duplicate(session, submission.content_key, submission.id)
+    if original is not None:
+        submission.duplicate_of = original
+        submission.status = DUPLICATE
+
+
+def _record_bounce(session: Session, raw: bytes, ctx: IntakeContext, now: datetime) -> None:
+    bounce = parse_dsn(raw)
+    if bounce is not None:
+        record_bounce(session, bounce, now=now, settings=ctx.settings)

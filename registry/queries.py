@@ -1,0 +1,99 @@
+"""Read-side queries the pipeline, the notifier and the CLI share."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, selectinload
+
+from registry.models import (
+    Approval,
+    Document,
+    MailboxState,
+    Organization,
+    OutboxMessage,
+    QuarantineEntry,
+    Submission,
+)
+
+
+def submission_by_reference(session: Session, reference: str) -> Submission | None:
+    return session.scalars(
+        select(Submission).where(Submission.reference == reference.strip().upper())
+    ).first()
+
+
+def submission_by_outbox_message_ids(session: Session,
+                                     message_ids: Iterable[str]) -> Submission | None:
+    """The submission one of our outgoing messages (by Message-ID) belongs to."""
+    ids = [item for item in message_ids if item]
+    if not ids:
+        return None
+    row = session.scalars(
+        select(OutboxMessage).where(OutboxMessage.message_id.in_(ids),
+                                    OutboxMessage.submission_id.is_not(None))
+        .order_by(OutboxMessage.id.desc())
+    ).first()
+    return row.submission if row else None
+
+
+def approvals_by_number(session: Session, numbers: Iterable[str]) -> dict[str, Approval]:
+    wanted = sorted({item for item in numbers if item})
+    if not wanted:
+        return {}
+    rows = session.scalars(
+        select(Approval).options(selectinload(Approval.organization))
+        .where(Approval.number.in_(wanted))
+    )
+    return {row.number: row for row in rows if row.number}
+
+
+def approvals_for_submission(session: Session, submission_id: int) -> list[Approval]:
+    return list(session.scalars(
+        select(Approval).where(Approval.submission_id == submission_id).order_by(Approval.id)))
+
+
+def organization_by_identity(session: Session, fein: str | None,
+                             provider_id: str | None) -> Organization | None:
+    if fein:
+        found = session.scalars(select(Organization).where(Organization.fein == fein)).first()
+        if found:
+            return found
+    if provider_id:
+        return session.scalars(
+            select(Organization).where(Organization.provider_id == provider_id)).first()
+    return None
+
+
+def earlier_duplicate(session: Session, content_key: str, exclude_id: int) -> Submission | None:
+    return session.scalars(
+        select(Submission).where(Submission.content_key == content_key,
+                                 Submission.id != exclude_id,
+                                 Submission.duplicate_of_id.is_(None))
+        .order_by(Submission.id)
+    ).first()
+
+
+def list_submissions(session: Session, *, status: str | None = None,
+                     limit: int | None = None) -> Sequence[Submission]:
+    query = (select(Submission).options(selectinload(Submission.documents)
+                                        .selectinload(Document.fields),
+                                        selectinload(Submission.problems))
+             .order_by(Submission.id))
+    if status:
+        query = query.where(Submission.status == status)
+    if limit:
+        query = query.limit(limit)
+    return session.scalars(query).all()
+
+
+def last_successful_poll(session: Session) -> datetime | None:
+    return session.scalar(select(func.max(MailboxState.last_success_at)))
+
+
+def open_quarantine_count(session: Session) -> int:
+    return session.scalar(
+        select(func.count()).select_from(QuarantineEntry)
+        .where(QuarantineEntry.resolved_at.is_(None))) or 0
