@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cached_property
+from pathlib import Path
+from typing import Any
 
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
@@ -34,6 +36,15 @@ class App:
     @cached_property
     def context(self) -> IntakeContext:
         return build_context(self.settings)
+
+    @cached_property
+    def transport(self) -> Any:
+        """SMTP, or .eml files in smtp.outbox_dir (the demo, and dry runs)."""
+        from notifier.smtp import FileTransport, SmtpTransport
+
+        if self.settings.smtp.outbox_dir:
+            return FileTransport(Path(self.settings.smtp.outbox_dir))
+        return SmtpTransport(self.settings.smtp)
 
     def close(self) -> None:
         if "engine" in self.__dict__:

@@ -33,7 +33,12 @@ def build_parser() -> argparse.ArgumentParser:
                         choices=("DEBUG", "INFO", "WARNING", "ERROR"), type=str.upper)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for name in COMMAND_MODULES:
-        module = importlib.import_module(f"intake.commands.{name}")
+        try:
+            module = importlib.import_module(f"intake.commands.{name}")
+        except ModuleNotFoundError as err:
+            if err.name != f"intake.commands.{name}":
+                raise
+            continue  # a command still being built
         module.register(commands)
     return parser
 

@@ -1,0 +1,49 @@
+"""``rpa-intake outbox list | flush``: outgoing mail."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from intake.app import App
+from intake.cli_support import print_table
+from intake.clock import utcnow
+
+
+def register(commands: Any) -> None:
+    parser = commands.add_parser("outbox", help="outgoing mail")
+    actions = parser.add_subparsers(dest="action", required=True)
+    listing = actions.add_parser("list", help="one line per outgoing message")
+    listing.add_argument("--status", choices=("queued", "sent", "failed", "bounced",
+                                              "suppressed"))
+    listing.set_defaults(handler=run_list)
+    flush = actions.add_parser("flush", help="send what is due now")
+    flush.set_defaults(handler=run_flush)
+
+
+def run_list(app: App, args: argparse.Namespace) -> int:
+    from notifier.outbox import list_outbox
+
+    with app.sessions() as session:
+        rows = [
+            (row.id, row.kind, row.recipient, row.status, row.attempts,
+             row.created_at.strftime("%Y-%m-%d %H:%M"),
+             row.sent_at.strftime("%Y-%m-%d %H:%M") if row.sent_at else "",
+             row.reason or row.last_error or "", row.subject)
+            for row in list_outbox(session, status=args.status)
+        ]
+    print_table("Outbox", ("id", "kind", "to", "status", "tries", "created (UTC)", "sent",
+                           "reason", "subject"), rows)
+    return 0
+
+
+def run_flush(app: App, args: argparse.Namespace) -> int:
+    report = flush_now(app)
+    print(f"sent {report.sent}, retrying {report.retried}, failed {report.failed}")
+    return 0
+
+
+def flush_now(app: App) -> Any:
+    from notifier.sender import flush_outbox
+
+    return flush_outbox(app.sessions, app.transport, now=utcnow(), settings=app.settings)
