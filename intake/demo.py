@@ -34,6 +34,7 @@ class DemoRun:
     database: Path
     outbox_dir: Path
     digest_file: Path
+    config_file: Path
     stage1_number: str
 
 
@@ -63,12 +64,26 @@ def run_demo(out: Path, *, now: datetime) -> tuple[App, DemoRun]:
                                        in_reply_to=message_id)])
     _intake(app, day2 + timedelta(minutes=30))
     digest_file = _write_digest(app, out, now)
-    return app, DemoRun(out, out / "rpa-intake.db", out / "outbox", digest_file, stage1)
+    config_file = _write_config(out)
+    return app, DemoRun(out, out / "rpa-intake.db", out / "outbox", digest_file, config_file,
+                        stage1)
+
+
+def _write_config(out: Path) -> Path:
+    """A config for trying the other commands on the demo's registry afterwards."""
+    target = out / "rpa-intake.toml"
+    target.write_text(
+        "# Written by `rpa-intake demo`: the other commands on the demo's registry.\n"
+        f'[database]\nurl = "sqlite:///{out / "rpa-intake.db"}"\n'
+        f'[mailbox]\nsource = "maildir"\npath = "{out / "mailbox"}"\n'
+        f'[smtp]\noutbox_dir = "{out / "outbox"}"\nfrom_address = "{demo_mail.MAILBOX}"\n'
+        f'[acknowledgment]\nsigning_key = "{SIGNING_KEY}"\n', encoding="utf-8")
+    return target
 
 
 def _reset(out: Path) -> None:
     for name in ("mailbox", "outbox", "rpa-intake.db", "rpa-intake.db-wal",
-                 "rpa-intake.db-shm", "digest.txt"):
+                 "rpa-intake.db-shm", "digest.txt", "rpa-intake.toml"):
         target = out / name
         if target.is_dir():
             shutil.rmtree(target)

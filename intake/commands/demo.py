@@ -35,8 +35,9 @@ def run(_app: App, args: argparse.Namespace) -> int:
         print(f"Registry:         {result.database}")
         print(f"Outgoing mail:    {len(outbox)} .eml files in {result.outbox_dir}")
         print(f"Daily digest:     {result.digest_file}")
-        print("Try: .venv/bin/rpa-intake --config /dev/null submissions list  "
-              f"(with RPA_INTAKE_DATABASE__URL=sqlite:///{result.database})")
+        print(f"Config:           {result.config_file}")
+        print(f"\nNext: .venv/bin/rpa-intake --config {result.config_file} submissions list"
+              f"\n      .venv/bin/rpa-intake --config {result.config_file} review list")
     finally:
         app.close()
     return 0
