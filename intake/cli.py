@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import logging
 import sys
 from collections.abc import Sequence
 
@@ -61,6 +62,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail(str(err))
     except KeyboardInterrupt:
         return 130
+    except Exception as err:  # noqa: BLE001 - the user gets one line, the log the details
+        logging.getLogger(__name__).debug("command failed", exc_info=True)
+        print(f"rpa-intake: {type(err).__name__}: {err} (--log-level DEBUG shows details)",
+              file=sys.stderr)
+        return 1
     finally:
         app.close()
 

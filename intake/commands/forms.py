@@ -19,9 +19,9 @@ def register(commands: Any) -> None:
 
 
 def run_blank(app: App, args: argparse.Namespace) -> int:
+    out = writable_dir(args.out)
     from formgen.blank import write_blank_forms
 
-    out = writable_dir(args.out)
     for path in write_blank_forms(app.context.definitions, out):
         print(path)
     return 0
