@@ -14,6 +14,9 @@ from dataclasses import dataclass
 from parsers.formdefs import FormDefinition
 
 _PUNCT = re.compile(r"[^0-9a-z/#&+]+")
+_INDEX = re.compile(r"\[\d+\]")
+_XFA_PREFIX = re.compile(r"^(?:(?:form|topmostsubform|subform|page|#subform|#pageset)\w*\.)+",
+                         re.IGNORECASE)
 _MARKERS = re.compile(r"[\s:*\u2022\u00b7.\-–—_]+$")
 
 
@@ -22,6 +25,12 @@ def normalize_label(text: str) -> str:
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     text = _MARKERS.sub("", text.strip().lower())
     return " ".join(_PUNCT.sub(" ", text).split())
+
+
+def clean_field_name(name: str) -> str:
+    """A file's field name without XFA-style indexes and wrappers:
+    ``form1[0].page1[0].org_legal_name[0]`` → ``org_legal_name``; inner dots stay."""
+    return _XFA_PREFIX.sub("", _INDEX.sub("", name.strip()))
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,93 @@
+"""Normalization stage, choices: choice and set keys, lists, yes/no and checkbox values.
+
+Choices match by key, printed label or alias, ignoring case and punctuation; a free-text set
+("Claim Status Inquiry, Eligibility") is split on commas, semicolons and line breaks.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+from parsers.formdefs import FieldDef
+from parsers.labels import normalize_label
+
+_SPLIT = re.compile(r"[,;\n\r\u2022]+")
+_BOX = re.compile(r"^\s*(?:\[\s*[xX✓✔]?\s*\]|[☐☑☒■□✓✔]|\(\s*[xX]?\s*\))\s*")
+_TRUE = frozenset({"yes", "y", "true", "t", "x", "checked", "on", "1", "selected", "☒", "☑",
+                   "✓", "✔", "■"})
+_FALSE = frozenset({"no", "n", "false", "f", "unchecked", "off", "0", "not checked", "☐",
+                    "□", "none"})
+
+
+@lru_cache(maxsize=256)
+def _choice_index(field: FieldDef) -> dict[str, str]:
+    index: dict[str, str] = {}
+    for choice in field.choices:  # keys and labels first: an alias never shadows them
+        for name in (choice.key, choice.label):
+            index.setdefault(normalize_label(name), choice.key)
+    for choice in field.choices:
+        for name in choice.aliases:
+            index.setdefault(normalize_label(name), choice.key)
+    return index
+
+
+def find_choice(field: FieldDef, text: str) -> str | None:
+    """The key of the choice ``text`` names, or None."""
+    index = _choice_index(field)
+    cleaned = _BOX.sub("", text)
+    for candidate in (cleaned, re.sub(r"\s*\([^)]*\)\s*$", "", cleaned)):
+        key = index.get(normalize_label(candidate))
+        if key is not None:
+            return key
+    return None
+
+
+def match_choice(field: FieldDef, text: str) -> str:
+    key = find_choice(field, text)
+    if key is None:
+        raise ValueError("choose one of " + _options(field))
+    return key
+
+
+def normalize_set(field: FieldDef, raw: Any) -> list[str]:
+    """Sorted unique keys from checked choices (a tuple) or free text."""
+    items = raw if isinstance(raw, tuple) else (str(raw),)
+    keys: set[str] = set()
+    unknown: list[str] = []
+    for item in items:
+        whole = find_choice(field, item)
+        if whole is not None:
+            keys.add(whole)
+            continue
+        for part in (part.strip() for part in _SPLIT.split(item)):
+            key = find_choice(field, part) if part else None
+            if key is not None:
+                keys.add(key)
+            elif part and normalize_label(part) not in {"", "none", "n/a"}:
+                unknown.append(part)
+    if unknown:
+        raise ValueError("choose from " + _options(field))
+    return sorted(keys)
+
+
+def normalize_list(field: FieldDef, raw: Any) -> list[str]:
+    items = raw if isinstance(raw, tuple) else (str(raw),)
+    parts = (" ".join(part.split()) for item in items for part in _SPLIT.split(item))
+    return [part for part in parts if part]
+
+
+def normalize_yesno(field: FieldDef, raw: Any) -> bool:
+    if isinstance(raw, bool):
+        return raw
+    text = " ".join(str(raw).lower().split()).strip(" .!")
+    if text in _TRUE or text.split(" ")[0].strip(",;:-") in {"yes", "y"}:
+        return True
+    if text in _FALSE or text.split(" ")[0].strip(",;:-") in {"no", "n"}:
+        return False
+    raise ValueError("answer Yes or No")
+
+
+def _options(field: FieldDef) -> str:
+    return ", ".join(f'"{choice.label}"' for choice in field.choices)

@@ -1,0 +1,47 @@
+"""Mapping stage, lookup: one form's field names, labels, aliases and choice labels, indexed
+by their normalized text (keys and labels before aliases, so an alias never shadows them)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from parsers.formdefs import FieldDef, FormDefinition
+from parsers.labels import normalize_label
+
+# When a choice label belongs to several fields, a set (checkboxes) is the likelier owner.
+_CHOICE_OWNER_ORDER = {"set": 0, "choice": 1}
+
+
+class FieldIndex:
+    def __init__(self, definition: FormDefinition) -> None:
+        self._fields: dict[str, FieldDef] = {}
+        for item in definition.fields:
+            for name in (item.key, item.label):
+                self._fields.setdefault(normalize_label(name), item)
+        for item in definition.fields:
+            for name in item.aliases:
+                self._fields.setdefault(normalize_label(name), item)
+        self._choices: dict[str, FieldDef] = {}
+        owners = sorted((item for item in definition.fields if item.choices),
+                        key=lambda item: _CHOICE_OWNER_ORDER.get(item.type, 2))
+        for item in owners:
+            for choice in item.choices:
+                for name in (choice.key, choice.label, *choice.aliases):
+                    self._choices.setdefault(normalize_label(name), item)
+
+    def field(self, text: str) -> FieldDef | None:
+        """The field ``text`` names (its key, printed label or an alias)."""
+        return self._fields.get(normalize_label(text))
+
+    def choice_field(self, text: str) -> FieldDef | None:
+        """The set or choice field one of whose choices ``text`` names."""
+        return self._choices.get(normalize_label(text))
+
+    def has_name(self, text: str) -> bool:
+        normalized = normalize_label(text)
+        return normalized in self._fields or normalized in self._choices
+
+
+@lru_cache(maxsize=64)
+def field_index(definition: FormDefinition) -> FieldIndex:
+    return FieldIndex(definition)

@@ -1,0 +1,171 @@
+"""Mapping stage: the raw fields a reader saw become raw values under canonical keys.
+
+A raw field is matched by its name first (``org_legal_name``, ``transactions.claim_status``,
+``form1[0].page1[0].fein[0]``), then by its printed label. Checked boxes of a set collect
+into one tuple; two different values for one key keep the more confident one and record
+the other as a conflict for review.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+
+from parsers.choices import find_choice
+from parsers.fieldindex import FieldIndex, field_index
+from parsers.formdefs import FieldDef, FormDefinition
+from parsers.labels import Vocabulary, clean_field_name, normalize_label
+from parsers.model import RawDocument, RawField, Source
+
+RawValue = str | bool | tuple[str, ...]
+_YES, _NO = frozenset({"yes", "y", "true"}), frozenset({"no", "n", "false"})
+
+
+@dataclass(frozen=True, slots=True)
+class MappedValue:
+    """Raw value(s) of one canonical key, where they came from and how sure the reader was."""
+
+    key: str
+    raw: RawValue
+    source: Source
+    confidence: float = 1.0
+    conflicts: tuple[str, ...] = ()  # other values seen for this key (a review problem)
+
+
+@dataclass(frozen=True, slots=True)
+class _Hit:
+    field: FieldDef
+    value: RawValue | None  # None: an unchecked box, which says nothing
+
+
+def map_fields(raw: RawDocument, definition: FormDefinition,
+               vocabulary: Vocabulary | None = None) -> dict[str, MappedValue]:
+    """Canonical key → mapped value, for every raw field that names a field of the form."""
+    index = field_index(definition)
+    mapped: dict[str, MappedValue] = {}
+    for item in raw.fields:
+        hit = _resolve(item, index)
+        if hit is None or hit.value is None:
+            continue
+        new = MappedValue(hit.field.key, hit.value, item.source, item.confidence)
+        old = mapped.get(hit.field.key)
+        mapped[hit.field.key] = new if old is None else _merge(hit.field, old, new)
+    return mapped
+
+
+def _resolve(item: RawField, index: FieldIndex) -> _Hit | None:
+    for text in (item.name, item.label):
+        hit = _resolve_text(item, text, index) if text else None
+        if hit is not None:
+            return hit
+    return _resolve_choice_only(item, index)
+
+
+def _resolve_text(item: RawField, text: str, index: FieldIndex) -> _Hit | None:
+    """Match a name or label: the whole cleaned name, then ``field.choice`` on its tail."""
+    for candidate, choice in _candidates(text):
+        field = index.field(candidate)
+        if field is None:
+            continue
+        if choice is None:
+            return _Hit(field, _value_for(field, item))
+        hit = _choice_hit(field, choice, item)
+        if hit is not None:
+            return hit
+    return None
+
+
+def _candidates(text: str) -> Iterator[tuple[str, str | None]]:
+    """``(field name, choice name or None)`` readings of a (possibly dotted) field name."""
+    cleaned = clean_field_name(text)
+    yield cleaned, None
+    parts = [part for part in cleaned.split(".") if part]
+    if len(parts) > 1:
+        yield parts[-1], None
+        yield parts[-2], parts[-1]
+
+
+def _choice_hit(field: FieldDef, choice: str, item: RawField) -> _Hit | None:
+    """A box named ``transactions.claim_status`` or ``testing_completed.yes``."""
+    if field.type == "yesno" and normalize_label(choice) in _YES | _NO:
+        return _Hit(field, _yes_no_box(choice, item))
+    if field.type in ("set", "choice") and find_choice(field, choice) is not None:
+        if isinstance(item.value, bool):
+            return _Hit(field, _checked_choice(field, choice, item))
+        return _Hit(field, _value_for(field, item))
+    return None
+
+
+def _resolve_choice_only(item: RawField, index: FieldIndex) -> _Hit | None:
+    """A box whose name or label is only a choice label (``Claim Status Inquiry``)."""
+    if not isinstance(item.value, bool):
+        return None
+    for text in (item.name, item.label, item.export_value):
+        field = index.choice_field(text) if text else None
+        if field is not None:
+            return _Hit(field, _checked_choice(field, text, item))
+    return None
+
+
+def _value_for(field: FieldDef, item: RawField) -> RawValue | None:
+    """The raw value of a field matched by its own name or label."""
+    value = item.value
+    if isinstance(value, bool) and field.type in ("set", "choice"):
+        for name in (item.export_value, item.name):
+            if name and find_choice(field, clean_field_name(name).split(".")[-1]):
+                return _checked_choice(field, clean_field_name(name).split(".")[-1], item)
+        return None
+    if isinstance(value, bool) and field.type == "yesno":
+        for name in (item.export_value, item.name):
+            if normalize_label(name) in _YES | _NO:
+                return _yes_no_box(name, item)
+    if isinstance(value, str) and field.type == "set":
+        return (_choice_text(field, item),)
+    if isinstance(value, str) and field.type == "choice":
+        return _choice_text(field, item)
+    return value
+
+
+def _choice_text(field: FieldDef, item: RawField) -> str:
+    """A radio value may be a choice key, a label, or an opaque ``Choice2``: then try the
+    export name and the printed text beside the selected button."""
+    assert isinstance(item.value, str)
+    for text in (item.value, item.export_value, item.label):
+        if text and find_choice(field, text) is not None:
+            return text
+    return item.value
+
+
+def _checked_choice(field: FieldDef, choice: str, item: RawField) -> RawValue | None:
+    if item.value is not True:
+        return None
+    if field.type == "set":
+        return (choice,)
+    return choice
+
+
+def _yes_no_box(choice: str, item: RawField) -> bool | None:
+    """Two boxes, Yes and No: the checked one answers; an unchecked one says nothing."""
+    if item.value is not True:
+        return None
+    return normalize_label(choice) in _YES
+
+
+def _merge(field: FieldDef, old: MappedValue, new: MappedValue) -> MappedValue:
+    if field.type == "set" and isinstance(old.raw, tuple) and isinstance(new.raw, tuple):
+        merged = tuple(dict.fromkeys((*old.raw, *new.raw)))
+        return replace(old, raw=merged, confidence=min(old.confidence, new.confidence))
+    if _same(old.raw, new.raw):
+        return old if old.confidence >= new.confidence else new
+    keep, other = (old, new) if old.confidence >= new.confidence else (new, old)
+    return replace(keep, conflicts=(*keep.conflicts, *other.conflicts, _text(other.raw)))
+
+
+def _same(a: RawValue, b: RawValue) -> bool:
+    return _text(a).casefold() == _text(b).casefold()
+
+
+def _text(value: RawValue) -> str:
+    if isinstance(value, tuple):
+        return "; ".join(value)
+    return " ".join(str(value).split())
