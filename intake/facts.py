@@ -1,0 +1,50 @@
+"""Registry facts for the submission rules: the approvals a submission's forms cite, looked
+up here so that the rules in parsers/ stay pure."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sqlalchemy.orm import Session
+
+from parsers.model import ExtractedDocument
+from parsers.registry_facts import RegistryFacts, Stage1Approval, Stage2Approval
+from registry.models import Approval, Submission
+from registry.queries import approvals_by_number
+
+
+def registry_facts(session: Session, documents: Sequence[ExtractedDocument],
+                   submission: Submission) -> RegistryFacts:
+    """The Stage I and Stage II approvals cited by ``documents`` (all of the submission's
+    documents, follow-ups included, so no earlier documents need passing)."""
+    cited = [str(value) for document in documents
+             for value in (document.value("stage1_approval_number"),
+                           document.value("stage2_approval_number")) if value]
+    approvals = approvals_by_number(session, cited)
+    return RegistryFacts(
+        stage1_approvals={number: _stage1(row) for number, row in approvals.items()
+                          if row.kind == "stage1"},
+        stage2_approvals={number: _stage2(row) for number, row in approvals.items()
+                          if row.kind == "stage2"},
+    )
+
+
+def _stage1(row: Approval) -> Stage1Approval:
+    organization = row.organization
+    return Stage1Approval(
+        number=row.number or "",
+        fein=organization.fein if organization else None,
+        provider_id=organization.provider_id if organization else None,
+        transactions=frozenset(row.transactions or ()),
+    )
+
+
+def _stage2(row: Approval) -> Stage2Approval:
+    organization = row.organization
+    return Stage2Approval(
+        number=row.number or "",
+        fein=organization.fein if organization else None,
+        provider_id=organization.provider_id if organization else None,
+        screens_per_session=row.screens_per_session,
+        rpa_user_ids=tuple(row.rpa_user_ids or ()),
+    )
