@@ -135,7 +135,7 @@ def normalize_phone(field: FieldDef, raw: RawValue) -> str:
 def normalize_zip(field: FieldDef, raw: RawValue) -> str:
     text = _text(raw)
     digits = re.sub(r"[\s\-\u2013]", "", text)
-    if len(digits) == 4 and digits.isdigit():  # a spreadsheet ate the leading zero (MA: 0xxxx)
+    if len(digits) == 4 and digits.isdigit() and digits[0] != "0":  # a spreadsheet ate the 0
         digits = "0" + digits
     if not digits.isdigit() or len(digits) not in (5, 9):
         raise InvalidValueError("enter a 5-digit ZIP code or ZIP+4 such as 02111-1234")

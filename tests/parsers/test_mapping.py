@@ -1,0 +1,141 @@
+"""Mapping stage: raw fields of every reader convention → canonical keys."""
+
+from __future__ import annotations
+
+import pytest
+
+from parsers.formdefs import FormDefinition
+from parsers.labels import Vocabulary
+from parsers.mapping import map_fields
+from parsers.model import RawDocument, RawField
+from parsers.normalize import normalize_value
+
+
+def mapped(definitions: dict[str, FormDefinition], form_type: str, *fields: RawField):
+    raw = RawDocument("acroform", "", fields)
+    return map_fields(raw, definitions[form_type], Vocabulary(definitions))
+
+
+@pytest.mark.parametrize(("name", "label"), [
+    ("org_legal_name", ""),
+    ("org_legal_name[0]", ""),
+    ("form1[0].page1[0].org_legal_name[0]", ""),
+    ("topmostSubform[0].Page1[0].org_legal_name[0]", ""),
+    ("organization.org_legal_name", ""),
+    ("Organization Legal Name", ""),
+    ("Organization Legal Name:", ""),
+    ("LEGAL NAME", ""),
+    ("Text1", "Organization Legal Name"),
+    ("Text1", "Legal Name of Organization *"),
+])
+def test_text_field_by_name_or_label(definitions, name: str, label: str) -> None:
+    result = mapped(definitions, "stage1", RawField(name, "Acme", "acroform", label=label))
+    assert result["org_legal_name"].raw == "Acme"
+    assert result["org_legal_name"].source == "acroform"
+
+
+def test_name_wins_over_label(definitions) -> None:
+    result = mapped(definitions, "stage1",
+                    RawField("fein", "04-1234567", "acroform", label="City"))
+    assert set(result) == {"fein"}
+
+
+@pytest.mark.parametrize("box", [
+    RawField("transactions.claim_status", True, "acroform", export_value="On"),
+    RawField("transactions.Claim Status Inquiry", True, "acroform", export_value="Yes"),
+    RawField("form1[0].transactions[0].claim_status[0]", True, "xfa"),
+    RawField("Claim Status Inquiry", True, "table_cell", label="POSC Transactions Requested"),
+    RawField("Check Box3", True, "acroform", label="Claim Status Inquiry"),
+    RawField("transactions", True, "acroform", export_value="claim_status"),
+    RawField("Claim Status Inquiry", True, "content_control"),
+])
+def test_checked_set_choice(definitions, box: RawField) -> None:
+    result = mapped(definitions, "stage1", box)
+    value = normalize_value(definitions["stage1"].field("transactions"),
+                            result["transactions"].raw).value
+    assert value == ["claim_status"]
+
+
+def test_unchecked_boxes_say_nothing_and_checked_ones_collect(definitions) -> None:
+    result = mapped(
+        definitions, "stage1",
+        RawField("transactions.claim_status", True, "acroform", export_value="On"),
+        RawField("transactions.eligibility_inquiry", False, "acroform", export_value="On"),
+        RawField("transactions.remittance_advice", True, "acroform", export_value="On"),
+    )
+    assert result["transactions"].raw == ("claim_status", "remittance_advice")
+    assert not result["transactions"].conflicts
+
+
+def test_no_checked_boxes_means_absent(definitions) -> None:
+    result = mapped(definitions, "stage1",
+                    RawField("transactions.claim_status", False, "acroform"))
+    assert "transactions" not in result
+
+
+@pytest.mark.parametrize(("value", "export", "label", "expected"), [
+    ("provider", "", "", "provider"),
+    ("MassHealth Provider", "", "", "MassHealth Provider"),
+    ("Choice2", "", "Business Partner", "Business Partner"),
+    ("Choice2", "relationship_entity", "", "relationship_entity"),
+])
+def test_radio_group(definitions, value, export, label, expected) -> None:
+    result = mapped(definitions, "stage1", RawField("org_type", value, "acroform",
+                                                    export_value=export, label=label))
+    assert result["org_type"].raw == expected
+
+
+@pytest.mark.parametrize(("name", "value", "expected"), [
+    ("Yes", True, True), ("No", True, False), ("Yes", False, None), ("No", False, None),
+])
+def test_yes_no_boxes_in_a_table(definitions, name, value, expected) -> None:
+    result = mapped(definitions, "stage2", RawField(
+        name, value, "table_cell",
+        label="Testing completed in the MassHealth Trading Partner Testing Environment"))
+    assert result.get("testing_completed") is None if expected is None else \
+        result["testing_completed"].raw is expected
+
+
+def test_yes_no_as_dotted_boxes(definitions) -> None:
+    result = mapped(definitions, "stage2",
+                    RawField("testing_completed.yes", False, "acroform"),
+                    RawField("testing_completed.no", True, "acroform"))
+    assert result["testing_completed"].raw is False
+
+
+def test_attestation_checkbox_by_label(definitions) -> None:
+    result = mapped(definitions, "stage1", RawField(
+        "Check Box9", True, "acroform",
+        label="I attest that the information on this form is true and complete"))
+    assert result["attest"].raw is True
+
+
+def test_conflict_keeps_the_more_confident_value(definitions) -> None:
+    result = mapped(definitions, "stage1",
+                    RawField("fein", "04-1234567", "layout", confidence=0.7),
+                    RawField("FEIN", "04-7654321", "acroform", confidence=1.0))
+    assert result["fein"].raw == "04-7654321"
+    assert result["fein"].conflicts == ("04-1234567",)
+
+
+def test_same_value_twice_is_no_conflict(definitions) -> None:
+    result = mapped(definitions, "stage1",
+                    RawField("City", "Boston", "layout", confidence=0.9),
+                    RawField("city", " boston ", "acroform"))
+    assert result["city"].conflicts == ()
+    assert result["city"].confidence == 1.0
+
+
+def test_unknown_names_are_ignored(definitions) -> None:
+    assert mapped(definitions, "stage1", RawField("Text7", "x", "acroform")) == {}
+
+
+def test_multiselect_tuple(definitions) -> None:
+    result = mapped(definitions, "stage2", RawField(
+        "docs_enclosed", ("MassHealth RPA Agreement", "Test Scenarios"), "content_control"))
+    assert result["docs_enclosed"].raw == ("MassHealth RPA Agreement", "Test Scenarios")
+
+
+def test_choice_label_shared_by_two_fields_prefers_the_set(definitions) -> None:
+    result = mapped(definitions, "modification", RawField("Other", True, "table_cell"))
+    assert result["modification_types"].raw == ("Other",)

@@ -1,0 +1,157 @@
+"""Normalization stage: one table of raw values per field type."""
+
+from __future__ import annotations
+
+import pytest
+
+from parsers.formdefs import Choice, FieldDef
+from parsers.normalize import normalize_value, npi_is_valid
+
+TRANSACTIONS = (
+    Choice("eligibility_inquiry", "Member Eligibility Verification", ("Eligibility",)),
+    Choice("claim_status", "Claim Status Inquiry", ("Claim Status",)),
+    Choice("claim_submission", "Claim Submission (DDE)", ("Claim Submission",)),
+    Choice("other", "Other DDE Activity", ("Other",)),
+)
+
+
+def field(kind: str) -> FieldDef:
+    choices = TRANSACTIONS if kind in ("choice", "set") else ()
+    return FieldDef("some_key", "Printed Label", kind, choices=choices)
+
+
+VALID = [
+    ("text", "  Acme   Health\nLLC ", "Acme Health LLC"),
+    ("integer", "12", 12),
+    ("integer", "1,200", 1200),
+    ("integer", "2 bots", 2),
+    ("integer", "approx. 50 per week", 50),
+    ("integer", "3.0", 3),
+    ("integer", "two", 2),
+    ("year", "2026", 2026),
+    ("year", "CY 2025", 2025),
+    ("date", "2026-03-01", "2026-03-01"),
+    ("date", "03/01/2026", "2026-03-01"),
+    ("date", "3/1/26", "2026-03-01"),
+    ("date", "March 1, 2026", "2026-03-01"),
+    ("date", "1 Mar 2026", "2026-03-01"),
+    ("date", "01-Mar-2026", "2026-03-01"),
+    ("date", "Mar. 1st, 2026", "2026-03-01"),
+    ("date", "Sunday, March 1, 2026", "2026-03-01"),
+    ("date", "2026-03-01T00:00:00Z", "2026-03-01"),
+    ("date", "20260301", "2026-03-01"),
+    ("date", "3.1.2026", "2026-03-01"),
+    ("date", "12/31/99", "1999-12-31"),
+    ("email", " Jane.Doe@Example.ORG ", "jane.doe@example.org"),
+    ("email", "mailto:a@b.co", "a@b.co"),
+    ("phone", "617-555-0142", "617-555-0142"),
+    ("phone", "(617) 555-0142", "617-555-0142"),
+    ("phone", "+1 617.555.0142", "617-555-0142"),
+    ("phone", "6175550142", "617-555-0142"),
+    ("phone", "617-555-0142 ext. 12", "617-555-0142 x12"),
+    ("zip", "02111", "02111"),
+    ("zip", "02111-1234", "02111-1234"),
+    ("zip", "021111234", "02111-1234"),
+    ("zip", "2111", "02111"),
+    ("state", "MA", "MA"),
+    ("state", "ma", "MA"),
+    ("state", "Massachusetts", "MA"),
+    ("state", "Mass.", "MA"),
+    ("state", "new york", "NY"),
+    ("npi", "1234567893", "1234567893"),
+    ("npi", "1245 319 599", "1245319599"),
+    ("pid_sl", "110012345a", "110012345A"),
+    ("pid_sl", "110012345-A", "110012345A"),
+    ("fein", "04-1234567", "04-1234567"),
+    ("fein", "041234567", "04-1234567"),
+    ("fein", "04 123 4567", "04-1234567"),
+    ("choice", "Claim Status Inquiry", "claim_status"),
+    ("choice", "claim_status", "claim_status"),
+    ("choice", "CLAIM STATUS", "claim_status"),
+    ("choice", "Claim Submission", "claim_submission"),
+    ("choice", "☒ Claim Status Inquiry", "claim_status"),
+    ("set", ("Claim Status Inquiry", "eligibility_inquiry"),
+     ["claim_status", "eligibility_inquiry"]),
+    ("set", "Claim Status Inquiry, Eligibility", ["claim_status", "eligibility_inquiry"]),
+    ("set", "Claim Status; Claim Status\nOther", ["claim_status", "other"]),
+    ("set", ("claim_status", "claim_status"), ["claim_status"]),
+    ("list", "Bot A, Bot B; Bot C\nBot D", ["Bot A", "Bot B", "Bot C", "Bot D"]),
+    ("list", ("U1", "U2, U3"), ["U1", "U2", "U3"]),
+    ("list", " a ,, b ", ["a", "b"]),
+    ("yesno", "Yes", True),
+    ("yesno", "n", False),
+    ("yesno", "TRUE", True),
+    ("yesno", "x", True),
+    ("yesno", "checked", True),
+    ("yesno", "No.", False),
+    ("yesno", True, True),
+    ("checkbox", False, False),
+    ("checkbox", "Off", False),
+    ("checkbox", "On", True),
+    ("stage1_number", "RPA1-2026-00042", "RPA1-2026-00042"),
+    ("stage1_number", "rpa1 2026 00042", "RPA1-2026-00042"),
+    ("stage1_number", "RPA1\u20132026\u201300042", "RPA1-2026-00042"),
+    ("stage2_number", "rpa2-2025-12345", "RPA2-2025-12345"),
+]
+
+
+@pytest.mark.parametrize(("kind", "raw", "expected"), VALID)
+def test_valid_values_normalize(kind: str, raw: object, expected: object) -> None:
+    result = normalize_value(field(kind), raw)  # type: ignore[arg-type]
+    assert result.problem is None
+    assert result.value == expected
+
+
+INVALID = [
+    ("integer", "a few"),
+    ("integer", "10-20"),
+    ("integer", "2.5"),
+    ("year", "26"),
+    ("date", "sometime in March"),
+    ("date", "02/30/2026"),
+    ("date", "13/45/2026"),
+    ("email", "jane.doe@"),
+    ("email", "not an email"),
+    ("phone", "555-0142"),
+    ("phone", "call me"),
+    ("zip", "0211"),
+    ("zip", "02111-12"),
+    ("zip", "ABCDE"),
+    ("state", "Mass Bay"),
+    ("npi", "1234567890"),
+    ("npi", "123456789"),
+    ("pid_sl", "110012345"),
+    ("pid_sl", "11001234AB"),
+    ("fein", "04-123456"),
+    ("choice", "Dental Claims"),
+    ("set", "Claim Status, Dental"),
+    ("yesno", "maybe"),
+    ("stage1_number", "RPA2-2026-00042"),
+    ("stage1_number", "RPA1-2026-42"),
+    ("stage2_number", "RPA1-2026-00042"),
+]
+
+
+@pytest.mark.parametrize(("kind", "raw"), INVALID)
+def test_invalid_values_give_a_problem(kind: str, raw: str) -> None:
+    result = normalize_value(field(kind), raw)
+    assert result.value is None
+    assert result.problem is not None
+    assert result.problem.code == f"invalid_{kind}"
+    assert result.problem.field == "some_key"
+    assert "Printed Label" in result.problem.message
+
+
+@pytest.mark.parametrize("kind", ["text", "integer", "date", "set", "list", "npi"])
+@pytest.mark.parametrize("raw", ["", "   ", ("",), "N/A"])
+def test_empty_values_are_absent_not_invalid(kind: str, raw: object) -> None:
+    result = normalize_value(field(kind), raw)  # type: ignore[arg-type]
+    assert result.value is None and result.problem is None
+
+
+@pytest.mark.parametrize(("npi", "valid"), [
+    ("1234567893", True), ("1245319599", True), ("1003000126", True),
+    ("1234567890", False), ("1245319598", False), ("12345678931", False), ("abcdefghij", False),
+])
+def test_npi_luhn(npi: str, valid: bool) -> None:
+    assert npi_is_valid(npi) is valid
