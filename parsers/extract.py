@@ -17,7 +17,7 @@ from parsers.isolation import IsolationError, run_isolated
 from parsers.labels import Vocabulary
 from parsers.limits import LimitExceededError, Limits
 from parsers.mapping import map_fields
-from parsers.model import ExtractedDocument, Problem, RawDocument
+from parsers.model import ExtractedDocument, ParsedEmail, Problem, RawDocument
 from parsers.rules_document import check_document
 from parsers.supporting import supporting_facts
 
@@ -117,6 +117,12 @@ def _sniff(data: bytes) -> str:
     return sniff(data)
 
 
+def _parse_email(data: bytes, limits: Limits) -> ParsedEmail:
+    from parsers.mime import parse_email
+
+    return parse_email(data, limits)
+
+
 def _sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
@@ -126,9 +132,7 @@ def extract_json(filename: str, data: bytes, definitions: Mapping[str, FormDefin
     """SPEC §5: ``{"file": ..., "documents": [...]}``; an .eml gives one document per
     attachment that is not inline."""
     if filename.lower().endswith(".eml") or _sniff(data) == "eml":
-        from parsers.mime import parse_email
-
-        email = parse_email(data, limits)
+        email = _parse_email(data, limits)
         items = [(item.filename, item.data) for item in email.attachments if not item.inline]
     else:
         items = [(filename, data)]

@@ -78,11 +78,11 @@ def _resolve_text(item: RawField, text: str, index: FieldIndex) -> _Hit | None:
 def _candidates(text: str) -> Iterator[tuple[str, str | None]]:
     """``(field name, choice name or None)`` readings of a (possibly dotted) field name."""
     cleaned = clean_field_name(text)
-    yield cleaned, None
     parts = [part for part in cleaned.split(".") if part]
-    if len(parts) > 1:
-        yield parts[-1], None
+    if len(parts) > 1:  # the tail first: "transactions.other" is not transactions_other
         yield parts[-2], parts[-1]
+        yield parts[-1], None
+    yield cleaned, None
 
 
 def _choice_hit(field: FieldDef, choice: str, item: RawField) -> _Hit | None:
@@ -119,6 +119,8 @@ def _value_for(field: FieldDef, item: RawField) -> RawValue | None:
         for name in (item.export_value, item.name):
             if normalize_label(name) in _YES | _NO:
                 return _yes_no_box(name, item)
+    if isinstance(value, bool) and field.type not in ("checkbox", "yesno"):
+        return None  # a box beside a text field says nothing about its text
     if isinstance(value, str) and field.type == "set":
         return (_choice_text(field, item),)
     if isinstance(value, str) and field.type == "choice":

@@ -1,0 +1,57 @@
+"""Facts of the supporting documents: signature, mentioned transactions, passing scenarios."""
+
+from __future__ import annotations
+
+import pytest
+
+from parsers.model import RawDocument
+from parsers.supporting import supporting_facts
+
+HEADER = ("Scenario ID", "Transaction", "POSC Screen(s)", "Expected Result", "Actual Result",
+          "Pass/Fail")
+
+
+def scenarios(*rows: tuple[str, str]) -> RawDocument:
+    table = (HEADER, *((f"TS-{n}", tx, "Claims > Status", "ok", "ok", result)
+                       for n, (tx, result) in enumerate(rows)))
+    return RawDocument("tables", "RPA Test Scenarios", tables=(table,))
+
+
+@pytest.mark.parametrize(("rows", "passing", "total"), [
+    ([("Claim Status Inquiry", "Pass")], {"claim_status": 1}, 1),
+    ([("Claim Status Inquiry", "Passed"), ("claim_status", "P"), ("Claim Status", "✓")],
+     {"claim_status": 3}, 3),
+    ([("Claim Status Inquiry", "Fail"), ("Eligibility", "PASS")],
+     {"eligibility_inquiry": 1}, 2),
+    ([("Claim Status Inquiry, Eligibility", "Pass")],
+     {"claim_status": 1, "eligibility_inquiry": 1}, 1),
+    ([("Something else", "Pass"), ("Claim Status Inquiry", "")], {}, 2),
+])
+def test_passing_scenarios(definitions, rows, passing, total) -> None:
+    facts = supporting_facts("test_scenarios", scenarios(*rows), {}, definitions)
+    assert facts == {"passing": passing, "scenarios": total}
+
+
+def test_scenarios_without_a_table(definitions) -> None:
+    raw = RawDocument("paragraphs", "RPA Test Scenarios\nAll passed.")
+    assert supporting_facts("test_scenarios", raw, {}, definitions) == {
+        "passing": {}, "scenarios": 0}
+
+
+@pytest.mark.parametrize(("signed", "values", "expected"), [
+    (True, {}, True),
+    (False, {"signer_name": "John Roe", "signature_date": "2026-03-01"}, True),
+    (False, {"signer_name": "John Roe"}, False),
+    (False, {}, False),
+])
+def test_agreement_signed(definitions, signed, values, expected) -> None:
+    raw = RawDocument("acroform", "MassHealth RPA Agreement", signed=signed)
+    assert supporting_facts("rpa_agreement", raw, values, definitions) == {"signed": expected}
+
+
+def test_design_mentions_transactions(definitions) -> None:
+    text = ("RPA Systems Design Documentation\nFlow 1: Claim Status Inquiry. Flow 2: member "
+            "eligibility verification. Other notes: none. Remittance advice is not used.")
+    facts = supporting_facts("systems_design", RawDocument("paragraphs", text), {}, definitions)
+    assert facts == {"transactions": ["claim_status", "eligibility_inquiry",
+                                      "remittance_advice"]}
