@@ -7,7 +7,6 @@ Choices match by key, printed label or alias, ignoring case and punctuation; a f
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from typing import Any
 
 from parsers.formdefs import FieldDef
@@ -21,8 +20,20 @@ _FALSE = frozenset({"no", "n", "false", "f", "unchecked", "off", "0", "not check
                     "□", "none"})
 
 
-@lru_cache(maxsize=256)
+_CACHE: dict[int, tuple[FieldDef, dict[str, str]]] = {}
+
+
 def _choice_index(field: FieldDef) -> dict[str, str]:
+    """Normalized choice name → key, cached by identity (hashing a FieldDef is not cheap)."""
+    cached = _CACHE.get(id(field))
+    if cached is None or cached[0] is not field:
+        if len(_CACHE) > 1024:
+            _CACHE.clear()
+        cached = _CACHE[id(field)] = (field, _build_choice_index(field))
+    return cached[1]
+
+
+def _build_choice_index(field: FieldDef) -> dict[str, str]:
     index: dict[str, str] = {}
     for choice in field.choices:  # keys and labels first: an alias never shadows them
         for name in (choice.key, choice.label):

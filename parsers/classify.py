@@ -120,13 +120,14 @@ def field_overlap(raw: RawDocument,
     """Per form type, about 0..1.25: the share of the document's named keys the form knows,
     plus a quarter of their Jaccard overlap (the closer-fitting form wins a tie)."""
     named: dict[str, set[str]] = {form_type: set() for form_type in definitions}
-    for item in raw.fields:
-        names = [clean_field_name(item.name), item.label]
-        names += [part for part in clean_field_name(item.name).split(".") if part]
-        for form_type, definition in definitions.items():
-            index = field_index(definition)
+    indexes = {form_type: field_index(item) for form_type, item in definitions.items()}
+    for item in raw.fields[:2000]:
+        cleaned = clean_field_name(item.name)
+        names = {normalize_label(name) for name in (cleaned, item.label, *cleaned.split("."))}
+        names.discard("")
+        for form_type, index in indexes.items():
             for name in names:
-                found = index.field(name) if name else None
+                found = index.field_normalized(name)
                 if found is not None:
                     named[form_type].add(found.key)
     seen = set().union(*named.values()) if named else set()

@@ -3,8 +3,6 @@ by their normalized text (keys and labels before aliases, so an alias never shad
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from parsers.formdefs import FieldDef, FormDefinition
 from parsers.labels import normalize_label
 
@@ -33,6 +31,10 @@ class FieldIndex:
         """The field ``text`` names (its key, printed label or an alias)."""
         return self._fields.get(normalize_label(text))
 
+    def field_normalized(self, normalized: str) -> FieldDef | None:
+        """As ``field``, for text already passed through normalize_label."""
+        return self._fields.get(normalized)
+
     def choice_field(self, text: str) -> FieldDef | None:
         """The set or choice field one of whose choices ``text`` names."""
         return self._choices.get(normalize_label(text))
@@ -42,6 +44,15 @@ class FieldIndex:
         return normalized in self._fields or normalized in self._choices
 
 
-@lru_cache(maxsize=64)
+_CACHE: dict[int, tuple[FormDefinition, FieldIndex]] = {}
+
+
 def field_index(definition: FormDefinition) -> FieldIndex:
-    return FieldIndex(definition)
+    """The (cached) index of ``definition``; by identity, since hashing a whole definition
+    costs more than the lookups it serves."""
+    cached = _CACHE.get(id(definition))
+    if cached is None or cached[0] is not definition:
+        if len(_CACHE) > 256:
+            _CACHE.clear()
+        cached = _CACHE[id(definition)] = (definition, FieldIndex(definition))
+    return cached[1]
