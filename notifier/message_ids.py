@@ -1,0 +1,30 @@
+"""Our own Message-IDs, signed with the configured key (HMAC-SHA256), so that replies to them
+are recognized and mail claiming to be ours is not believed."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import re
+import secrets
+
+_OURS = re.compile(r"^rpa\.([A-Za-z0-9_-]{1,80})\.([0-9a-f]{20})@(.+)$")
+DEV_KEY = "rpa-intake-development-key"  # used only when no signing_key is configured
+
+
+def make_message_id(token: str, *, key: str, domain: str, nonce: str | None = None) -> str:
+    """``rpa.<token>-<nonce>.<signature>@<domain>`` without angle brackets."""
+    safe = re.sub(r"[^A-Za-z0-9_-]", "-", token)[:60]
+    body = f"{safe}-{nonce or secrets.token_hex(6)}"
+    return f"rpa.{body}.{_signature(body, key)}@{domain}"
+
+
+def is_our_message_id(message_id: str, *, key: str, domain: str) -> bool:
+    found = _OURS.match(message_id.strip().strip("<>"))
+    if not found or found.group(3).lower() != domain.lower():
+        return False
+    return hmac.compare_digest(found.group(2), _signature(found.group(1), key))
+
+
+def _signature(body: str, key: str) -> str:
+    return hmac.new((key or DEV_KEY).encode(), body.encode(), hashlib.sha256).hexdigest()[:20]
