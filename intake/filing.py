@@ -61,7 +61,8 @@ def file_message(session: Session, raw_message_id: int, email: ParsedEmail,
                            detail={"raw_message_id": message.id, "documents": len(documents)}))
     _record_bounce(session, message.raw or b"", ctx, now)
     enqueue_acknowledgment(session, submission, email, settings=ctx.settings,
-                           definitions=ctx.definitions, now=now, backfill=backfill)
+                           definitions=ctx.definitions, now=now, backfill=backfill,
+                           follow_up=action == "follow_up")
     return submission.reference
 
 

@@ -1,0 +1,38 @@
+"""The outbox: messages written in the same transaction as the work that caused them, sent
+later by notifier.sender. A dedupe key makes an enqueue happen at most once."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from registry.models import QUEUED, OutboxMessage
+
+
+def enqueue(session: Session, *, kind: str, recipient: str, subject: str, raw: bytes | None,
+            message_id: str, now: datetime, submission_id: int | None = None,
+            dedupe_key: str | None = None, status: str = QUEUED,
+            reason: str | None = None) -> OutboxMessage:
+    """Add an outgoing message; with a ``dedupe_key`` already used, return that row."""
+    if dedupe_key:
+        existing = session.scalars(
+            select(OutboxMessage).where(OutboxMessage.dedupe_key == dedupe_key)).first()
+        if existing is not None:
+            return existing
+    row = OutboxMessage(kind=kind, recipient=recipient, subject=subject, raw=raw,
+                        message_id=message_id, created_at=now, submission_id=submission_id,
+                        dedupe_key=dedupe_key, status=status, reason=reason,
+                        next_attempt_at=now if status == QUEUED else None)
+    session.add(row)
+    session.flush()
+    return row
+
+
+def list_outbox(session: Session, status: str | None = None) -> Sequence[OutboxMessage]:
+    query = select(OutboxMessage).order_by(OutboxMessage.id)
+    if status:
+        query = query.where(OutboxMessage.status == status)
+    return session.scalars(query).all()

@@ -1,0 +1,101 @@
+"""Mail transports. SmtpTransport is the only place that speaks SMTP: ssl, starttls, or plain
+towards 127.0.0.1 when allowed; certificates verified; the password never logged."""
+
+from __future__ import annotations
+
+import itertools
+import smtplib
+import ssl
+from collections.abc import Sequence
+from pathlib import Path
+
+from config.settings import SmtpSettings
+
+
+class DeliveryError(Exception):
+    """A message could not be handed over."""
+
+
+class TemporaryDeliveryError(DeliveryError):
+    """Try again later: 4xx, connection trouble, timeouts."""
+
+
+class PermanentDeliveryError(DeliveryError):
+    """Give up: 5xx."""
+
+
+class SmtpTransport:
+    def __init__(self, settings: SmtpSettings) -> None:
+        self.settings = settings
+
+    def send(self, raw: bytes, *, sender: str, recipients: Sequence[str]) -> None:
+        try:
+            with self._connect() as client:
+                refused = client.sendmail(sender, list(recipients), raw)
+        except smtplib.SMTPRecipientsRefused as err:
+            raise _classify(*next(iter(err.recipients.values()))) from err
+        except smtplib.SMTPResponseException as err:
+            raise _classify(err.smtp_code, err.smtp_error) from err
+        except (smtplib.SMTPException, OSError) as err:
+            raise TemporaryDeliveryError(f"{type(err).__name__}: {err}") from err
+        if refused:
+            raise _classify(*next(iter(refused.values())))
+
+    def _connect(self) -> smtplib.SMTP:
+        settings = self.settings
+        context = _tls_context(settings)
+        if settings.security == "ssl":
+            client: smtplib.SMTP = smtplib.SMTP_SSL(settings.host, settings.port,
+                                                    timeout=settings.timeout_seconds,
+                                                    context=context)
+        else:
+            client = smtplib.SMTP(settings.host, settings.port, timeout=settings.timeout_seconds)
+            if settings.security == "starttls":
+                client.starttls(context=context)
+        if settings.username:
+            client.login(settings.username, settings.password)
+        return client
+
+
+def _tls_context(settings: SmtpSettings) -> ssl.SSLContext:
+    context = ssl.create_default_context(cafile=settings.ca_file or None)
+    if not settings.verify:  # only for a test server; never the default
+        context.check_hostname = False
+        context.verify_mode = ssl.CERT_NONE
+    return context
+
+
+def _classify(code: int, detail: bytes | str) -> DeliveryError:
+    text = detail.decode("utf-8", "replace") if isinstance(detail, bytes) else str(detail)
+    error_type = PermanentDeliveryError if 500 <= code < 600 else TemporaryDeliveryError
+    return error_type(f"{code} {text}"[:500])
+
+
+class FileTransport:
+    """Writes each message as ``<n>-<recipient>.eml`` (the demo and dry runs)."""
+
+    def __init__(self, directory: Path) -> None:
+        self.directory = directory
+
+    def send(self, raw: bytes, *, sender: str, recipients: Sequence[str]) -> None:
+        self.directory.mkdir(parents=True, exist_ok=True)
+        taken = {path.name for path in self.directory.glob("*.eml")}
+        for number in itertools.count(len(taken) + 1):
+            name = f"{number:03d}-{_file_safe(recipients[0])}.eml"
+            if name not in taken:
+                (self.directory / name).write_bytes(raw)
+                return
+
+
+class MemoryTransport:
+    """Keeps what was sent (tests)."""
+
+    def __init__(self) -> None:
+        self.sent: list[tuple[bytes, str, tuple[str, ...]]] = []
+
+    def send(self, raw: bytes, *, sender: str, recipients: Sequence[str]) -> None:
+        self.sent.append((raw, sender, tuple(recipients)))
+
+
+def _file_safe(address: str) -> str:
+    return "".join(char if char.isalnum() or char in "@._-" else "_" for char in address)[:80]

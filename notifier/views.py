@@ -1,0 +1,112 @@
+"""What an acknowledgment or notice shows, taken from the filed rows: a frozen view, so the
+templates never touch the database."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from parsers.formdefs import FormDefinition
+from registry.models import Submission
+
+# The fields echoed back to the provider, per form type, in this order.
+KEY_FIELDS = {
+    "stage1": ("org_legal_name", "fein", "provider_id", "rpa_tool_name", "bot_count",
+               "transactions"),
+    "stage2": ("org_legal_name", "fein", "stage1_approval_number", "rpa_tool_name",
+               "transactions", "user_ids_requested"),
+    "stage2_grandfathered": ("org_legal_name", "fein", "operational_since", "rpa_tool_name",
+                             "bot_count", "transactions"),
+    "modification": ("org_legal_name", "fein", "stage2_approval_number", "modification_types",
+                     "effective_date"),
+    "annual_validation": ("org_legal_name", "fein", "stage2_approval_number",
+                          "validation_year", "rpa_user_ids"),
+}
+SUPPORTING = ("rpa_agreement", "systems_design", "test_scenarios")
+UNREADABLE_CODES = {"encrypted_file", "unsupported_file", "unreadable_file", "too_large",
+                    "too_slow", "encrypted", "unreadable_pdf"}
+
+
+@dataclass(frozen=True, slots=True)
+class AckView:
+    reference: str
+    status: str  # complete | incomplete | needs_review | duplicate | no_form | unreadable
+    form_type: str | None
+    form_title: str
+    organization: str
+    greeting_name: str
+    key_fields: tuple[tuple[str, str], ...]
+    problems: tuple[str, ...]
+    warnings: tuple[str, ...]
+    documents: tuple[tuple[str, str], ...]  # file name → what we took it to be
+    missing_documents: tuple[str, ...]
+    duplicate_of: str | None
+    follow_up: bool
+    subject: str
+
+
+def ack_view(submission: Submission, *, definitions: Mapping[str, FormDefinition],
+             follow_up: bool = False) -> AckView:
+    form_type = submission.form_type
+    titles = {key: item.title for key, item in definitions.items()}
+    values = _main_values(submission, form_type)
+    problems = [row for row in submission.problems if row.severity in {"error", "review"}]
+    missing = tuple(titles.get(row.field or "", row.field or "") for row in problems
+                    if row.code == "missing_document")
+    return AckView(
+        reference=submission.reference or "",
+        status=_status(submission),
+        form_type=form_type,
+        form_title=titles.get(form_type or "", "registration form"),
+        organization=str(values.get("org_legal_name") or
+                         (submission.organization.legal_name if submission.organization else "")),
+        greeting_name=submission.sender_name or "",
+        key_fields=_key_fields(form_type, values, definitions),
+        problems=tuple(dict.fromkeys(row.message for row in problems
+                                     if row.code != "missing_document")),
+        warnings=tuple(dict.fromkeys(row.message for row in submission.problems
+                                     if row.severity == "warning")),
+        documents=tuple((row.filename, titles.get(row.form_type, "not a form we recognize"))
+                        for row in submission.documents),
+        missing_documents=missing,
+        duplicate_of=submission.duplicate_of.reference if submission.duplicate_of else None,
+        follow_up=follow_up,
+        subject=submission.subject,
+    )
+
+
+def _status(submission: Submission) -> str:
+    if submission.status == "no_form" and any(
+            row.code in UNREADABLE_CODES for row in submission.problems):
+        return "unreadable"
+    return submission.status
+
+
+def _main_values(submission: Submission, form_type: str | None) -> dict[str, Any]:
+    for document in submission.documents:
+        if document.form_type == form_type:
+            return {item.key: item.value for item in document.fields}
+    return {}
+
+
+def _key_fields(form_type: str | None, values: Mapping[str, Any],
+                definitions: Mapping[str, FormDefinition]) -> tuple[tuple[str, str], ...]:
+    if form_type not in definitions:
+        return ()
+    definition = definitions[form_type]
+    shown = []
+    for key in KEY_FIELDS.get(form_type, ()):
+        if key in values and key in definition.keys:
+            field = definition.field(key)
+            shown.append((field.label, _display(values[key], field.choices)))
+    return tuple(shown)
+
+
+def _display(value: Any, choices: tuple[Any, ...]) -> str:
+    labels = {choice.key: choice.label for choice in choices}
+    if isinstance(value, list | tuple):
+        return ", ".join(labels.get(str(item), str(item)) for item in value)
+    if isinstance(value, bool):
+        return "Yes" if value else "No"
+    return labels.get(str(value), str(value))
