@@ -1,0 +1,201 @@
+"""One intake cycle: everything waiting in the mailbox, in batches, exactly once.
+
+For each message: size first (oversized → quarantined, never downloaded) → fetch without
+changing flags → store raw + claim (commit) → process (one filing transaction) → only then
+move it out of the folder. One bad message never stops the batch.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from email.parser import BytesHeaderParser
+from email.policy import compat32
+from email.utils import parsedate_to_datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from intake.context import IntakeContext, SimulatedCrash
+from intake.mailbox import MailboxError, MailSource, MessageRef
+from intake.pipeline import Outcome, process_stored, store_raw
+from parsers.headers import message_id_of, parse_address, sanitize_header
+from registry.db import transaction
+from registry.models import MailboxState, MessageLocation, QuarantineEntry
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class PollReport:
+    seen: int = 0
+    filed: int = 0
+    already: int = 0
+    quarantined: int = 0
+    moved: int = 0
+    errors: list[str] = field(default_factory=list)
+
+
+def poll_once(factory: sessionmaker[Session], source: MailSource, ctx: IntakeContext, *,
+              now_fn: Callable[[], datetime]) -> PollReport:
+    """Take everything waiting in ``source`` (in batches) and return what happened."""
+    report = PollReport()
+    try:
+        refs = _new_refs(factory, source, ctx, now_fn())
+        batch_size = max(1, ctx.settings.mailbox.batch_size)
+        for start in range(0, len(refs), batch_size):
+            _poll_batch(factory, source, ctx, refs[start:start + batch_size], report, now_fn)
+    except MailboxError as err:
+        report.errors.append(str(err))
+        _record_health(factory, source, now_fn(), error=str(err))
+        raise
+    _record_health(factory, source, now_fn(), error=None)
+    return report
+
+
+def _new_refs(factory: sessionmaker[Session], source: MailSource, ctx: IntakeContext,
+              now: datetime) -> list[MessageRef]:
+    refs = source.list_refs()
+    with transaction(factory) as session:
+        state = _state(session, source.key)
+        if state.uidvalidity is not None and state.uidvalidity != source.uidvalidity:
+            log.warning("UIDVALIDITY of %s changed from %s to %s: rescanning", source.key,
+                        state.uidvalidity, source.uidvalidity)
+            state.last_uid = 0
+        first_run = state.uidvalidity is None
+        state.uidvalidity = source.uidvalidity
+        if first_run and ctx.settings.mailbox.start_from_now:
+            state.last_uid = max((ref.uid for ref in refs), default=0)
+            log.info("start from now: leaving %d messages in %s alone", len(refs), source.key)
+        skip_below = state.last_uid if ctx.settings.mailbox.start_from_now else 0
+    return [ref for ref in refs if ref.uid > skip_below]
+
+
+def _poll_batch(factory: sessionmaker[Session], source: MailSource, ctx: IntakeContext,
+                refs: Sequence[MessageRef], report: PollReport,
+                now_fn: Callable[[], datetime]) -> None:
+    limit = ctx.settings.mailbox.max_message_bytes
+    wanted = []
+    for ref in refs:
+        report.seen += 1
+        if ref.size > limit:
+            _quarantine_oversized(factory, source, ref, now_fn(), report)
+        else:
+            wanted.append(ref)
+    for ref, raw in source.fetch(wanted):
+        try:
+            outcome = _file_one(factory, source, ctx, ref, raw, now_fn())
+        except SimulatedCrash:
+            raise
+        except MailboxError:
+            raise
+        except Exception as err:  # noqa: BLE001 - one bad message never blocks the rest
+            log.exception("message uid %s of %s failed", ref.uid, source.key)
+            report.errors.append(f"uid {ref.uid}: {type(err).__name__}")
+            continue
+        _count(report, outcome)
+        ctx.checkpoint("before_move")
+        _move(factory, source, ref, outcome, now_fn())
+        report.moved += 1
+
+
+def _file_one(factory: sessionmaker[Session], source: MailSource, ctx: IntakeContext,
+              ref: MessageRef, raw: bytes, now: datetime) -> Outcome:
+    stored = store_raw(factory, raw, mailbox=source.key, now=now,
+                       backfill=_is_backfill(raw, ctx.settings.mailbox.backfill_before))
+    _record_location(factory, source, ref, stored.raw_message_id, now)
+    if stored.status == "quarantined" and not stored.new:
+        return Outcome("quarantined", reason="quarantined earlier")
+    return process_stored(factory, stored.raw_message_id, ctx, now=now)
+
+
+def _move(factory: sessionmaker[Session], source: MailSource, ref: MessageRef,
+          outcome: Outcome, now: datetime) -> None:
+    if outcome.status == "quarantined":
+        source.move_quarantine(ref)
+    else:
+        source.move_processed(ref)
+    with transaction(factory) as session:
+        location = _location(session, source, ref)
+        if location is not None:
+            location.moved_at = now
+
+
+def _count(report: PollReport, outcome: Outcome) -> None:
+    if outcome.status == "filed":
+        report.filed += 1
+    elif outcome.status == "already":
+        report.already += 1
+    else:
+        report.quarantined += 1
+
+
+def _quarantine_oversized(factory: sessionmaker[Session], source: MailSource, ref: MessageRef,
+                          now: datetime, report: PollReport) -> None:
+    """Too large to download: keep the headers and the reason, move it aside."""
+    headers = BytesHeaderParser(policy=compat32).parsebytes(source.fetch_headers(ref))
+    with transaction(factory) as session:
+        session.add(QuarantineEntry(
+            mailbox=source.key, uidvalidity=source.uidvalidity, uid=ref.uid,
+            message_id=message_id_of(str(headers.get("Message-ID", ""))) or None,
+            sender=parse_address(str(headers.get("From", "")))[1] or None,
+            subject=sanitize_header(str(headers.get("Subject", "")), 300, decode=True),
+            reason=f"too large: {ref.size} bytes (over mailbox.max_message_bytes)",
+            created_at=now))
+    source.move_quarantine(ref)
+    report.quarantined += 1
+    report.moved += 1
+    log.warning("message uid %s of %s is too large (%d bytes): quarantined", ref.uid,
+                source.key, ref.size)
+
+
+def _record_location(factory: sessionmaker[Session], source: MailSource, ref: MessageRef,
+                     raw_message_id: int, now: datetime) -> None:
+    if not getattr(source, "tracks_uids", False):
+        return
+    with transaction(factory) as session:
+        if _location(session, source, ref) is None:
+            session.add(MessageLocation(mailbox=source.key, uidvalidity=source.uidvalidity,
+                                        uid=ref.uid, raw_message_id=raw_message_id,
+                                        seen_at=now))
+
+
+def _location(session: Session, source: MailSource, ref: MessageRef) -> MessageLocation | None:
+    return session.scalars(select(MessageLocation).where(
+        MessageLocation.mailbox == source.key,
+        MessageLocation.uidvalidity == source.uidvalidity,
+        MessageLocation.uid == ref.uid)).first()
+
+
+def _state(session: Session, key: str) -> MailboxState:
+    state = session.scalars(select(MailboxState).where(MailboxState.mailbox == key)).first()
+    if state is None:
+        state = MailboxState(mailbox=key, last_uid=0)
+        session.add(state)
+        session.flush()
+    return state
+
+
+def _record_health(factory: sessionmaker[Session], source: MailSource, now: datetime, *,
+                   error: str | None) -> None:
+    with transaction(factory) as session:
+        state = _state(session, source.key)
+        if error is None:
+            state.last_success_at = now
+            state.failing_since = None
+        else:
+            state.last_error, state.last_error_at = sanitize_header(error, 500), now
+            state.failing_since = state.failing_since or now
+
+
+def _is_backfill(raw: bytes, before: str) -> bool:
+    if not before:
+        return False
+    headers = BytesHeaderParser(policy=compat32).parsebytes(raw[:64 * 1024])
+    try:
+        sent = parsedate_to_datetime(str(headers.get("Date", "")))
+    except (TypeError, ValueError, IndexError):
+        return False
+    return sent.date() < date.fromisoformat(before)
