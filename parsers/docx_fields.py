@@ -1,0 +1,73 @@
+"""Legacy Word form fields (FORMTEXT, FORMCHECKBOX, FORMDROPDOWN): the field's data sits in
+w:ffData of the 'begin' run, its shown result in the runs between 'separate' and 'end'."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from lxml import etree
+
+from parsers.model import RawField
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+NS = {"w": W}
+_PLACEHOLDER = "\u2002"
+
+
+def legacy_fields(root: etree._Element) -> Iterator[RawField]:
+    for paragraph in root.iter(f"{{{W}}}p"):
+        yield from _paragraph_fields(paragraph)
+
+
+def _paragraph_fields(paragraph: etree._Element) -> Iterator[RawField]:
+    data: etree._Element | None = None
+    result: list[str] | None = None
+    label_parts: list[str] = []
+    for run in paragraph.iter(f"{{{W}}}r"):
+        char = run.find("w:fldChar", NS)
+        kind = char.get(f"{{{W}}}fldCharType") if char is not None else None
+        if kind == "begin":
+            data, result = char.find("w:ffData", NS), None  # type: ignore[union-attr]
+        elif kind == "separate":
+            result = []
+        elif kind == "end":
+            if data is not None:
+                yield _field(data, "".join(result or []), " ".join(label_parts) or
+                             _left_cell(paragraph))
+            data, result = None, None
+        elif data is None:
+            label_parts.append("".join(t.text or "" for t in run.iter(f"{{{W}}}t")).strip())
+        elif result is not None:
+            result.append("".join(t.text or "" for t in run.iter(f"{{{W}}}t")))
+
+
+def _field(data: etree._Element, shown: str, label: str) -> RawField:
+    name = _val(data, "w:name")
+    label = label.strip().rstrip(":").strip()
+    checkbox = data.find("w:checkBox", NS)
+    if checkbox is not None:
+        state = checkbox.find("w:checked", NS)
+        if state is None:
+            state = checkbox.find("w:default", NS)
+        checked = state is not None and state.get(f"{{{W}}}val", "true") in {"1", "true", "on"}
+        return RawField(name=name, label=label, value=checked, source="legacy_field")
+    dropdown = data.find("w:ddList", NS)
+    if dropdown is not None:
+        entries = [_val(item, ".") for item in dropdown.findall("w:listEntry", NS)]
+        index = int(_val(dropdown, "w:result") or 0)
+        value = entries[index] if 0 <= index < len(entries) else ""
+        return RawField(name=name, label=label, value=value, source="legacy_field")
+    text = shown.replace(_PLACEHOLDER, "").strip()
+    return RawField(name=name, label=label, value=text, source="legacy_field")
+
+
+def _left_cell(paragraph: etree._Element) -> str:
+    cell = next(paragraph.iterancestors(f"{{{W}}}tc"), None)
+    if cell is None or cell.getprevious() is None:
+        return ""
+    return "".join(t.text or "" for t in cell.getprevious().iter(f"{{{W}}}t"))
+
+
+def _val(node: etree._Element, path: str) -> str:
+    found = node if path == "." else node.find(path, NS)
+    return (found.get(f"{{{W}}}val") or "") if found is not None else ""

@@ -1,0 +1,198 @@
+"""DOCX reader: content controls, legacy form fields, label | value tables and "Label: value"
+paragraphs, read with lxml over the package's XML (body, headers, footers). Macros in .docm
+files are never touched; zip bombs are refused before anything is decompressed.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from collections.abc import Iterator
+
+from lxml import etree
+
+from parsers.docx_fields import legacy_fields
+from parsers.labels import Vocabulary
+from parsers.limits import Limits
+from parsers.model import Problem, RawDocument, RawField
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+W14 = "http://schemas.microsoft.com/office/word/2010/wordml"
+NS = {"w": W, "w14": W14}
+_PARTS = re.compile(r"^word/(document|header\d*|footer\d*)\.xml$")
+_MARK = re.compile(r"(☒|☑|✓|✔|✗|✘|☐|\[\s*[xX✓]?\s*\]|\bX\b)\s*")
+_CHECKED = {"☒", "☑", "✓", "✔", "✗", "✘", "X", "x"}
+
+
+class DocxError(Exception):
+    """The package cannot be read; the message is for the provider."""
+
+
+def read_docx(data: bytes, limits: Limits, vocabulary: Vocabulary) -> RawDocument:
+    """Every field the document holds; a problem instead of an exception for bad input."""
+    try:
+        parts = _xml_parts(data, limits)
+    except DocxError as err:
+        return RawDocument(method="none", text="", problems=(
+            Problem("unreadable_file", str(err)),))
+    fields: list[RawField] = []
+    tables: list[tuple[tuple[str, ...], ...]] = []
+    texts: list[str] = []
+    for root in parts:
+        fields += _content_controls(root)
+        fields += legacy_fields(root)
+        found_fields, found_tables = _tables(root, vocabulary)
+        fields += found_fields
+        tables += found_tables
+        texts.append(_text(root))
+    fields += _paragraph_fields(parts, vocabulary)
+    text = "\n".join(texts)[: limits.max_text_chars]
+    return RawDocument(method=_method(fields), text=text, fields=tuple(fields[: limits.max_fields]),
+                       tables=tuple(tables))
+
+
+def _xml_parts(data: bytes, limits: Limits) -> list[etree._Element]:
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, OSError, ValueError) as err:
+        raise DocxError("The Word file is damaged and cannot be opened; please resend it "
+                        "as PDF or DOCX.") from err
+    with archive:
+        members = archive.infolist()
+        _check_bomb(members, limits)
+        names = sorted((item.filename for item in members if _PARTS.match(item.filename)),
+                       key=lambda name: (not name.endswith("document.xml"), name))
+        if "word/document.xml" not in names:
+            raise DocxError("The file is not a Word document; please resend it as PDF or DOCX.")
+        parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+        try:
+            return [etree.fromstring(archive.read(name), parser) for name in names]
+        except (etree.XMLSyntaxError, KeyError, zipfile.BadZipFile, RuntimeError) as err:
+            raise DocxError("The Word file is damaged and cannot be read; please resend it "
+                            "as PDF or DOCX.") from err
+
+
+def _check_bomb(members: list[zipfile.ZipInfo], limits: Limits) -> None:
+    total = sum(item.file_size for item in members)
+    packed = max(1, sum(item.compress_size for item in members))
+    if any(item.flag_bits & 0x1 for item in members):
+        raise DocxError("The Word file is encrypted; please resend it without a password.")
+    if total > limits.max_decompressed_bytes or total / packed > limits.max_compression_ratio:
+        raise DocxError("The Word file expands to more data than we accept; please resend "
+                        "it as PDF.")
+
+
+def _content_controls(root: etree._Element) -> Iterator[RawField]:
+    for sdt in root.iter(f"{{{W}}}sdt"):
+        props = sdt.find("w:sdtPr", NS)
+        if props is None or props.find("w:docPartObj", NS) is not None:
+            continue
+        tag, alias = _val(props, "w:tag"), _val(props, "w:alias")
+        if not (tag or alias):
+            continue
+        value = _control_value(sdt, props)
+        if value is not None:
+            yield RawField(name=tag or alias, label=alias or _label_before(sdt), value=value,
+                           source="content_control")
+
+
+def _control_value(sdt: etree._Element, props: etree._Element) -> str | bool | None:
+    checkbox = props.find("w14:checkbox", NS)
+    if checkbox is not None:
+        state = checkbox.find("w14:checked", NS)
+        return state is not None and state.get(f"{{{W14}}}val", "0") in {"1", "true", "on"}
+    content = sdt.find("w:sdtContent", NS)
+    if content is None or props.find("w:showingPlcHdr", NS) is not None:
+        return ""
+    shown = _text(content)
+    date = props.find("w:date", NS)
+    if date is not None and date.get(f"{{{W}}}fullDate"):
+        return str(date.get(f"{{{W}}}fullDate"))[:10]
+    for kind in ("w:dropDownList", "w:comboBox"):
+        for item in props.findall(f"{kind}/w:listItem", NS):
+            if item.get(f"{{{W}}}displayText", "").strip() == shown.strip():
+                return item.get(f"{{{W}}}value") or shown
+    return shown
+
+
+def _label_before(node: etree._Element) -> str:
+    """The printed label: the text before the control in its paragraph, or the left cell."""
+    paragraph = next(node.iterancestors(f"{{{W}}}p"), None)
+    if paragraph is not None:
+        before = "".join(t.text or "" for t in paragraph.iter(f"{{{W}}}t")
+                         if node not in t.iterancestors())
+        if before.strip():
+            return before.strip().rstrip(":")
+    cell = next(node.iterancestors(f"{{{W}}}tc"), None)
+    if cell is not None and cell.getprevious() is not None:
+        return _text(cell.getprevious()).strip().rstrip(":")
+    return ""
+
+
+def _tables(root: etree._Element, vocabulary: Vocabulary) -> tuple[list[RawField], list[tuple[tuple[str, ...], ...]]]:
+    fields: list[RawField] = []
+    tables = []
+    for table in root.iter(f"{{{W}}}tbl"):
+        rows = [tuple(_text(cell).strip() for cell in row.findall("w:tc", NS))
+                for row in table.findall("w:tr", NS)]
+        pairs = [row for row in rows if len(row) >= 2 and vocabulary.is_label(row[0])]
+        if len(pairs) * 2 >= len(rows) and pairs:
+            for label, value, *_rest in pairs:
+                fields += _table_field(label, value)
+        else:
+            tables.append(tuple(rows))
+    return fields, tables
+
+
+def _table_field(label: str, value: str) -> list[RawField]:
+    """A value cell with typed check marks is one checkbox per item; otherwise one text."""
+    if not _MARK.search(value) or not re.search(r"[☒☑✓✔✗✘☐\[]", value):
+        return [RawField(name=label, label=label, value=value, source="table_cell")]
+    items = []
+    for mark, text in re.findall(r"(☒|☑|✓|✔|✗|✘|☐|\[\s*[xX✓]?\s*\])\s*([^☒☑✓✔✗✘☐\[]+)", value):
+        checked = mark in _CHECKED or bool(re.search(r"[xX✓]", mark))
+        items.append(RawField(name=text.strip(), label=label, value=checked,
+                              source="table_cell"))
+    return items
+
+
+def _paragraph_fields(parts: list[etree._Element], vocabulary: Vocabulary) -> list[RawField]:
+    fields = []
+    for root in parts:
+        for paragraph in root.iter(f"{{{W}}}p"):
+            if next(paragraph.iterancestors(f"{{{W}}}tc"), None) is not None:
+                continue
+            line = _text(paragraph).strip()
+            split = vocabulary.split_label(line) if ":" in line else None
+            if split and split[1]:
+                fields.append(RawField(name=split[0], label=split[0], value=split[1],
+                                       source="paragraph"))
+    return fields
+
+
+def _method(fields: list[RawField]) -> str:  # type: ignore[return]
+    sources = {item.source for item in fields}
+    for source, method in (("content_control", "content_controls"),
+                           ("legacy_field", "legacy_fields"), ("table_cell", "tables"),
+                           ("paragraph", "paragraphs")):
+        if source in sources:
+            return method
+    return "none"
+
+
+def _text(node: etree._Element) -> str:
+    """Paragraph texts joined by newlines; tabs and breaks as spaces."""
+    paragraphs = node.iter(f"{{{W}}}p") if node.tag != f"{{{W}}}p" else [node]
+    lines = []
+    for paragraph in paragraphs:
+        parts = []
+        for item in paragraph.iter(f"{{{W}}}t", f"{{{W}}}tab", f"{{{W}}}br"):
+            parts.append(item.text or "" if item.tag == f"{{{W}}}t" else " ")
+        lines.append("".join(parts))
+    return "\n".join(lines)
+
+
+def _val(node: etree._Element, path: str) -> str:
+    found = node.find(path, NS)
+    return (found.get(f"{{{W}}}val") or "").strip() if found is not None else ""
