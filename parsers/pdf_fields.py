@@ -1,0 +1,143 @@
+"""PDF AcroForm fields: a complete walk of the field tree (nested /Kids and /Parent names,
+inherited /FT /V /Ff, checkbox and radio on-states, choice fields, UTF-16 strings), with the
+widgets' rectangles so that opaque names can be mapped to the printed label beside them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from pypdf import PdfReader
+from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, NameObject
+
+_MAX_DEPTH = 20
+
+
+@dataclass(frozen=True, slots=True)
+class Widget:
+    name: str  # full dotted name
+    field_type: str  # /Tx /Btn /Ch /Sig
+    value: str | bool | tuple[str, ...]
+    export_value: str  # a checkbox's on-state / a radio button's own state
+    page: int  # 0-based, -1 when unknown
+    rect: tuple[float, float, float, float] | None
+    radio: bool = False
+    signed: bool = False
+
+
+def walk_fields(reader: PdfReader, max_fields: int) -> list[Widget]:
+    """Every terminal field, one entry per widget for buttons (radio groups need them)."""
+    root = reader.trailer["/Root"]
+    form = _resolve(root.get("/AcroForm"))
+    if not isinstance(form, DictionaryObject):
+        return []
+    pages = {_ref_id(page.indirect_reference): number for number, page in enumerate(reader.pages)}
+    found: list[Widget] = []
+    for item in _resolve(form.get("/Fields")) or []:
+        for widget in _walk(_resolve(item), "", {}, pages, 0):
+            found.append(widget)
+            if len(found) >= max_fields:
+                return found
+    return found
+
+
+def _walk(node: Any, parent_name: str, inherited: dict[str, Any], pages: dict[Any, int],
+          depth: int) -> Iterator[Widget]:
+    if not isinstance(node, DictionaryObject) or depth > _MAX_DEPTH:
+        return
+    partial = _text(node.get("/T"))
+    name = f"{parent_name}.{partial}" if parent_name and partial else partial or parent_name
+    values = {key: node[key] for key in ("/FT", "/V", "/Ff", "/Opt") if key in node}
+    merged = {**inherited, **values}
+    kids = [_resolve(kid) for kid in _resolve(node.get("/Kids")) or []]
+    field_kids = [kid for kid in kids if isinstance(kid, DictionaryObject) and "/T" in kid]
+    if field_kids:
+        for kid in field_kids:
+            yield from _walk(kid, name, merged, pages, depth + 1)
+        return
+    widgets = [kid for kid in kids if isinstance(kid, DictionaryObject)] or [node]
+    for widget in widgets:
+        yield _widget(name, merged, widget, pages)
+
+
+def _widget(name: str, field: dict[str, Any], widget: DictionaryObject,
+            pages: dict[Any, int]) -> Widget:
+    field_type = str(field.get("/FT", ""))
+    flags = int(_resolve(field.get("/Ff", 0)) or 0)
+    raw = _resolve(field.get("/V"))
+    rect = _rect(widget.get("/Rect"))
+    page = pages.get(_ref_id(widget.get("/P")), -1)
+    if field_type == "/Btn":
+        on_state = _on_state(widget)
+        radio = bool(flags & (1 << 15))
+        state = _name(raw)
+        checked = bool(state) and state not in {"Off", ""} and (state == on_state or not radio)
+        return Widget(name, "/Btn", checked if not radio else (state if checked else ""),
+                      on_state, page, rect, radio=radio)
+    if field_type == "/Ch":
+        return Widget(name, "/Ch", _choice(raw, field.get("/Opt")), "", page, rect)
+    if field_type == "/Sig":
+        return Widget(name, "/Sig", "", "", page, rect, signed=raw is not None)
+    return Widget(name, field_type or "/Tx", _text(raw), "", page, rect)
+
+
+def _on_state(widget: DictionaryObject) -> str:
+    appearance = _resolve(widget.get("/AP"))
+    normal = _resolve(appearance.get("/N")) if isinstance(appearance, DictionaryObject) else None
+    if isinstance(normal, DictionaryObject):
+        for key in normal:
+            if key != "/Off":
+                return str(key).lstrip("/")
+    state = _name(_resolve(widget.get("/AS")))
+    return state if state not in {"", "Off"} else ""
+
+
+def _choice(raw: Any, options: Any) -> str | tuple[str, ...]:
+    """The selected value(s); an option pair [export, shown] gives its export value."""
+    if isinstance(raw, ArrayObject | list):
+        return tuple(_text(_resolve(item)) for item in raw)
+    return _text(raw)
+
+
+def _rect(value: Any) -> tuple[float, float, float, float] | None:
+    value = _resolve(value)
+    try:
+        x0, y0, x1, y1 = (float(_resolve(item)) for item in value)
+    except (TypeError, ValueError):
+        return None
+    return min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1)
+
+
+def _text(value: Any) -> str:
+    value = _resolve(value)
+    if value is None:
+        return ""
+    if isinstance(value, NameObject):
+        return str(value).lstrip("/")
+    if isinstance(value, bytes):
+        if value.startswith(b"\xfe\xff"):
+            return value[2:].decode("utf-16-be", "replace")
+        return value.decode("latin-1", "replace")
+    return str(value).replace("\x00", "")
+
+
+def _name(value: Any) -> str:
+    return str(value).lstrip("/") if value is not None else ""
+
+
+def _resolve(value: Any) -> Any:
+    for _ in range(10):
+        if not isinstance(value, IndirectObject):
+            return value
+        try:
+            value = value.get_object()
+        except Exception:  # noqa: BLE001 - a dangling reference reads as nothing
+            return None
+    return None
+
+
+def _ref_id(value: Any) -> Any:
+    if isinstance(value, IndirectObject):
+        return (value.idnum, value.generation)
+    return getattr(value, "idnum", None) and (value.idnum, value.generation)

@@ -1,0 +1,180 @@
+"""Page layout → fields, for PDFs with no usable form fields (flattened, printed, scanned):
+words grouped into lines (values sit a few points off the label's baseline), lines split
+into segments at wide gaps, segments paired label → value (same line, or the line below),
+check marks (☒ ✓ [X], ZapfDingbats, an X drawn in a box) turned into checkbox items."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from parsers.labels import Vocabulary
+from parsers.model import RawField, Source
+
+LINE_TOLERANCE = 4.0  # points between baselines still on one line
+GAP = 14.0  # points between words that separate two segments
+_MARKS_ON = {"☒", "☑", "✓", "✔", "✗", "✘", "■", "[X]", "[x]", "(X)", "X", "x"}
+_MARKS_OFF = {"☐", "□", "[ ]", "[]", "( )", "❑", "❏"}
+_ZAPF_ON = {"4", "3", "8", "l", "n", "u"}
+_ZAPF_OFF = {"o", "q", "m", "¨"}
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    confidence: float = 1.0
+    font: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Box:
+    """A small drawn square; ``checked`` when lines cross inside it."""
+
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    checked: bool
+
+
+def lines_of(words: Iterable[Word]) -> list[list[Word]]:
+    lines: list[list[Word]] = []
+    for word in sorted(words, key=lambda item: (item.top, item.x0)):
+        if lines and abs(lines[-1][0].top - word.top) <= LINE_TOLERANCE:
+            lines[-1].append(word)
+        else:
+            lines.append([word])
+    return [sorted(line, key=lambda item: item.x0) for line in lines]
+
+
+def segments_of(line: Sequence[Word]) -> list[list[Word]]:
+    segments: list[list[Word]] = []
+    for word in line:
+        if segments and word.x0 - segments[-1][-1].x1 < GAP:
+            segments[-1].append(word)
+        else:
+            segments.append([word])
+    return segments
+
+
+def pair_fields(words: Sequence[Word], boxes: Sequence[Box], vocabulary: Vocabulary, *,
+                source: Source, page: int = 0) -> list[RawField]:
+    """Label/value pairs and checkbox items found on one page."""
+    fields: list[RawField] = []
+    group = ""
+    lines = lines_of([*words, *_box_words(boxes)])
+    for number, line in enumerate(lines):
+        for index, segment in enumerate(segments_of(line)):
+            text = _join(segment)
+            mark = _mark(segment[0])
+            if mark is not None:
+                item = _join(segment[1:]) or _next_text(line, segment)
+                if item:
+                    fields.append(_field(item, mark, group, segment, source, page))
+                continue
+            split = vocabulary.split_label(text)
+            if split is None:
+                continue
+            label, value = split
+            group = label
+            value = value or _value_beside(line, segment, vocabulary) or \
+                _value_below(lines, number, segment, vocabulary)
+            if value:
+                fields.append(_field(label, value, label, segment, source, page))
+    return fields
+
+
+def _field(name: str, value: str | bool, label: str, words: Sequence[Word], source: Source,
+           page: int) -> RawField:
+    confidence = min(word.confidence for word in words)
+    return RawField(name=name, label=label, value=value, source=source,
+                    confidence=confidence, page=page)
+
+
+def _mark(word: Word) -> bool | None:
+    text = word.text.strip()
+    if "zapf" in word.font.lower() or "dingbat" in word.font.lower():
+        if text in _ZAPF_ON:
+            return True
+        if text in _ZAPF_OFF:
+            return False
+    if text in _MARKS_OFF:
+        return False
+    if text in _MARKS_ON and text not in {"X", "x"}:
+        return True
+    if text in {"X", "x"} and word.font == "box":
+        return True
+    return None
+
+
+def _box_words(boxes: Sequence[Box]) -> list[Word]:
+    """Drawn boxes become mark words, so that one pairing rule handles all check marks."""
+    return [Word("X" if box.checked else "☐", box.x0, box.x1, box.top, box.bottom,
+                 font="box") for box in boxes]
+
+
+def _value_beside(line: Sequence[Word], segment: Sequence[Word], vocabulary: Vocabulary) -> str:
+    """The next segment on the same line, unless it is a label or a check mark itself."""
+    segments = segments_of(line)
+    position = next(i for i, item in enumerate(segments) if item[0] is segment[0])
+    if position + 1 < len(segments):
+        following = segments[position + 1]
+        text = _join(following)
+        if not vocabulary.split_label(text) and _mark(following[0]) is None:
+            return text
+    return ""
+
+
+def _value_below(lines: Sequence[Sequence[Word]], number: int, segment: Sequence[Word],
+                 vocabulary: Vocabulary) -> str:
+    """Label-above layouts: the text just below the label, starting near its left edge."""
+    if number + 1 >= len(lines):
+        return ""
+    below = lines[number + 1]
+    if below[0].top - segment[0].bottom > 3 * (segment[0].bottom - segment[0].top) + 6:
+        return ""
+    for candidate in segments_of(below):
+        if abs(candidate[0].x0 - segment[0].x0) < 20:
+            text = _join(candidate)
+            if not vocabulary.split_label(text) and _mark(candidate[0]) is None:
+                return text
+    return ""
+
+
+def _next_text(line: Sequence[Word], segment: Sequence[Word]) -> str:
+    segments = segments_of(line)
+    position = next(i for i, item in enumerate(segments) if item[0] is segment[0])
+    if position + 1 < len(segments) and _mark(segments[position + 1][0]) is None:
+        return _join(segments[position + 1])
+    return ""
+
+
+def _join(words: Sequence[Word]) -> str:
+    return re.sub(r"\s+", " ", " ".join(word.text for word in words)).strip()
+
+
+def label_near(words: Sequence[Word], rect: tuple[float, float, float, float]) -> str:
+    """The printed text beside a widget (top-down coordinates): on its line to the left, or
+    just above it; for a small (checkbox) widget, to its right first."""
+    x0, top, x1, bottom = rect
+    middle = (top + bottom) / 2
+    same_line = [w for w in words if w.top <= middle <= w.bottom + 2 or abs(w.top - top) < 4]
+    if x1 - x0 < 20:
+        right = [w for w in same_line if w.x0 >= x1 - 1]
+        if right:
+            return _join(_nearest_segment(sorted(right, key=lambda w: w.x0), first=True))
+    left = [w for w in same_line if w.x1 <= x0 + 1]
+    if left:
+        return _join(_nearest_segment(sorted(left, key=lambda w: w.x0), first=False))
+    above = [w for w in words if 0 < top - w.bottom < 18 and w.x0 < x1 and w.x1 > x0 - 5]
+    return _join(sorted(above, key=lambda w: w.x0))
+
+
+def _nearest_segment(words: list[Word], *, first: bool) -> list[Word]:
+    segments = segments_of(words)
+    return segments[0] if first else segments[-1]
