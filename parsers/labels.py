@@ -65,6 +65,10 @@ class Vocabulary:
         """Targets whose label is exactly ``text`` once normalized."""
         return tuple(self._targets.get(normalize_label(text), ()))
 
+    def is_field_label(self, text: str) -> bool:
+        """A label of a field itself, not only of one of its choices."""
+        return any(target.choice is None for target in self.lookup(text))
+
     def is_label(self, text: str) -> bool:
         return normalize_label(text) in self._targets
 
@@ -89,11 +93,10 @@ def _ends_on_word(text: str, prefix: str) -> bool:
 
 def _value_after(line: str, normalized_label: str) -> str | None:
     """The raw text after the label in ``line``: after a colon, or after the label's words."""
-    words = len(normalized_label.split())
     if ":" in line and normalize_label(line.split(":", 1)[0]) == normalized_label:
         return line.split(":", 1)[1].strip()
     tokens = line.split()
-    for cut in range(words, len(tokens) + 1):
+    for cut in range(1, len(tokens) + 1):
         if normalize_label(" ".join(tokens[:cut])) == normalized_label:
             return " ".join(tokens[cut:]).strip()
     return None

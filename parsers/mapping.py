@@ -97,7 +97,10 @@ def _choice_hit(field: FieldDef, choice: str, item: RawField) -> _Hit | None:
 
 
 def _resolve_choice_only(item: RawField, index: FieldIndex) -> _Hit | None:
-    """A box whose name or label is only a choice label (``Claim Status Inquiry``)."""
+    """A box whose name or label is only a choice label (``Claim Status Inquiry``), or a
+    selected radio button with an opaque export name and its choice printed beside it."""
+    if isinstance(item.value, str) and item.value and item.label:
+        item = replace(item, value=True)
     if not isinstance(item.value, bool):
         return None
     for text in (item.name, item.label, item.export_value):

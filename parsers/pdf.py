@@ -45,7 +45,9 @@ def read_pdf(data: bytes, limits: Limits, vocabulary: Vocabulary) -> RawDocument
     text = _text(pages, reader, limits)
     signed = any(widget.signed for widget in widgets)
     if _has_values(widgets):
-        fields = [_raw_field(widget, pages) for widget in widgets if widget.field_type != "/Sig"]
+        fields = [_raw_field(widget, pages, vocabulary)
+                  for widget in _one_per_radio_group(widgets)
+                  if widget.field_type != "/Sig"]
         return RawDocument("acroform", text, tuple(fields), pages=len(reader.pages),
                            signed=signed)
     if xfa:
@@ -59,6 +61,19 @@ def read_pdf(data: bytes, limits: Limits, vocabulary: Vocabulary) -> RawDocument
     return _ocr(data, limits, vocabulary, len(reader.pages))
 
 
+def _one_per_radio_group(widgets: list[Widget]) -> list[Widget]:
+    """A radio group is one field: keep its selected button (or its first, when none is)."""
+    selected = {widget.name for widget in widgets if widget.radio and widget.value}
+    kept, seen = [], set()
+    for widget in widgets:
+        if widget.radio:
+            if widget.name in seen or (widget.name in selected and not widget.value):
+                continue
+            seen.add(widget.name)
+        kept.append(widget)
+    return kept
+
+
 def _has_values(widgets: list[Widget]) -> bool:
     return any(widget.value not in ("", False, ()) for widget in widgets)
 
@@ -70,12 +85,13 @@ class PageLayout:
     height: float
 
 
-def _raw_field(widget: Widget, pages: list[PageLayout]) -> RawField:
+def _raw_field(widget: Widget, pages: list[PageLayout], vocabulary: Vocabulary) -> RawField:
     label = ""
     if widget.rect is not None and 0 <= widget.page < len(pages):
         page = pages[widget.page]
         x0, y0, x1, y1 = widget.rect  # PDF space: origin bottom left
-        label = label_near(page.words, (x0, page.height - y1, x1, page.height - y0))
+        label = label_near(page.words, (x0, page.height - y1, x1, page.height - y0),
+                           vocabulary)
     return RawField(name=widget.name, value=widget.value, source="acroform", label=label,
                     export_value=widget.export_value, page=max(widget.page, 0))
 

@@ -67,26 +67,64 @@ def pair_fields(words: Sequence[Word], boxes: Sequence[Box], vocabulary: Vocabul
     """Label/value pairs and checkbox items found on one page."""
     fields: list[RawField] = []
     group = ""
+    used: set[int] = set()  # ids of the first word of segments already taken as values
     lines = lines_of([*words, *_box_words(boxes)])
     for number, line in enumerate(lines):
-        for index, segment in enumerate(segments_of(line)):
-            text = _join(segment)
+        for segment in segments_of(line):
+            if id(segment[0]) in used:
+                continue
             mark = _mark(segment[0])
             if mark is not None:
-                item = _join(segment[1:]) or _next_text(line, segment)
+                item = _join(segment[1:]) or _next_text(line, segment, used)
                 if item:
                     fields.append(_field(item, mark, group, segment, source, page))
                 continue
-            split = vocabulary.split_label(text)
+            split = _field_label(_join(segment), vocabulary)
+            if split is None or (split[1] and ":" not in _join(segment)):
+                # a short label inside a longer wrapped one ("Testing completed ...")
+                split = _wrapped_label(lines, number, segment, vocabulary, used) or split
             if split is None:
                 continue
             label, value = split
             group = label
-            value = value or _value_beside(line, segment, vocabulary) or \
-                _value_below(lines, number, segment, vocabulary)
+            value = value or _value_beside(line, segment, vocabulary, used) or \
+                _value_below(lines, number, segment, vocabulary, used)
             if value:
                 fields.append(_field(label, value, label, segment, source, page))
     return fields
+
+
+def _wrapped_label(lines: Sequence[Sequence[Word]], number: int, segment: Sequence[Word],
+                   vocabulary: Vocabulary, used: set[int]) -> tuple[str, str] | None:
+    """A long label wrapped onto the next line(s) at the same left edge; its value sits
+    beside its first or its last line."""
+    text = _join(segment)
+    for offset, below in enumerate(lines[number + 1: number + 3], start=1):
+        continuation = next((item for item in segments_of(below)
+                             if abs(item[0].x0 - segment[0].x0) < 3), None)
+        if continuation is None or _mark(continuation[0]) is not None:
+            return None
+        text = f"{text} {_join(continuation)}"
+        if vocabulary.is_field_label(text):
+            used.add(id(continuation[0]))
+            value = _value_beside(lines[number], segment, vocabulary, used) or \
+                _value_beside(below, continuation, vocabulary, used) or \
+                _value_below(lines, number + offset, continuation, vocabulary, used)
+            return text, value
+    return None
+
+
+def _field_label(text: str, vocabulary: Vocabulary) -> tuple[str, str] | None:
+    """(label, value) when ``text`` starts with a field's label; a choice's label alone (such
+    as "Cloud") is a value, not a label. Without a colon, a label runs straight into its
+    value only for a one-word value ("NPI 1245319599"): longer runs are prose."""
+    split = vocabulary.split_label(text)
+    if split is None or not vocabulary.is_field_label(split[0]):
+        return None
+    label, value = split
+    if value and ":" not in text and len(value.split()) > 1:
+        return None
+    return label, value
 
 
 def _field(name: str, value: str | bool, label: str, words: Sequence[Word], source: Source,
@@ -118,20 +156,18 @@ def _box_words(boxes: Sequence[Box]) -> list[Word]:
                  font="box") for box in boxes]
 
 
-def _value_beside(line: Sequence[Word], segment: Sequence[Word], vocabulary: Vocabulary) -> str:
+def _value_beside(line: Sequence[Word], segment: Sequence[Word], vocabulary: Vocabulary,
+                  used: set[int]) -> str:
     """The next segment on the same line, unless it is a label or a check mark itself."""
     segments = segments_of(line)
     position = next(i for i, item in enumerate(segments) if item[0] is segment[0])
     if position + 1 < len(segments):
-        following = segments[position + 1]
-        text = _join(following)
-        if not vocabulary.split_label(text) and _mark(following[0]) is None:
-            return text
+        return _take(segments[position + 1], vocabulary, used)
     return ""
 
 
 def _value_below(lines: Sequence[Sequence[Word]], number: int, segment: Sequence[Word],
-                 vocabulary: Vocabulary) -> str:
+                 vocabulary: Vocabulary, used: set[int]) -> str:
     """Label-above layouts: the text just below the label, starting near its left edge."""
     if number + 1 >= len(lines):
         return ""
@@ -140,16 +176,26 @@ def _value_below(lines: Sequence[Sequence[Word]], number: int, segment: Sequence
         return ""
     for candidate in segments_of(below):
         if abs(candidate[0].x0 - segment[0].x0) < 20:
-            text = _join(candidate)
-            if not vocabulary.split_label(text) and _mark(candidate[0]) is None:
-                return text
+            return _take(candidate, vocabulary, used)
     return ""
 
 
-def _next_text(line: Sequence[Word], segment: Sequence[Word]) -> str:
+def _take(segment: Sequence[Word], vocabulary: Vocabulary, used: set[int]) -> str:
+    """A segment's text as a value, marked used; "" when it is a label or a check mark."""
+    if id(segment[0]) in used:
+        return ""
+    text = _join(segment)
+    if _field_label(text, vocabulary) or _mark(segment[0]) is not None:
+        return ""
+    used.add(id(segment[0]))
+    return text
+
+
+def _next_text(line: Sequence[Word], segment: Sequence[Word], used: set[int]) -> str:
     segments = segments_of(line)
     position = next(i for i, item in enumerate(segments) if item[0] is segment[0])
     if position + 1 < len(segments) and _mark(segments[position + 1][0]) is None:
+        used.add(id(segments[position + 1][0]))
         return _join(segments[position + 1])
     return ""
 
@@ -158,9 +204,11 @@ def _join(words: Sequence[Word]) -> str:
     return re.sub(r"\s+", " ", " ".join(word.text for word in words)).strip()
 
 
-def label_near(words: Sequence[Word], rect: tuple[float, float, float, float]) -> str:
-    """The printed text beside a widget (top-down coordinates): on its line to the left, or
-    just above it; for a small (checkbox) widget, to its right first."""
+def label_near(words: Sequence[Word], rect: tuple[float, float, float, float],
+               vocabulary: Vocabulary | None = None) -> str:
+    """The printed text beside a widget (top-down coordinates): on its line to the left
+    (with the lines above it when the label is wrapped), or just above it; for a small
+    (checkbox) widget, to its right first."""
     x0, top, x1, bottom = rect
     middle = (top + bottom) / 2
     same_line = [w for w in words if w.top <= middle <= w.bottom + 2 or abs(w.top - top) < 4]
@@ -170,9 +218,29 @@ def label_near(words: Sequence[Word], rect: tuple[float, float, float, float]) -
             return _join(_nearest_segment(sorted(right, key=lambda w: w.x0), first=True))
     left = [w for w in same_line if w.x1 <= x0 + 1]
     if left:
-        return _join(_nearest_segment(sorted(left, key=lambda w: w.x0), first=False))
+        segment = _nearest_segment(sorted(left, key=lambda w: w.x0), first=False)
+        return _unwrap(words, segment, vocabulary)
     above = [w for w in words if 0 < top - w.bottom < 18 and w.x0 < x1 and w.x1 > x0 - 5]
     return _join(sorted(above, key=lambda w: w.x0))
+
+
+def _unwrap(words: Sequence[Word], segment: list[Word], vocabulary: Vocabulary | None) -> str:
+    """The segment's text, joined with the label lines wrapped above or below it."""
+    text = _join(segment)
+    if vocabulary is None or vocabulary.is_field_label(text):
+        return text
+    lines = lines_of(words)
+    number = next((i for i, line in enumerate(lines) if segment[0] in line), None)
+    if number is None:
+        return text
+    for start, end in ((number - 1, number + 1), (number - 2, number + 1),
+                       (number, number + 2), (number, number + 3)):
+        parts = [next((s for s in segments_of(line) if abs(s[0].x0 - segment[0].x0) < 3), [])
+                 for line in lines[max(start, 0):end]]
+        candidate = " ".join(_join(part) for part in parts if part)
+        if vocabulary.is_field_label(candidate):
+            return candidate
+    return text
 
 
 def _nearest_segment(words: list[Word], *, first: bool) -> list[Word]:
