@@ -15,7 +15,7 @@ from lxml import etree
 from parsers.docx_fields import legacy_fields
 from parsers.labels import Vocabulary
 from parsers.limits import Limits
-from parsers.model import Problem, RawDocument, RawField
+from parsers.model import Problem, RawDocument, RawField, Source
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 W14 = "http://schemas.microsoft.com/office/word/2010/wordml"
@@ -136,24 +136,30 @@ def _tables(root: etree._Element, vocabulary: Vocabulary) -> tuple[list[RawField
     for table in root.iter(f"{{{W}}}tbl"):
         rows = [tuple(_text(cell).strip() for cell in row.findall("w:tc", NS))
                 for row in table.findall("w:tr", NS)]
+        typed = [row for row, node in zip(rows, table.findall("w:tr", NS), strict=True)
+                 if not _has_form_field(node)]
         pairs = [row for row in rows if len(row) >= 2 and vocabulary.is_label(row[0])]
         if len(pairs) * 2 >= len(rows) and pairs:
-            for label, value, *_rest in pairs:
-                fields += _table_field(label, value)
+            for label, value, *_rest in (row for row in pairs if row in typed):
+                fields += _table_field(label, value, "table_cell")
         else:
             tables.append(tuple(rows))
     return fields, tables
 
 
-def _table_field(label: str, value: str) -> list[RawField]:
-    """A value cell with typed check marks is one checkbox per item; otherwise one text."""
+def _has_form_field(row: etree._Element) -> bool:
+    """Rows holding a content control or a legacy field are read as such, not as text."""
+    return row.find(".//w:sdt", NS) is not None or row.find(".//w:fldChar", NS) is not None
+
+
+def _table_field(label: str, value: str, source: Source) -> list[RawField]:
+    """A value with typed check marks is one checkbox per item; otherwise one text."""
     if not _MARK.search(value) or not re.search(r"[☒☑✓✔✗✘☐\[]", value):
-        return [RawField(name=label, label=label, value=value, source="table_cell")]
+        return [RawField(name=label, label=label, value=value, source=source)]
     items = []
     for mark, text in re.findall(r"(☒|☑|✓|✔|✗|✘|☐|\[\s*[xX✓]?\s*\])\s*([^☒☑✓✔✗✘☐\[]+)", value):
         checked = mark in _CHECKED or bool(re.search(r"[xX✓]", mark))
-        items.append(RawField(name=text.strip(), label=label, value=checked,
-                              source="table_cell"))
+        items.append(RawField(name=text.strip(), label=label, value=checked, source=source))
     return items
 
 
@@ -166,8 +172,7 @@ def _paragraph_fields(parts: list[etree._Element], vocabulary: Vocabulary) -> li
             line = _text(paragraph).strip()
             split = vocabulary.split_label(line) if ":" in line else None
             if split and split[1]:
-                fields.append(RawField(name=split[0], label=split[0], value=split[1],
-                                       source="paragraph"))
+                fields += _table_field(split[0], split[1], "paragraph")
     return fields
 
 
@@ -183,7 +188,7 @@ def _method(fields: list[RawField]) -> str:  # type: ignore[return]
 
 def _text(node: etree._Element) -> str:
     """Paragraph texts joined by newlines; tabs and breaks as spaces."""
-    paragraphs = node.iter(f"{{{W}}}p") if node.tag != f"{{{W}}}p" else [node]
+    paragraphs = list(node.iter(f"{{{W}}}p")) or [node]  # inline controls hold only runs
     lines = []
     for paragraph in paragraphs:
         parts = []
