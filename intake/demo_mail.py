@@ -14,8 +14,7 @@ from typing import Any
 
 from formgen.docx_form import docx_form
 from formgen.mail import build_email
-from formgen.pdf_flat import flattened_pdf
-from formgen.pdf_form import fillable_pdf
+from formgen.pdf_form import fillable_pdf, flattened_pdf
 from formgen.samples import sample_scenarios, sample_values
 from formgen.supporting import systems_design_document, test_scenarios_document
 from parsers.formdefs import FormDefinition
