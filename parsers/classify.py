@@ -51,12 +51,18 @@ def classify(raw: RawDocument, definitions: Mapping[str, FormDefinition]) -> Cla
     scores = {form_type: 0.0 for form_type in definitions}
     for form_type in codes:
         scores[form_type] += CODE_WEIGHT
+    titled = set(codes)
     for hit in _title_hits(text, definitions):
         scores[hit.form_type] += hit.weight
+        titled.add(hit.form_type)
     for form_type, overlap in field_overlap(raw, definitions).items():
         scores[form_type] += OVERLAP_WEIGHT * overlap
     if "test_scenarios" in scores and has_scenario_table(raw):
         scores["test_scenarios"] += TABLE_WEIGHT
+        titled.add("test_scenarios")
+    # Shared fields alone are not enough: any form asks for a name, an address and a phone.
+    titled |= distinctive(raw, definitions)
+    scores = {form_type: score for form_type, score in scores.items() if form_type in titled}
     best = max(scores, key=lambda form_type: scores[form_type], default=None)
     if best is None or scores[best] < THRESHOLD:
         return Classification("unknown", None, max(scores.values(), default=0.0))
@@ -119,6 +125,28 @@ def field_overlap(raw: RawDocument,
                   definitions: Mapping[str, FormDefinition]) -> dict[str, float]:
     """Per form type, about 0..1.25: the share of the document's named keys the form knows,
     plus a quarter of their Jaccard overlap (the closer-fitting form wins a tie)."""
+    named = named_keys(raw, definitions)
+    seen = set().union(*named.values()) if named else set()
+    if len(seen) < 3:  # too few to say anything
+        return {}
+    return {form_type: len(keys) / len(seen) + len(keys) / len(seen | set(
+        definitions[form_type].keys)) / 4 for form_type, keys in named.items() if keys}
+
+
+def distinctive(raw: RawDocument, definitions: Mapping[str, FormDefinition]) -> set[str]:
+    """Form types at least three of whose own keys (not the organization or attestation
+    blocks every form shares) the document names: field names can stand for a title."""
+    named = named_keys(raw, definitions)
+    counts: dict[str, int] = {}
+    for definition in definitions.values():
+        for key in definition.keys:
+            counts[key] = counts.get(key, 0) + 1
+    common = {key for key, count in counts.items() if count >= 4}
+    return {form_type for form_type, keys in named.items() if len(keys - common) >= 3}
+
+
+def named_keys(raw: RawDocument, definitions: Mapping[str, FormDefinition]) -> dict[str, set[str]]:
+    """Per form type, the canonical keys the document's field names or labels match."""
     named: dict[str, set[str]] = {form_type: set() for form_type in definitions}
     indexes = {form_type: field_index(item) for form_type, item in definitions.items()}
     for item in raw.fields[:2000]:
@@ -130,11 +158,7 @@ def field_overlap(raw: RawDocument,
                 found = index.field_normalized(name)
                 if found is not None:
                     named[form_type].add(found.key)
-    seen = set().union(*named.values()) if named else set()
-    if len(seen) < 3:  # too few to say anything
-        return {}
-    return {form_type: len(keys) / len(seen) + len(keys) / len(seen | set(
-        definitions[form_type].keys)) / 4 for form_type, keys in named.items() if keys}
+    return named
 
 
 def has_scenario_table(raw: RawDocument) -> bool:

@@ -37,9 +37,12 @@ def test_demo_leaves_acknowledgments_on_disk(
     messages = [email.message_from_bytes(path.read_bytes(), policy=email.policy.default)
                 for path in sorted((out / "outbox").glob("*.eml"))]
     subjects = [str(message["Subject"]) for message in messages]
-    assert len(messages) >= 5, subjects
-    assert all(message["Auto-Submitted"] == "auto-replied" for message in messages
-               if message["X-RPA-Kind"] != "digest")
+    acknowledgments = [m for m in messages if m["Auto-Submitted"] == "auto-replied"]
+    notices = [m for m in messages if m["Auto-Submitted"] is None]
+    assert len(acknowledgments) >= 5, subjects
+    assert all(m["X-Auto-Response-Suppress"] == "All" for m in acknowledgments)
+    assert all(str(m["Subject"]).startswith("[FC-") for m in messages)
+    assert notices and "Approved" in str(notices[0]["Subject"])
     # the out-of-office reply is filed but never acknowledged
     assert not any("marcus.lee" in str(message["To"]) for message in messages)
     assert any("RPA1-" in str(message.get_body(("plain",)).get_content())

@@ -88,3 +88,13 @@ def test_scenario_table(definitions) -> None:
                                   "Quarterly newsletter\nRPA-S3 is not a code"])
 def test_unknown(definitions, text: str) -> None:
     assert classify(RawDocument("paragraphs", text), definitions).form_type == "unknown"
+
+
+def test_generic_personal_form_is_not_a_registration(definitions) -> None:
+    """Regression: an unrelated form asking for name, address and phone (pdf-lib's
+    sample_form) was taken for an Annual Validation by field overlap alone."""
+    labels = ["NAME", "ADDRESS", "City", "STATE", "ZIP", "TELEPHONE", "Title", "Date"]
+    fields = tuple(RawField(f"Text{n}", "x", "acroform", label=label)
+                   for n, label in enumerate(labels))
+    result = classify(RawDocument("acroform", "APPLICATION FORM", fields), definitions)
+    assert result.form_type == "unknown"
