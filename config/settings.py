@@ -263,7 +263,8 @@ def _validate(settings: Settings) -> None:
     try:
         ZoneInfo(settings.digest.timezone)
     except (ZoneInfoNotFoundError, ValueError) as err:
-        raise ConfigError(f"digest.timezone: unknown time zone {settings.digest.timezone!r}") from err
+        raise ConfigError(
+            f"digest.timezone: unknown time zone {settings.digest.timezone!r}") from err
     for where, security, allow, host in (
         ("imap", settings.imap.security, settings.imap.allow_plain, settings.imap.host),
         ("smtp", settings.smtp.security, settings.smtp.allow_plain, settings.smtp.host),

@@ -29,9 +29,8 @@ def _scan(image: Image.Image, skew: float, noise: bool, seed: int) -> Image.Imag
     page = image.convert("L").rotate(skew, expand=False, fillcolor=255)
     if noise:
         rng = random.Random(seed)
-        pixels = page.load()
         width, height = page.size
         for _ in range(width * height // 400):
-            pixels[rng.randrange(width), rng.randrange(height)] = rng.choice((0, 200))
+            page.putpixel((rng.randrange(width), rng.randrange(height)), rng.choice((0, 200)))
         page = page.filter(ImageFilter.GaussianBlur(0.4))
     return page.convert("RGB")

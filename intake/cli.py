@@ -62,7 +62,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail(str(err))
     except KeyboardInterrupt:
         return 130
-    except Exception as err:  # noqa: BLE001 - the user gets one line, the log the details
+    except Exception as err:
         logging.getLogger(__name__).debug("command failed", exc_info=True)
         print(f"rpa-intake: {type(err).__name__}: {err} (--log-level DEBUG shows details)",
               file=sys.stderr)

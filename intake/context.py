@@ -15,7 +15,7 @@ from parsers.limits import Limits
 CRASH_STEPS = ("after_store", "after_parse", "before_commit", "after_commit", "before_move")
 
 
-class SimulatedCrash(BaseException):  # noqa: N818 - it stands for the process dying, not an error
+class SimulatedCrash(BaseException):
     """Raised by a test hook to stand for the process dying at a step. A BaseException so
     that no error handler in the pipeline mistakes it for bad input."""
 

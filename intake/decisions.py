@@ -14,8 +14,8 @@ from notifier.notices import enqueue_notice
 from registry.models import (
     APPROVED,
     COMPLETE,
-    INFO_REQUESTED,
     INCOMPLETE,
+    INFO_REQUESTED,
     NEEDS_REVIEW,
     REJECTED,
     Approval,

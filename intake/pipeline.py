@@ -92,7 +92,7 @@ def process_stored(factory: sessionmaker[Session], raw_message_id: int, ctx: Int
             reference = file_message(session, raw_message_id, email, documents, ctx,
                                      now=now, backfill=backfill)
             ctx.checkpoint("before_commit")
-    except Exception as err:  # noqa: BLE001 - the batch must go on; the reason is kept
+    except Exception as err:
         return quarantine(factory, raw_message_id, err, now=now)
     ctx.checkpoint("after_commit")
     if reference is None:

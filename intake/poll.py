@@ -91,7 +91,7 @@ def _poll_batch(factory: sessionmaker[Session], source: MailSource, ctx: IntakeC
             raise
         except MailboxError:
             raise
-        except Exception as err:  # noqa: BLE001 - one bad message never blocks the rest
+        except Exception as err:
             log.exception("message uid %s of %s failed", ref.uid, source.key)
             report.errors.append(f"uid {ref.uid}: {type(err).__name__}")
             continue

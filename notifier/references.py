@@ -26,7 +26,9 @@ def make_reference(sequence: int, year: int) -> str:
 
 def is_valid_reference(text: str) -> bool:
     found = _REFERENCE.fullmatch(text.strip())
-    return bool(found) and luhn_digit(found.group(1) + found.group(2)) == int(found.group(3))
+    if found is None:
+        return False
+    return luhn_digit(found.group(1) + found.group(2)) == int(found.group(3))
 
 
 def find_references(subject: str) -> list[str]:

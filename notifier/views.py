@@ -92,7 +92,7 @@ def _main_values(submission: Submission, form_type: str | None) -> dict[str, Any
 
 def _key_fields(form_type: str | None, values: Mapping[str, Any],
                 definitions: Mapping[str, FormDefinition]) -> tuple[tuple[str, str], ...]:
-    if form_type not in definitions:
+    if form_type is None or form_type not in definitions:
         return ()
     definition = definitions[form_type]
     shown = []

@@ -15,7 +15,7 @@ from lxml import etree
 from parsers.docx_fields import legacy_fields
 from parsers.labels import Vocabulary
 from parsers.limits import Limits
-from parsers.model import Problem, RawDocument, RawField, Source
+from parsers.model import Method, Problem, RawDocument, RawField, Source
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 W14 = "http://schemas.microsoft.com/office/word/2010/wordml"
@@ -37,7 +37,7 @@ def read_docx(data: bytes, limits: Limits, vocabulary: Vocabulary) -> RawDocumen
         return RawDocument(method="none", text="", problems=(
             Problem("unreadable_file", str(err)),))
     fields: list[RawField] = []
-    tables: list[tuple[tuple[str, ...], ...]] = []
+    tables: list[Table] = []
     texts: list[str] = []
     for root in parts:
         fields += _content_controls(root)
@@ -130,7 +130,10 @@ def _label_before(node: etree._Element) -> str:
     return ""
 
 
-def _tables(root: etree._Element, vocabulary: Vocabulary) -> tuple[list[RawField], list[tuple[tuple[str, ...], ...]]]:
+Table = tuple[tuple[str, ...], ...]
+
+
+def _tables(root: etree._Element, vocabulary: Vocabulary) -> tuple[list[RawField], list[Table]]:
     fields: list[RawField] = []
     tables = []
     for table in root.iter(f"{{{W}}}tbl"):
@@ -176,11 +179,12 @@ def _paragraph_fields(parts: list[etree._Element], vocabulary: Vocabulary) -> li
     return fields
 
 
-def _method(fields: list[RawField]) -> str:  # type: ignore[return]
+def _method(fields: list[RawField]) -> Method:
     sources = {item.source for item in fields}
-    for source, method in (("content_control", "content_controls"),
-                           ("legacy_field", "legacy_fields"), ("table_cell", "tables"),
-                           ("paragraph", "paragraphs")):
+    order: tuple[tuple[str, Method], ...] = (
+        ("content_control", "content_controls"), ("legacy_field", "legacy_fields"),
+        ("table_cell", "tables"), ("paragraph", "paragraphs"))
+    for source, method in order:
         if source in sources:
             return method
     return "none"

@@ -232,7 +232,7 @@ def _recover_attachments(raw: bytes, limits: Limits) -> list[Attachment]:
 
         parsed = mailparser.parse_from_bytes(raw)
         found = parsed.attachments
-    except Exception:  # noqa: BLE001 - a second opinion only; never fatal
+    except Exception:
         return []
     walker = _Walker(limits)
     for item in found[: limits.max_attachments]:

@@ -102,7 +102,7 @@ def _page_words(data: bytes, limits: Limits, reader: PdfReader) -> list[PageLayo
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             return [PageLayout(_words(page), _boxes(page), float(page.height))
                     for page in pdf.pages[: limits.max_pages]]
-    except Exception as err:  # noqa: BLE001 - pdfminer raises many kinds on odd files
+    except Exception as err:
         log.debug("pdfplumber could not read the pages: %s", type(err).__name__)
         return [PageLayout([], [], float(page.mediabox.height)) for page in reader.pages]
 
@@ -121,12 +121,16 @@ def _boxes(page: Any) -> list[Box]:
     strokes = [*page.lines, *page.curves]
     boxes = []
     for rect in squares[:500]:
-        crossed = any(rect["x0"] - 1 <= stroke["x0"] and stroke["x1"] <= rect["x1"] + 1
-                      and rect["top"] - 1 <= stroke["top"] and stroke["bottom"] <= rect["bottom"] + 1
-                      and stroke["x1"] - stroke["x0"] > 2 and stroke["bottom"] - stroke["top"] > 2
-                      for stroke in strokes)
+        crossed = any(_crosses(stroke, rect) for stroke in strokes)
         boxes.append(Box(rect["x0"], rect["x1"], rect["top"], rect["bottom"], crossed))
     return boxes
+
+
+def _crosses(stroke: dict[str, float], rect: dict[str, float]) -> bool:
+    """A diagonal stroke (not a border) inside the box: the box is ticked."""
+    inside = (rect["x0"] - 1 <= stroke["x0"] and stroke["x1"] <= rect["x1"] + 1
+              and rect["top"] - 1 <= stroke["top"] and stroke["bottom"] <= rect["bottom"] + 1)
+    return inside and stroke["x1"] - stroke["x0"] > 2 and stroke["bottom"] - stroke["top"] > 2
 
 
 def _text(pages: list[PageLayout], reader: PdfReader, limits: Limits) -> str:
@@ -136,7 +140,7 @@ def _text(pages: list[PageLayout], reader: PdfReader, limits: Limits) -> str:
     if not text.strip():
         try:
             text = "\n".join(page.extract_text() or "" for page in reader.pages[: limits.max_pages])
-        except Exception:  # noqa: BLE001
+        except Exception:
             text = ""
     return text[: limits.max_text_chars]
 
@@ -150,7 +154,7 @@ def _tables(data: bytes, limits: Limits) -> tuple[tuple[tuple[str, ...], ...], .
                 for table in page.extract_tables():
                     found.append(tuple(tuple((cell or "").strip() for cell in row)
                                        for row in table))
-    except Exception:  # noqa: BLE001
+    except Exception:
         return ()
     return tuple(found)
 

@@ -28,7 +28,7 @@ class Widget:
 
 def walk_fields(reader: PdfReader, max_fields: int) -> list[Widget]:
     """Every terminal field, one entry per widget for buttons (radio groups need them)."""
-    root = reader.trailer["/Root"]
+    root: Any = reader.trailer["/Root"]
     form = _resolve(root.get("/AcroForm"))
     if not isinstance(form, DictionaryObject):
         return []
@@ -132,7 +132,7 @@ def _resolve(value: Any) -> Any:
             return value
         try:
             value = value.get_object()
-        except Exception:  # noqa: BLE001 - a dangling reference reads as nothing
+        except Exception:
             return None
     return None
 

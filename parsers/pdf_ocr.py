@@ -30,7 +30,7 @@ def ocr_pages(data: bytes, limits: Limits, vocabulary: Vocabulary, pages: int) -
             words = _ocr_words(pytesseract, image, limits.ocr_seconds_per_page)
             fields += pair_fields(words, [], vocabulary, source="ocr", page=number)
             text += [" ".join(word.text for word in line) for line in lines_of(words)]
-    except Exception as err:  # noqa: BLE001 - OCR of a hostile scan must not crash intake
+    except Exception as err:
         log.warning("OCR failed: %s", type(err).__name__)
         return RawDocument("ocr", "", pages=pages, problems=(Problem(
             "ocr_failed", "This document is a scan we could not read; a coordinator will "

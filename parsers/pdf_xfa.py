@@ -37,7 +37,8 @@ def xfa_fields(reader: PdfReader) -> list[RawField]:
 
 
 def _datasets(reader: PdfReader) -> bytes:
-    form = reader.trailer["/Root"].get("/AcroForm")
+    root: Any = reader.trailer["/Root"]
+    form = root.get("/AcroForm")
     form = form.get_object() if form is not None else None
     xfa: Any = form.get("/XFA") if form is not None else None
     xfa = xfa.get_object() if xfa is not None else None

@@ -15,7 +15,7 @@ def tnef_attachments(data: bytes, limits: Limits) -> list[tuple[str, bytes]]:
         from tnefparse import TNEF
 
         tnef = TNEF(data)
-    except Exception:  # noqa: BLE001 - tnefparse raises many kinds on bad input
+    except Exception:
         log.debug("unreadable TNEF attachment")
         return []
     found = []
@@ -32,7 +32,7 @@ def _name(item: object) -> str:
         if callable(method):
             try:
                 value = method()
-            except Exception:  # noqa: BLE001
+            except Exception:
                 value = None
             if value:
                 return str(value)

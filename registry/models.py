@@ -13,13 +13,13 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     Date,
     DateTime,
     Float,
     ForeignKey,
     Index,
-    BigInteger,
     Integer,
     LargeBinary,
     MetaData,
@@ -43,7 +43,8 @@ APPROVED, REJECTED, INFO_REQUESTED = "approved", "rejected", "info_requested"
 DUPLICATE, NO_FORM = "duplicate", "no_form"
 
 # Raw message statuses.
-MSG_CLAIMED, MSG_FILED, MSG_QUARANTINED, MSG_DISCARDED = "claimed", "filed", "quarantined", "discarded"
+MSG_CLAIMED, MSG_FILED = "claimed", "filed"
+MSG_QUARANTINED, MSG_DISCARDED = "quarantined", "discarded"
 
 # Outbox statuses (SPEC §5 acknowledgment.status).
 QUEUED, SENT, FAILED, BOUNCED, SUPPRESSED = "queued", "sent", "failed", "bounced", "suppressed"
@@ -207,7 +208,8 @@ class Approval(Base):
 
     __tablename__ = "approvals"
     id: Mapped[int] = mapped_column(primary_key=True)
-    kind: Mapped[str] = mapped_column(String(30))  # stage1 | stage2 | modification | annual_validation
+    # stage1 | stage2 | modification | annual_validation
+    kind: Mapped[str] = mapped_column(String(30))
     number: Mapped[str | None] = mapped_column(String(20), unique=True)  # RPA1-/RPA2-YYYY-NNNNN
     organization_id: Mapped[int | None] = mapped_column(ForeignKey("organizations.id"))
     submission_id: Mapped[int] = mapped_column(ForeignKey("submissions.id"))
