@@ -1,0 +1,139 @@
+"""The IMAP mailbox (the only module that imports imapclient): TLS verified by default,
+timeouts on every command, BODY.PEEK so nothing is marked seen, RFC822.SIZE before any
+download, UID MOVE (or COPY + \\Deleted + UID EXPUNGE) only when told to after the commit."""
+
+from __future__ import annotations
+
+import logging
+import socket
+import ssl
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from imapclient import IMAPClient
+from imapclient.exceptions import IMAPClientError
+
+from config.settings import ImapSettings, MailboxSettings
+from intake.mailbox import MailboxError, MessageRef
+
+log = logging.getLogger(__name__)
+CHUNK = 200  # UIDs per FETCH command
+
+
+class ImapSource:
+    tracks_uids = True
+
+    def __init__(self, settings: ImapSettings, mailbox: MailboxSettings) -> None:
+        self.settings = settings
+        self.batch_size = max(1, mailbox.batch_size)
+        self.key = f"imap://{settings.username}@{settings.host}:{settings.port}/{settings.folder}"
+        self._known_folders: set[str] = set()
+        self.client = self._connect()
+        self.uidvalidity = self._select()
+
+    # connection -------------------------------------------------------------------------
+    def _connect(self) -> IMAPClient:
+        settings = self.settings
+        context = ssl.create_default_context(cafile=settings.ca_file or None)
+        if not settings.verify:  # a test server only; never the default
+            context.check_hostname, context.verify_mode = False, ssl.CERT_NONE
+        try:
+            client = IMAPClient(settings.host, port=settings.port,
+                                ssl=settings.security == "ssl", ssl_context=context,
+                                timeout=settings.timeout_seconds)
+            if settings.security == "starttls":
+                client.starttls(context)
+            client.login(settings.username, settings.password)
+        except (IMAPClientError, OSError, ssl.SSLError) as err:
+            raise MailboxError(f"cannot open {self.key}: {type(err).__name__}: {err}") from err
+        return client
+
+    def _select(self) -> int:
+        try:
+            status = self.client.select_folder(self.settings.folder)
+        except (IMAPClientError, OSError) as err:
+            raise MailboxError(f"cannot select {self.key}: {err}") from err
+        return int(status[b"UIDVALIDITY"])
+
+    def close(self) -> None:
+        try:
+            self.client.logout()
+        except (IMAPClientError, OSError):
+            try:
+                self.client.shutdown()
+            except (IMAPClientError, OSError):
+                pass
+
+    # reading ----------------------------------------------------------------------------
+    def list_refs(self) -> list[MessageRef]:
+        uids = sorted(self._call(self.client.search, ["ALL"]))
+        refs = []
+        for start in range(0, len(uids), CHUNK):
+            sizes = self._call(self.client.fetch, uids[start:start + CHUNK], ["RFC822.SIZE"])
+            refs += [MessageRef(uid=uid, size=int(sizes[uid].get(b"RFC822.SIZE", 0)))
+                     for uid in uids[start:start + CHUNK] if uid in sizes]
+        return refs
+
+    def fetch(self, refs: Sequence[MessageRef]) -> Iterator[tuple[MessageRef, bytes]]:
+        """Raw bytes, a batch per round trip, without touching any flag."""
+        for start in range(0, len(refs), self.batch_size):
+            batch = refs[start:start + self.batch_size]
+            data = self._call(self.client.fetch, [ref.uid for ref in batch], ["BODY.PEEK[]"])
+            for ref in batch:
+                raw = data.get(ref.uid, {}).get(b"BODY[]")
+                if raw is not None:  # expunged meanwhile by someone else: nothing to do
+                    yield ref, bytes(raw)
+
+    def fetch_headers(self, ref: MessageRef) -> bytes:
+        data = self._call(self.client.fetch, [ref.uid], ["BODY.PEEK[HEADER]"])
+        return bytes(data.get(ref.uid, {}).get(b"BODY[HEADER]", b""))
+
+    # moving -----------------------------------------------------------------------------
+    def move_processed(self, ref: MessageRef) -> None:
+        self._move(ref, self.settings.processed_folder)
+
+    def move_quarantine(self, ref: MessageRef) -> None:
+        self._move(ref, self.settings.quarantine_folder)
+
+    def _move(self, ref: MessageRef, folder: str) -> None:
+        self._ensure_folder(folder)
+        if self.client.has_capability("MOVE"):
+            self._call(self.client.move, [ref.uid], folder)
+            return
+        self._call(self.client.copy, [ref.uid], folder)
+        self._call(self.client.add_flags, [ref.uid], [b"\\Deleted"])
+        if self.client.has_capability("UIDPLUS"):
+            self._call(self.client.uid_expunge, [ref.uid])
+        else:
+            self._call(self.client.expunge)
+
+    def _ensure_folder(self, folder: str) -> None:
+        if folder in self._known_folders:
+            return
+        if not self._call(self.client.folder_exists, folder):
+            self._call(self.client.create_folder, folder)
+        self._known_folders.add(folder)
+
+    # IDLE -------------------------------------------------------------------------------
+    def supports_idle(self) -> bool:
+        return bool(self.client.has_capability("IDLE"))
+
+    def wait_for_mail(self, seconds: float) -> bool:
+        """IDLE for up to ``seconds``; True when the server announced new mail."""
+        self._call(self.client.idle)
+        try:
+            responses = self.client.idle_check(timeout=seconds)
+        except (IMAPClientError, OSError) as err:
+            raise MailboxError(f"IDLE on {self.key} failed: {err}") from err
+        finally:
+            try:
+                self.client.idle_done()
+            except (IMAPClientError, OSError):
+                pass
+        return any(len(item) > 1 and item[1] in (b"EXISTS", b"RECENT") for item in responses)
+
+    def _call(self, method: Any, *args: Any) -> Any:
+        try:
+            return method(*args)
+        except (IMAPClientError, OSError, socket.timeout) as err:
+            raise MailboxError(f"{self.key}: {type(err).__name__}: {err}") from err
