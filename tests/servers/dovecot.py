@@ -14,6 +14,7 @@ from pathlib import Path
 
 MAIL_UID = 1000  # the mail store's owner: at or above first_valid_uid
 PASSWORD = "secret-pw"
+USERS = 500
 
 
 @dataclass
@@ -24,6 +25,7 @@ class Dovecot:
     tls_port: int
     ca_file: Path
     process: subprocess.Popen[bytes]
+    next_user: int = 0
 
     def doveadm(self, *args: str) -> str:
         result = subprocess.run(["doveadm", "-c", str(self.config), *args],
@@ -32,10 +34,13 @@ class Dovecot:
             raise RuntimeError(f"doveadm {' '.join(args)}: {result.stderr.strip()}")
         return result.stdout
 
-    def add_user(self, name: str) -> str:
-        with (self.root / "users").open("a") as handle:
-            handle.write(f"{name}:{{PLAIN}}{PASSWORD}\n")
-        return name
+    def add_user(self) -> str:
+        """A user nobody has used yet (created up front: Dovecot caches the passwd-file by
+        its modification time, which has one-second resolution)."""
+        self.next_user += 1
+        if self.next_user > USERS:
+            raise RuntimeError("out of test users; raise USERS")
+        return f"user{self.next_user}"
 
     def stop(self) -> None:
         self.process.terminate()
@@ -61,7 +66,8 @@ def start_dovecot(root: Path) -> Dovecot:
     os.chmod(root, 0o755)
     ca_file = _certificate(root)
     port, tls_port = free_port(), free_port()
-    (root / "users").write_text("")
+    (root / "users").write_text("".join(f"user{n}:{{PLAIN}}{PASSWORD}\n"
+                                        for n in range(1, USERS + 1)))
     for name in ("run", "state", "mail", "home"):
         (root / name).mkdir(exist_ok=True)
     if os.geteuid() == 0:
