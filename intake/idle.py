@@ -46,7 +46,7 @@ def _session(factory: sessionmaker[Session], settings: Settings, ctx: IntakeCont
     with open_source(settings) as source:
         use_idle = settings.imap.idle and bool(getattr(source, "supports_idle", lambda: False)())
         while not stop.is_set():
-            poll_once(factory, source, ctx, now_fn=now_fn)
+            poll_once(factory, source, ctx, now_fn=now_fn, should_stop=stop.is_set)
             if after_poll:
                 after_poll()
             deadline = time.monotonic() + (settings.imap.idle_seconds if use_idle else interval)

@@ -5,7 +5,6 @@ download, UID MOVE (or COPY + \\Deleted + UID EXPUNGE) only when told to after t
 from __future__ import annotations
 
 import logging
-import socket
 import ssl
 from collections.abc import Iterator, Sequence
 from typing import Any
@@ -135,5 +134,5 @@ class ImapSource:
     def _call(self, method: Any, *args: Any) -> Any:
         try:
             return method(*args)
-        except (IMAPClientError, OSError, socket.timeout) as err:
+        except (TimeoutError, IMAPClientError, OSError) as err:
             raise MailboxError(f"{self.key}: {type(err).__name__}: {err}") from err

@@ -39,14 +39,19 @@ class PollReport:
 
 
 def poll_once(factory: sessionmaker[Session], source: MailSource, ctx: IntakeContext, *,
-              now_fn: Callable[[], datetime]) -> PollReport:
-    """Take everything waiting in ``source`` (in batches) and return what happened."""
+              now_fn: Callable[[], datetime],
+              should_stop: Callable[[], bool] = lambda: False) -> PollReport:
+    """Take everything waiting in ``source`` (in batches) and return what happened; when
+    ``should_stop`` turns true, stop between two messages (the rest waits in the mailbox)."""
     report = PollReport()
     try:
         refs = _new_refs(factory, source, ctx, now_fn())
         batch_size = max(1, ctx.settings.mailbox.batch_size)
         for start in range(0, len(refs), batch_size):
-            _poll_batch(factory, source, ctx, refs[start:start + batch_size], report, now_fn)
+            if should_stop():
+                break
+            _poll_batch(factory, source, ctx, refs[start:start + batch_size], report, now_fn,
+                        should_stop)
     except MailboxError as err:
         report.errors.append(str(err))
         _record_health(factory, source, now_fn(), error=str(err))
@@ -75,7 +80,7 @@ def _new_refs(factory: sessionmaker[Session], source: MailSource, ctx: IntakeCon
 
 def _poll_batch(factory: sessionmaker[Session], source: MailSource, ctx: IntakeContext,
                 refs: Sequence[MessageRef], report: PollReport,
-                now_fn: Callable[[], datetime]) -> None:
+                now_fn: Callable[[], datetime], should_stop: Callable[[], bool]) -> None:
     limit = ctx.settings.mailbox.max_message_bytes
     wanted = []
     for ref in refs:
@@ -85,6 +90,8 @@ def _poll_batch(factory: sessionmaker[Session], source: MailSource, ctx: IntakeC
         else:
             wanted.append(ref)
     for ref, raw in source.fetch(wanted):
+        if should_stop():
+            return
         try:
             outcome = _file_one(factory, source, ctx, ref, raw, now_fn())
         except SimulatedCrash:

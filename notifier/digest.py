@@ -62,7 +62,8 @@ def build_digest(session: Session, *, day: date, tz: ZoneInfo, now: datetime) ->
         received_total=len(received),
         waiting_review=tuple(_row(item, now) for item in waiting
                              if item.status in {COMPLETE, NEEDS_REVIEW}),
-        waiting_providers=tuple(_row(item, now) for item in waiting if item.status == INCOMPLETE),
+        waiting_providers=tuple(_row(item, now) for item in waiting
+                                if item.status in {INCOMPLETE, "info_requested"}),
         stage2_missing=tuple(_row(item, now) for item in waiting
                              if item.status == INCOMPLETE and item.form_type in
                              {"stage2", "stage2_grandfathered"}

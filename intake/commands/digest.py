@@ -1,0 +1,56 @@
+"""``rpa-intake digest [--date YYYY-MM-DD] --print|--send``: the coordinators' digest."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from intake.app import App
+from intake.cli import UsageError
+from intake.clock import utcnow
+from registry.db import transaction
+
+
+def register(commands: Any) -> None:
+    parser = commands.add_parser("digest", help="the daily digest: preview or send")
+    parser.add_argument("--date", help="the digest's date (default: today in digest.timezone)")
+    mode = parser.add_mutually_exclusive_group(required=True)
+    mode.add_argument("--print", action="store_true", help="show exactly what would be sent")
+    mode.add_argument("--send", action="store_true", help="queue it (once per date and "
+                                                          "recipient) and flush the outbox")
+    parser.set_defaults(handler=run)
+
+
+def run(app: App, args: argparse.Namespace) -> int:
+    from notifier.digest import build_digest, enqueue_digest, render_digest
+
+    now = utcnow()
+    tz = ZoneInfo(app.settings.digest.timezone)
+    day = _day(args.date, now, tz)
+    if args.print:
+        with app.sessions() as session:
+            data = build_digest(session, day=day, tz=tz, now=now)
+        subject, text, _html = render_digest(data, templates_dir=app.settings.acknowledgment
+                                             .templates_dir)
+        recipients = ", ".join(app.settings.digest.recipients)
+        print(f"To: {recipients}\nSubject: {subject}\n\n{text}")
+        return 0
+    with transaction(app.sessions) as session:
+        rows = enqueue_digest(session, day=day, settings=app.settings, now=now)
+        print(f"digest for {day} queued for {len(rows)} recipient(s)")
+    from intake.commands.outbox import flush_now
+
+    report = flush_now(app)
+    print(f"sent {report.sent}, retrying {report.retried}, failed {report.failed}")
+    return 0
+
+
+def _day(text: str | None, now: Any, tz: ZoneInfo) -> date:
+    if not text:
+        return now.replace(tzinfo=ZoneInfo("UTC")).astimezone(tz).date()  # type: ignore[no-any-return]
+    try:
+        return date.fromisoformat(text)
+    except ValueError as err:
+        raise UsageError(f"--date: expected YYYY-MM-DD, got {text!r}") from err
