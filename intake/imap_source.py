@@ -4,6 +4,7 @@ download, UID MOVE (or COPY + \\Deleted + UID EXPUNGE) only when told to after t
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import ssl
 from collections.abc import Iterator, Sequence
@@ -58,10 +59,8 @@ class ImapSource:
         try:
             self.client.logout()
         except (IMAPClientError, OSError):
-            try:
+            with contextlib.suppress(IMAPClientError, OSError):
                 self.client.shutdown()
-            except (IMAPClientError, OSError):
-                pass
 
     # reading ----------------------------------------------------------------------------
     def list_refs(self) -> list[MessageRef]:
@@ -125,10 +124,8 @@ class ImapSource:
         except (IMAPClientError, OSError) as err:
             raise MailboxError(f"IDLE on {self.key} failed: {err}") from err
         finally:
-            try:
+            with contextlib.suppress(IMAPClientError, OSError):
                 self.client.idle_done()
-            except (IMAPClientError, OSError):
-                pass
         return any(len(item) > 1 and item[1] in (b"EXISTS", b"RECENT") for item in responses)
 
     def _call(self, method: Any, *args: Any) -> Any:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from imapclient import IMAPClient
-
 from servers.dovecot import PASSWORD, Dovecot
 
 

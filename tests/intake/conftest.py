@@ -10,10 +10,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from servers.dovecot import PASSWORD, Dovecot, dovecot_available, start_dovecot
 
 from config.settings import Settings
 from intake.context import IntakeContext, build_context
-from servers.dovecot import PASSWORD, Dovecot, dovecot_available, start_dovecot
+
 
 @pytest.fixture(scope="session")
 def dovecot(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Dovecot]:

@@ -12,16 +12,16 @@ import time
 from pathlib import Path
 
 import pytest
+from intake_helpers import deliver, folder_count
+from mail_samples import plain, with_form
+from servers.dovecot import Dovecot
 from sqlalchemy import func, select
 
 from config.settings import Settings
 from intake.context import IntakeContext
 from intake.idle import intake_loop
-from intake_helpers import deliver, folder_count
-from mail_samples import plain, with_form
 from registry.db import make_engine, make_session_factory
 from registry.models import RawMessage, Submission
-from servers.dovecot import Dovecot
 
 ROOT = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.imap

@@ -8,6 +8,9 @@ from collections.abc import Iterator, Sequence
 from datetime import datetime
 
 import pytest
+from intake_helpers import deliver, folder_count
+from mail_samples import big, plain, with_form
+from servers.dovecot import Dovecot
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -16,11 +19,8 @@ from intake.context import IntakeContext, SimulatedCrash, build_context
 from intake.imap_source import ImapSource
 from intake.mailbox import MailboxError, MessageRef, open_source
 from intake.poll import poll_once
-from mail_samples import big, plain, with_form
 from registry.db import make_engine, make_session_factory
 from registry.models import QuarantineEntry, RawMessage, Submission
-from servers.dovecot import Dovecot
-from intake_helpers import deliver, folder_count
 
 NOW = datetime(2026, 11, 23, 12, 0)
 
@@ -167,7 +167,7 @@ def test_oversized_mail_is_quarantined_without_download(
 
 def test_tls_is_verified(dovecot: Dovecot, imap_settings: Settings) -> None:
     tls = imap_settings.replace(imap={"security": "ssl", "port": dovecot.tls_port})
-    with pytest.raises(MailboxError, match="CERTIFICATE_VERIFY_FAILED|certificate"):
+    with pytest.raises(MailboxError, match=r"CERTIFICATE_VERIFY_FAILED|certificate"):
         ImapSource(tls.imap, tls.mailbox)
     trusted = tls.replace(imap={"ca_file": str(dovecot.ca_file)})
     source = ImapSource(trusted.imap, trusted.mailbox)
