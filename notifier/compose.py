@@ -18,9 +18,9 @@ def compose_message(*, sender: str, sender_name: str, recipient: str, subject: s
                     reply_to: str | None = None, auto_submitted: bool = True,
                     extra_headers: Sequence[tuple[str, str]] = ()) -> bytes:
     message = EmailMessage(policy=SMTP)
-    message["From"] = formataddr((sanitize_header(sender_name, 200), _address(sender)))
+    message["From"] = formataddr((_text(sender_name, 200), _address(sender)))
     message["To"] = _address(recipient)
-    message["Subject"] = sanitize_header(subject, 900)
+    message["Subject"] = _text(subject, 900)
     message["Date"] = format_datetime(date if date.tzinfo else date.astimezone())
     message["Message-ID"] = f"<{_token(message_id)}>"
     if in_reply_to:
@@ -34,11 +34,18 @@ def compose_message(*, sender: str, sender_name: str, recipient: str, subject: s
         message["Auto-Submitted"] = "auto-replied"
         message["X-Auto-Response-Suppress"] = "All"
     for name, value in extra_headers:
-        message[sanitize_header(name, 60).replace(" ", "-")] = sanitize_header(value, 500)
+        message[sanitize_header(name, 60).replace(" ", "-")] = _text(value, 500)
     message.set_content(text)
     if html:
         message.add_alternative(html, subtype="html")
     return message.as_bytes()
+
+
+def _text(value: str, max_len: int) -> str:
+    """A header value as plain text. The email package decodes RFC 2047 encoded words in
+    values it is given (and this CPython lets a decoded CR/LF through), so decode first,
+    strip control characters, and break any encoded-word opener that is left."""
+    return sanitize_header(value, max_len, decode=True).replace("=?", "= ?")
 
 
 def _address(value: str) -> str:
