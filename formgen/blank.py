@@ -7,7 +7,7 @@ from pathlib import Path
 
 from formgen.docx_form import docx_form
 from formgen.pdf_form import fillable_pdf
-from formgen.supporting import systems_design_document, test_scenarios_document
+from formgen.supporting import scenario_results_document, systems_design_document
 from parsers.formdefs import FormDefinition
 
 
@@ -26,6 +26,6 @@ def _blank(form_type: str, definition: FormDefinition) -> list[tuple[str, bytes]
         return [("pdf", systems_design_document("", [], fmt="pdf")),
                 ("docx", systems_design_document("", [], fmt="docx"))]
     if form_type == "test_scenarios":
-        return [("pdf", test_scenarios_document("", [], fmt="pdf")),
-                ("docx", test_scenarios_document("", [], fmt="docx"))]
+        return [("pdf", scenario_results_document("", [], fmt="pdf")),
+                ("docx", scenario_results_document("", [], fmt="docx"))]
     return [("pdf", fillable_pdf(definition)), ("docx", docx_form(definition))]

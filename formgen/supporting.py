@@ -37,7 +37,7 @@ def systems_design_document(org_name: str, transactions: Sequence[str], *,
     return _pdf(title, blocks) if fmt == "pdf" else _docx(title, blocks)
 
 
-def test_scenarios_document(org_name: str, scenarios: Sequence[dict[str, str]], *,
+def scenario_results_document(org_name: str, scenarios: Sequence[dict[str, str]], *,
                             fmt: str = "pdf") -> bytes:
     title = "RPA Test Scenarios"
     rows = [list(COLUMNS)] + [[_cell(row, column) for column in COLUMNS] for row in scenarios]

@@ -16,7 +16,7 @@ from formgen.docx_form import docx_form
 from formgen.mail import build_email
 from formgen.pdf_form import fillable_pdf, flattened_pdf
 from formgen.samples import sample_scenarios, sample_values
-from formgen.supporting import systems_design_document, test_scenarios_document
+from formgen.supporting import scenario_results_document, systems_design_document
 from parsers.formdefs import FormDefinition
 
 MAILBOX = "functional.coordination@example.org"
@@ -69,7 +69,7 @@ def follow_up(defs: Mapping[str, FormDefinition], when: datetime, *, subject: st
               in_reply_to: str) -> Mail:
     """Acme's reply to the Stage II acknowledgment, with the missing Test Scenarios."""
     acme = sample_values("stage2", seed=1)
-    scenarios = test_scenarios_document(acme["org_legal_name"],
+    scenarios = scenario_results_document(acme["org_legal_name"],
                                         sample_scenarios(acme["transactions"]), fmt="docx")
     raw = build_email(
         sender=_sender(acme), to=MAILBOX, subject="Re: " + subject,
@@ -88,7 +88,7 @@ def _supporting(defs: Mapping[str, FormDefinition],
     return [
         ("Signed RPA Agreement.pdf", fillable_pdf(defs["rpa_agreement"], agreement), PDF),
         ("Systems Design.pdf", systems_design_document(org, transactions, fmt="pdf"), PDF),
-        ("Test Scenarios.docx", test_scenarios_document(
+        ("Test Scenarios.docx", scenario_results_document(
             org, sample_scenarios(transactions), fmt="docx"), DOCX),
     ]
 

@@ -9,6 +9,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
+from servers.smtp import SmtpServer
 from sqlalchemy.orm import Session, sessionmaker
 
 from config.settings import Settings
@@ -18,7 +19,6 @@ from notifier.sender import flush_outbox
 from notifier.smtp import SmtpTransport, TemporaryDeliveryError
 from registry.db import transaction
 from registry.models import DeliveryAttempt, OutboxMessage
-from servers.smtp import SmtpServer
 
 NOW = datetime(2026, 11, 23, 12, 0)
 pytestmark = pytest.mark.smtp

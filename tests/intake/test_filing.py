@@ -1,0 +1,210 @@
+"""Filing as a provider's mail meets it: acknowledgments only for people, a flood capped,
+follow-ups joining their submission, a spoofed [REF] kept apart, duplicates recognized,
+bounces recorded."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from config.settings import Settings
+from formgen.docx_form import docx_form
+from formgen.mail import build_email
+from formgen.pdf_form import fillable_pdf
+from formgen.samples import sample_scenarios, sample_values
+from formgen.supporting import scenario_results_document, systems_design_document
+from intake.context import IntakeContext, build_context
+from intake.decisions import approve
+from intake.pipeline import process_stored, store_raw
+from registry.db import transaction
+from registry.models import OutboxMessage, Submission
+
+NOW = datetime(2026, 11, 23, 12, 0)
+PDF, DOCX = "application/pdf", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+@pytest.fixture
+def settings(db_url: str) -> Settings:
+    return Settings().replace(database={"url": db_url},
+                              acknowledgment={"signing_key": "k", "per_sender_limit": 5})
+
+
+@pytest.fixture
+def ctx(settings: Settings) -> IntakeContext:
+    return build_context(settings, isolate=False)
+
+
+def file(factory: sessionmaker[Session], ctx: IntakeContext, raw: bytes,
+         now: datetime = NOW) -> str | None:
+    stored = store_raw(factory, raw, mailbox="test", now=now)
+    return process_stored(factory, stored.raw_message_id, ctx, now=now).reference
+
+
+def mail(number: int, sender: str = "Dana <dana@clinic.example>", subject: str = "Hello",
+         **headers: str) -> bytes:
+    return build_email(sender=sender, to="fc@example.org", subject=subject, body="Hi",
+                       message_id=f"m{number}@clinic.example",
+                       date=datetime(2026, 11, 23, 9, tzinfo=UTC), extra_headers=headers)
+
+
+def acks(factory: sessionmaker[Session]) -> list[OutboxMessage]:
+    with factory() as session:
+        return list(session.scalars(select(OutboxMessage).where(OutboxMessage.kind == "ack")
+                                    .order_by(OutboxMessage.id)))
+
+
+AUTOMATIC = [
+    ({"Auto-Submitted": "auto-replied"}, "Auto-Submitted"),
+    ({"Auto-Submitted": "auto-generated"}, "Auto-Submitted"),
+    ({"Precedence": "bulk"}, "Precedence"),
+    ({"Precedence": "list"}, "Precedence"),
+    ({"Precedence": "junk"}, "Precedence"),
+    ({"X-Auto-Response-Suppress": "OOF"}, "X-Auto-Response-Suppress"),
+    ({"List-Id": "<news.example.org>"}, "List-Id"),
+    ({"List-Unsubscribe": "<mailto:u@example.org>"}, "List-Unsubscribe"),
+    ({"Return-Path": "<>"}, "null return path"),
+    ({"X-Autoreply": "yes"}, "auto-reply"),
+]
+
+
+@pytest.mark.parametrize(("headers", "reason"), AUTOMATIC)
+def test_automatic_mail_is_filed_but_never_acknowledged(
+        headers: dict[str, str], reason: str, session_factory: sessionmaker[Session],
+        ctx: IntakeContext) -> None:
+    assert file(session_factory, ctx, mail(1, **headers))
+    [ack] = acks(session_factory)
+    assert ack.status == "suppressed" and reason in (ack.reason or "")
+
+
+@pytest.mark.parametrize("sender", ["MAILER-DAEMON@mx.example.net", "noreply@vendor.example",
+                                    "no-reply@vendor.example", "postmaster@clinic.example",
+                                    "functional.coordination@example.org"])
+def test_robots_and_ourselves_get_no_acknowledgment(sender: str,
+                                                    session_factory: sessionmaker[Session],
+                                                    ctx: IntakeContext) -> None:
+    file(session_factory, ctx, mail(1, sender=sender))
+    assert acks(session_factory)[0].status == "suppressed"
+
+
+@pytest.mark.parametrize("headers", [{}, {"Auto-Submitted": "no"}, {"Precedence": "normal"},
+                                     {"Cc": "colleague@clinic.example"}])
+def test_people_get_one_acknowledgment(headers: dict[str, str],
+                                       session_factory: sessionmaker[Session],
+                                       ctx: IntakeContext) -> None:
+    file(session_factory, ctx, mail(1, subject="Re: our bot", **headers))
+    [ack] = acks(session_factory)
+    assert ack.status == "queued"
+    assert b"Auto-Submitted: auto-replied" in (ack.raw or b"")
+    assert b"In-Reply-To: <m1@clinic.example>" in (ack.raw or b"")
+
+
+def test_a_flood_from_one_sender_is_capped(session_factory: sessionmaker[Session],
+                                           ctx: IntakeContext) -> None:
+    for number in range(50):
+        file(session_factory, ctx, mail(number), now=NOW + timedelta(seconds=number))
+    statuses = [ack.status for ack in acks(session_factory)]
+    assert statuses.count("queued") == 5 and statuses.count("suppressed") == 45
+    assert "per-sender limit" in (acks(session_factory)[-1].reason or "")
+
+
+def stage2_mail(number: int, attachments: list[tuple[str, bytes, str]], *, subject: str,
+                sender: str = "Alice Nguyen <alice.nguyen@acmehealth.example>",
+                in_reply_to: str | None = None) -> bytes:
+    return build_email(sender=sender, to="fc@example.org", subject=subject, body="Attached.",
+                       attachments=attachments, message_id=f"s{number}@acmehealth.example",
+                       in_reply_to=in_reply_to, references=[in_reply_to] if in_reply_to else [],
+                       date=datetime(2026, 11, 23, 9, number, tzinfo=UTC))
+
+
+def test_follow_up_completes_a_stage2_and_a_spoofed_ref_stays_apart(
+        session_factory: sessionmaker[Session], ctx: IntakeContext) -> None:
+    definitions = ctx.definitions
+    stage1 = file(session_factory, ctx, stage2_mail(
+        9, [("s1.pdf", fillable_pdf(definitions["stage1"], sample_values("stage1")), PDF)],
+        subject="Stage I"))
+    with transaction(session_factory) as session:
+        number = approve(session, stage1 or "", actor="coordinator", now=NOW,
+                         settings=ctx.settings).number
+    values = sample_values("stage2", seed=1, stage1_approval_number=number)
+    org, transactions = values["org_legal_name"], values["transactions"]
+    agreement = {key: values[key] for key in ("org_legal_name", "signer_name", "signer_title",
+                                              "signature_date")}
+    first = stage2_mail(1, [("stage2.pdf", fillable_pdf(definitions["stage2"], values), PDF),
+                            ("agreement.pdf", fillable_pdf(definitions["rpa_agreement"],
+                                                           agreement), PDF)],
+                        subject="Stage II")
+    reference = file(session_factory, ctx, first)
+    with session_factory() as session:
+        submission = session.scalars(select(Submission).where(
+            Submission.reference == reference)).one()
+        assert submission.status == "incomplete"
+        assert {p.field for p in submission.problems if p.code == "missing_document"} == \
+            {"systems_design", "test_scenarios"}
+    ack_id = acks(session_factory)[1].message_id
+    assert b"Systems Design Documentation" in (acks(session_factory)[1].raw or b"")
+
+    spoof = stage2_mail(2, [], subject=f"Re: [{reference}] Stage II",
+                        sender="Mallory <mallory@evil.example>")
+    assert file(session_factory, ctx, spoof) != reference  # a new, linked submission
+
+    follow = stage2_mail(3, [
+        ("design.pdf", systems_design_document(org, transactions, fmt="pdf"), PDF),
+        ("scenarios.docx", scenario_results_document(org, sample_scenarios(transactions),
+                                                   fmt="docx"), DOCX)],
+        subject="Re: Stage II", sender="Bob <bob@acmehealth.example>", in_reply_to=ack_id)
+    assert file(session_factory, ctx, follow) == reference
+    with session_factory() as session:
+        submissions = session.scalars(select(Submission).order_by(Submission.id)).all()
+        assert len(submissions) == 3
+        _stage1, original, linked = submissions
+        assert original.status == "complete" and len(original.documents) == 4
+        assert linked.parent_id == original.id and linked.sender == "mallory@evil.example"
+    assert [ack.recipient for ack in acks(session_factory)][1:] == [
+        "alice.nguyen@acmehealth.example", "mallory@evil.example", "bob@acmehealth.example"]
+
+
+def test_a_stage2_citing_an_unknown_stage1_is_incomplete(session_factory: sessionmaker[Session],
+                                                         ctx: IntakeContext) -> None:
+    values = sample_values("stage2", seed=1, stage1_approval_number="RPA1-2026-09999")
+    file(session_factory, ctx, stage2_mail(1, [("s2.pdf", fillable_pdf(
+        ctx.definitions["stage2"], values), PDF)], subject="Stage II"))
+    with session_factory() as session:
+        submission = session.scalars(select(Submission)).one()
+        assert submission.status == "incomplete"
+        assert "stage1_not_found" in {p.code for p in submission.problems}
+
+
+def test_the_same_form_sent_again_is_a_duplicate(session_factory: sessionmaker[Session],
+                                                 ctx: IntakeContext) -> None:
+    values = sample_values("stage1", seed=2)
+    form = docx_form(ctx.definitions["stage1"], values)
+    first = file(session_factory, ctx, stage2_mail(1, [("s1.docx", form, DOCX)],
+                                                   subject="Stage I"))
+    second = file(session_factory, ctx, stage2_mail(2, [("s1 again.docx", form, DOCX)],
+                                                    subject="Stage I again"))
+    with session_factory() as session:
+        duplicate = session.scalars(select(Submission).where(Submission.reference == second)).one()
+        assert duplicate.status == "duplicate" and duplicate.duplicate_of.reference == first
+    assert first is not None and first.encode() in (acks(session_factory)[1].raw or b"")
+
+
+def test_a_bounce_marks_the_acknowledgment_and_suppresses_the_address(
+        session_factory: sessionmaker[Session], ctx: IntakeContext) -> None:
+    file(session_factory, ctx, mail(1, sender="gone@clinic.example"))
+    ack = acks(session_factory)[0]
+    dsn = (b"From: MAILER-DAEMON@mx.example.net\r\nTo: fc@example.org\r\n"
+           b"Subject: Undelivered Mail Returned to Sender\r\nMessage-ID: <dsn1@mx>\r\n"
+           b"MIME-Version: 1.0\r\nContent-Type: multipart/report; report-type=delivery-status;"
+           b" boundary=\"b\"\r\n\r\n--b\r\nContent-Type: text/plain\r\n\r\nFailed.\r\n"
+           b"--b\r\nContent-Type: message/delivery-status\r\n\r\nReporting-MTA: dns; mx\r\n\r\n"
+           b"Final-Recipient: rfc822; gone@clinic.example\r\nAction: failed\r\n"
+           b"Status: 5.1.1\r\n\r\n--b\r\nContent-Type: text/rfc822-headers\r\n\r\n"
+           b"Message-ID: <" + ack.message_id.encode() + b">\r\n\r\n--b--\r\n")
+    file(session_factory, ctx, dsn)
+    bounced, dsn_ack = acks(session_factory)
+    assert bounced.status == "bounced" and dsn_ack.status == "suppressed"
+    file(session_factory, ctx, mail(2, sender="gone@clinic.example"), now=NOW + timedelta(days=1))
+    assert acks(session_factory)[-1].reason == "address suppressed after a bounce"
