@@ -23,7 +23,8 @@ from registry.db import transaction
 from registry.models import OutboxMessage, Submission
 
 NOW = datetime(2026, 11, 23, 12, 0)
-PDF, DOCX = "application/pdf", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+PDF = "application/pdf"
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 @pytest.fixture
