@@ -130,8 +130,9 @@ def _write_digest(app: App, out: Path, now: datetime) -> Path:
     from zoneinfo import ZoneInfo
 
     tz = ZoneInfo(app.settings.digest.timezone)
-    with app.sessions() as session:
-        data = build_digest(session, day=now.date(), tz=tz, now=now)
+    tomorrow = now.replace(tzinfo=ZoneInfo("UTC")).astimezone(tz).date() + timedelta(days=1)
+    with app.sessions() as session:  # the digest the coordinators get next morning
+        data = build_digest(session, day=tomorrow, tz=tz, now=now)
     _subject, text, _html = render_digest(data)
     target = out / "digest.txt"
     target.write_text(text, encoding="utf-8")

@@ -47,10 +47,12 @@ class DigestData:
     last_poll: str
 
 
-def build_digest(session: Session, *, day: date, tz: ZoneInfo, now: datetime) -> DigestData:
-    """The digest for the local ``day`` in ``tz``; ``now`` is naive UTC."""
-    start = datetime.combine(day - timedelta(days=1), time(), tz).astimezone(ZoneInfo("UTC"))
-    end = start + timedelta(days=1)
+def build_digest(session: Session, *, day: date, tz: ZoneInfo, now: datetime,
+                 send_at: time = time(7, 0)) -> DigestData:
+    """The digest sent on the local ``day`` at ``send_at`` in ``tz``: what arrived in the 24
+    hours before it, and what waits as of ``now`` (naive UTC)."""
+    end = datetime.combine(day, send_at, tz).astimezone(ZoneInfo("UTC"))
+    start = datetime.combine(day - timedelta(days=1), send_at, tz).astimezone(ZoneInfo("UTC"))
     start_utc, end_utc = start.replace(tzinfo=None), end.replace(tzinfo=None)
     received = session.scalars(select(Submission).where(
         Submission.received_at >= start_utc, Submission.received_at < end_utc)).all()
@@ -96,7 +98,8 @@ def render_digest(data: DigestData, *, templates_dir: str = "") -> tuple[str, st
 
 def enqueue_digest(session: Session, *, day: date, settings: Settings,
                    now: datetime) -> list[OutboxMessage]:
-    data = build_digest(session, day=day, tz=ZoneInfo(settings.digest.timezone), now=now)
+    data = build_digest(session, day=day, tz=ZoneInfo(settings.digest.timezone), now=now,
+                        send_at=send_time(settings))
     subject, text, html = render_digest(data, templates_dir=settings.acknowledgment.templates_dir)
     rows = []
     for recipient in settings.digest.recipients:
@@ -111,6 +114,11 @@ def enqueue_digest(session: Session, *, day: date, settings: Settings,
         rows.append(enqueue(session, kind="digest", recipient=recipient, subject=subject,
                             raw=raw, message_id=message_id, now=now, dedupe_key=key))
     return rows
+
+
+def send_time(settings: Settings) -> time:
+    hour, minute = (int(part) for part in settings.digest.send_at.split(":"))
+    return time(hour, minute)
 
 
 def _row(item: Submission, now: datetime) -> Row:

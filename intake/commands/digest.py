@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import argparse
-from datetime import date
+from datetime import date, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from intake.app import App
 from intake.cli import UsageError
 from intake.clock import utcnow
+from notifier.digest import build_digest, enqueue_digest, render_digest, send_time
 from registry.db import transaction
 
 
@@ -24,14 +25,13 @@ def register(commands: Any) -> None:
 
 
 def run(app: App, args: argparse.Namespace) -> int:
-    from notifier.digest import build_digest, enqueue_digest, render_digest
-
     now = utcnow()
     tz = ZoneInfo(app.settings.digest.timezone)
-    day = _day(args.date, now, tz)
+    day = _day(args.date, now, tz, send_time(app.settings))
     if args.print:
         with app.sessions() as session:
-            data = build_digest(session, day=day, tz=tz, now=now)
+            data = build_digest(session, day=day, tz=tz, now=now,
+                                send_at=send_time(app.settings))
         subject, text, _html = render_digest(data, templates_dir=app.settings.acknowledgment
                                              .templates_dir)
         recipients = ", ".join(app.settings.digest.recipients)
@@ -47,9 +47,11 @@ def run(app: App, args: argparse.Namespace) -> int:
     return 0
 
 
-def _day(text: str | None, now: Any, tz: ZoneInfo) -> date:
+def _day(text: str | None, now: Any, tz: ZoneInfo, send_at: time) -> date:
+    """The given date, or the next digest's: today's until its send time, then tomorrow's."""
     if not text:
-        return now.replace(tzinfo=ZoneInfo("UTC")).astimezone(tz).date()  # type: ignore[no-any-return]
+        local = now.replace(tzinfo=ZoneInfo("UTC")).astimezone(tz)
+        return local.date() + timedelta(days=1 if local.time() >= send_at else 0)  # type: ignore[no-any-return]
     try:
         return date.fromisoformat(text)
     except ValueError as err:
