@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import io
 import logging
-from dataclasses import dataclass
+from collections.abc import Iterable
 from typing import Any
 
 import pdfplumber
@@ -41,24 +41,30 @@ def read_pdf(data: bytes, limits: Limits, vocabulary: Vocabulary) -> RawDocument
             AttributeError, IndexError) as err:
         log.debug("pypdf could not read the file: %s", type(err).__name__)
         return _failed("unreadable_file", f"The PDF is damaged and cannot be read; {RESEND}")
-    pages = _page_words(data, limits, reader)
-    text = _text(pages, reader, limits)
-    signed = any(widget.signed for widget in widgets)
-    if _has_values(widgets):
-        fields = [_raw_field(widget, pages, vocabulary)
-                  for widget in _one_per_radio_group(widgets)
-                  if widget.field_type != "/Sig"]
-        return RawDocument("acroform", text, tuple(fields), pages=len(reader.pages),
-                           signed=signed)
-    if xfa:
-        return RawDocument("xfa", text, tuple(xfa), pages=len(reader.pages))
-    if any(page.words for page in pages):
-        fields = [item for number, page in enumerate(pages)
-                  for item in pair_fields(page.words, page.boxes, vocabulary, source="layout",
-                                          page=number)]
-        return RawDocument("layout", text, tuple(fields), tables=_tables(data, limits),
-                           pages=len(reader.pages), signed=signed)
+    with _Pages(data, reader, limits) as pages:
+        if _has_values(widgets):
+            return _acroform(widgets, pages, vocabulary, len(reader.pages))
+        text = pages.text(range(pages.count))
+        if xfa:
+            return RawDocument("xfa", text, tuple(xfa), pages=len(reader.pages))
+        if text.strip():
+            fields = [item for number in range(pages.count)
+                      for item in pair_fields(pages.words(number), pages.boxes(number),
+                                              vocabulary, source="layout", page=number)]
+            return RawDocument("layout", text, tuple(fields), tables=_tables(pages, limits),
+                               pages=len(reader.pages),
+                               signed=any(widget.signed for widget in widgets))
     return _ocr(data, limits, vocabulary, len(reader.pages))
+
+
+def _acroform(widgets: list[Widget], pages: _Pages, vocabulary: Vocabulary,
+              count: int) -> RawDocument:
+    """Fields by name; the page layout is read only where a name says nothing (Text1), and
+    for the first page's title and form code."""
+    fields = [_raw_field(widget, pages, vocabulary) for widget in _one_per_radio_group(widgets)
+              if widget.field_type != "/Sig"]
+    return RawDocument("acroform", pages.quick_text(), tuple(fields), pages=count,
+                       signed=any(widget.signed for widget in widgets))
 
 
 def _one_per_radio_group(widgets: list[Widget]) -> list[Widget]:
@@ -78,33 +84,95 @@ def _has_values(widgets: list[Widget]) -> bool:
     return any(widget.value not in ("", False, ()) for widget in widgets)
 
 
-@dataclass(frozen=True, slots=True)
-class PageLayout:
-    words: list[Word]
-    boxes: list[Box]
-    height: float
+class _Pages:
+    """The pages as pdfplumber reads them, each read only when first asked for."""
+
+    def __init__(self, data: bytes, reader: PdfReader, limits: Limits) -> None:
+        self.reader, self.count = reader, min(len(reader.pages), limits.max_pages)
+        self.limits = limits
+        self._data = data
+        self._layouts: dict[int, tuple[list[Word], list[Box], float]] = {}
+        self._pdf: Any = None
+        self._opened = False
+
+    def __enter__(self) -> _Pages:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        if self._pdf is not None:
+            self._pdf.close()
+
+    @property
+    def plumber(self) -> Any:
+        """pdfplumber's view, opened on first use (fillable forms rarely need it)."""
+        if not self._opened:
+            self._opened = True
+            try:
+                self._pdf = pdfplumber.open(io.BytesIO(self._data))
+            except Exception as err:
+                log.debug("pdfplumber could not open the file: %s", type(err).__name__)
+        return self._pdf
+
+    def _layout(self, number: int) -> tuple[list[Word], list[Box], float]:
+        if number not in self._layouts:
+            self._layouts[number] = self._read(number)
+        return self._layouts[number]
+
+    def _read(self, number: int) -> tuple[list[Word], list[Box], float]:
+        try:
+            page = self.plumber.pages[number]
+            return _words(page), _boxes(page), float(page.height)
+        except Exception as err:
+            log.debug("page %d unreadable: %s", number, type(err).__name__)
+            return [], [], float(self.reader.pages[number].mediabox.height)
+
+    def words(self, number: int) -> list[Word]:
+        return self._layout(number)[0]
+
+    def boxes(self, number: int) -> list[Box]:
+        return self._layout(number)[1]
+
+    def height(self, number: int) -> float:
+        return self._layout(number)[2]
+
+    def text(self, numbers: Iterable[int]) -> str:
+        lines = [" ".join(word.text for word in line) for number in numbers
+                 if number < self.count for line in lines_of(self.words(number))]
+        text = "\n".join(lines)
+        if not text.strip():  # pdfminer saw nothing: ask pypdf
+            try:
+                text = "\n".join(self.reader.pages[n].extract_text() or ""
+                                 for n in numbers if n < self.count)
+            except Exception:
+                text = ""
+        return text[: self.limits.max_text_chars]
+
+    def quick_text(self) -> str:
+        """The text for classification, from pypdf: twenty times faster than a full layout,
+        and a form's title and code need no layout."""
+        try:
+            text = "\n".join(page.extract_text() or "" for page in self.reader.pages[: self.count])
+        except Exception:
+            text = ""
+        return text[: self.limits.max_text_chars] if text.strip() else self.text([0])
 
 
-def _raw_field(widget: Widget, pages: list[PageLayout], vocabulary: Vocabulary) -> RawField:
+def _raw_field(widget: Widget, pages: _Pages, vocabulary: Vocabulary) -> RawField:
     label = ""
-    if widget.rect is not None and 0 <= widget.page < len(pages):
-        page = pages[widget.page]
+    if widget.rect is not None and 0 <= widget.page < pages.count and \
+            not _self_explaining(widget.name, vocabulary):
+        height = pages.height(widget.page)
         x0, y0, x1, y1 = widget.rect  # PDF space: origin bottom left
-        label = label_near(page.words, (x0, page.height - y1, x1, page.height - y0),
+        label = label_near(pages.words(widget.page), (x0, height - y1, x1, height - y0),
                            vocabulary)
     return RawField(name=widget.name, value=widget.value, source="acroform", label=label,
                     export_value=widget.export_value, page=max(widget.page, 0))
 
 
-def _page_words(data: bytes, limits: Limits, reader: PdfReader) -> list[PageLayout]:
-    """Words and drawn boxes of every page, via pdfplumber (pdfminer); none if it fails."""
-    try:
-        with pdfplumber.open(io.BytesIO(data)) as pdf:
-            return [PageLayout(_words(page), _boxes(page), float(page.height))
-                    for page in pdf.pages[: limits.max_pages]]
-    except Exception as err:
-        log.debug("pdfplumber could not read the pages: %s", type(err).__name__)
-        return [PageLayout([], [], float(page.mediabox.height)) for page in reader.pages]
+def _self_explaining(name: str, vocabulary: Vocabulary) -> bool:
+    """A name like ``org_legal_name`` or ``transactions.claim_status`` needs no label."""
+    parts = [part for part in name.split(".") if part]
+    return bool(parts) and vocabulary.is_label(parts[-2] if len(parts) > 1 else parts[-1])
 
 
 def _words(page: Any) -> list[Word]:
@@ -133,28 +201,15 @@ def _crosses(stroke: dict[str, float], rect: dict[str, float]) -> bool:
     return inside and stroke["x1"] - stroke["x0"] > 2 and stroke["bottom"] - stroke["top"] > 2
 
 
-def _text(pages: list[PageLayout], reader: PdfReader, limits: Limits) -> str:
-    lines = [" ".join(word.text for word in line) for page in pages
-             for line in lines_of(page.words)]
-    text = "\n".join(lines)
-    if not text.strip():
-        try:
-            text = "\n".join(page.extract_text() or "" for page in reader.pages[: limits.max_pages])
-        except Exception:
-            text = ""
-    return text[: limits.max_text_chars]
-
-
-def _tables(data: bytes, limits: Limits) -> tuple[tuple[tuple[str, ...], ...], ...]:
+def _tables(pages: _Pages, limits: Limits) -> tuple[tuple[tuple[str, ...], ...], ...]:
     """Ruled tables (e.g. the Test Scenarios table) as rows of cell texts."""
     found = []
     try:
-        with pdfplumber.open(io.BytesIO(data)) as pdf:
-            for page in pdf.pages[: limits.max_pages]:
-                for table in page.extract_tables():
-                    found.append(tuple(tuple((cell or "").strip() for cell in row)
-                                       for row in table))
-    except Exception:
+        for page in pages.plumber.pages[: limits.max_pages]:
+            for table in page.extract_tables():
+                found.append(tuple(tuple((cell or "").strip() for cell in row)
+                                   for row in table))
+    except Exception:  # pdfminer raises many kinds on odd files
         return ()
     return tuple(found)
 
