@@ -37,14 +37,22 @@ AUTO_HEADERS = ("auto-submitted", "precedence", "x-auto-response-suppress", "lis
 _QUOTED_NAME = re.compile(r'''\bname\s*=\s*"([^"]+)"''', re.IGNORECASE)
 _UNQUOTED_NAME = re.compile(r"""\b(?:file)?name\s*=\s*(?!")([^;"\r\n]+)""", re.IGNORECASE)
 _SMALL_IMAGE = 40_000
+_MESSAGE_HEADERS = ("From", "Message-ID", "Date", "Received", "Subject", "Return-Path")
+
+
+class NotAnEmailError(ValueError):
+    """The bytes are not an email message at all (a PDF dropped into the mailbox, say)."""
 
 
 def parse_email(raw: bytes, limits: Limits) -> ParsedEmail:
-    """Parse one message. Raises LimitExceededError only for messages over the limits;
-    anything malformed is parsed as far as it goes, with its defects listed."""
+    """Parse one message. Raises LimitExceededError for messages over the limits and
+    NotAnEmailError for bytes that are no message; anything else malformed is parsed as far
+    as it goes, with its defects listed."""
     if len(raw) > limits.max_message_bytes:
         raise LimitExceededError(f"message of {len(raw)} bytes is over the limit")
     message = message_from_bytes(raw, policy=compat32)
+    if not any(message.get(name) is not None for name in _MESSAGE_HEADERS):
+        raise NotAnEmailError(f"not an email message (the bytes look like {sniff(raw)})")
     walker = _Walker(limits)
     try:
         walker.walk(message, depth=0, origin="attachment")

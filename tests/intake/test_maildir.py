@@ -1,0 +1,40 @@
+"""The embedded default's mailbox (a directory of .eml files or a Maildir) follows the same
+exactly-once rules: stored, filed, then moved; a file that is not an email is quarantined."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import func, select
+
+from config.settings import Settings
+from intake.context import build_context
+from intake.mailbox import open_source
+from intake.poll import poll_once
+from mail_samples import plain
+from registry.db import make_engine, make_session_factory
+from registry.models import QuarantineEntry, Submission
+
+NOW = datetime(2026, 11, 23, 12, 0)
+
+
+def test_directory_and_maildir_are_filed_once(db_url: str, tmp_path: Path) -> None:
+    inbox = tmp_path / "mailbox"
+    (inbox / "new").mkdir(parents=True)
+    (inbox / "cur").mkdir()
+    (inbox / "new" / "1.eml").write_bytes(plain(1))
+    (inbox / "cur" / "2:2,S").write_bytes(plain(2))  # read by a person: still filed
+    (inbox / "new" / "notes.pdf").write_bytes(b"%PDF-1.4 not an email")
+    settings = Settings().replace(database={"url": db_url},
+                                  mailbox={"source": "maildir", "path": str(inbox)})
+    ctx = build_context(settings, isolate=False)
+    factory = make_session_factory(make_engine(db_url))
+    for _ in range(2):
+        with open_source(settings) as source:
+            poll_once(factory, source, ctx, now_fn=lambda: NOW)
+    with factory() as session:
+        assert session.scalar(select(func.count()).select_from(Submission)) == 2
+        assert session.scalar(select(func.count()).select_from(QuarantineEntry)) == 1
+    assert sorted(p.name for p in (inbox / ".processed").iterdir()) == ["1.eml", "2:2,S"]
+    assert [p.name for p in (inbox / ".quarantine").iterdir()] == ["notes.pdf"]
