@@ -6,13 +6,13 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
+from mail_samples import plain
 from sqlalchemy import func, select
 
 from config.settings import Settings
 from intake.context import build_context
 from intake.mailbox import open_source
 from intake.poll import poll_once
-from mail_samples import plain
 from registry.db import make_engine, make_session_factory
 from registry.models import QuarantineEntry, Submission
 
