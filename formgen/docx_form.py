@@ -147,7 +147,8 @@ def _legacy_runs(field: FieldDef, value: Any, number: int) -> list[Any]:
                 f'<w:default w:val="{int(bool(value))}"/></w:checkBox>')
         instruction, result = "FORMCHECKBOX", ""
     elif field.type in {"choice", "yesno"} and not (field.type == "choice" and not field.choices):
-        entries = [c.label for c in field.choices] if field.choices else ["Yes", "No"]
+        entries = ["(select)", *([c.label for c in field.choices] if field.choices
+                                 else ["Yes", "No"])]
         shown = _display(field, value)
         if field.type == "choice":
             shown = next((c.label for c in field.choices if c.key == value), "")

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from config.settings import Settings
 from notifier.bounces import is_suppressed
 from notifier.compose import compose_message
-from notifier.message_ids import make_message_id
+from notifier.message_ids import is_our_message_id, make_message_id
 from notifier.outbox import enqueue
 from notifier.render import render_acknowledgment
 from notifier.views import ack_view
@@ -62,6 +62,10 @@ def suppression_reason(session: Session, email: ParsedEmail, *, settings: Settin
     reason = automatic_reason(email, own_addresses=own)
     if reason:
         return reason
+    ack = settings.acknowledgment
+    if email.message_id and is_our_message_id(email.message_id, key=ack.signing_key,
+                                              domain=ack.message_id_domain):
+        return "our own message (a loop)"
     if backfill and not settings.mailbox.backfill_acknowledge:
         return "backfill"
     if is_suppressed(session, email.from_address, now) is not None:

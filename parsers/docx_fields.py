@@ -12,6 +12,9 @@ from parsers.model import RawField
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = {"w": W}
 _PLACEHOLDER = "\u2002"
+# A Word dropdown always shows an entry; forms start with one that means "nothing chosen".
+PLACEHOLDERS = {"", "select", "select one", "choose", "choose one", "choose an item",
+                "please select", "none selected"}
 
 
 def legacy_fields(root: etree._Element) -> Iterator[RawField]:
@@ -56,6 +59,8 @@ def _field(data: etree._Element, shown: str, label: str) -> RawField:
         entries = [_val(item, ".") for item in dropdown.findall("w:listEntry", NS)]
         index = int(_val(dropdown, "w:result") or 0)
         value = entries[index] if 0 <= index < len(entries) else ""
+        if value.strip(" -()[]<>").lower() in PLACEHOLDERS:
+            value = ""
         return RawField(name=name, label=label, value=value, source="legacy_field")
     text = shown.replace(_PLACEHOLDER, "").strip()
     return RawField(name=name, label=label, value=text, source="legacy_field")

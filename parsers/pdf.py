@@ -68,12 +68,12 @@ def _acroform(widgets: list[Widget], pages: _Pages, vocabulary: Vocabulary,
 
 
 def _one_per_radio_group(widgets: list[Widget]) -> list[Widget]:
-    """A radio group is one field: keep its selected button (or its first, when none is)."""
-    selected = {widget.name for widget in widgets if widget.radio and widget.value}
+    """A radio group is one field: its selected button; a group with none selected is an
+    empty field and gives nothing (its buttons' export names are not values)."""
     kept, seen = [], set()
     for widget in widgets:
         if widget.radio:
-            if widget.name in seen or (widget.name in selected and not widget.value):
+            if not widget.value or widget.name in seen:
                 continue
             seen.add(widget.name)
         kept.append(widget)

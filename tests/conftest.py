@@ -55,8 +55,9 @@ class PostgresSchemas:
         return f"{self.base}?options=-csearch_path%3D{schema}"
 
     def drop_all(self) -> None:
-        with self.admin.begin() as conn:
-            for schema in self.created:
+        """One transaction per schema: dropping hundreds at once exhausts the lock table."""
+        for schema in self.created:
+            with self.admin.begin() as conn:
                 conn.execute(text(f"DROP SCHEMA IF EXISTS {schema} CASCADE"))
         self.admin.dispose()
 

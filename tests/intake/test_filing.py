@@ -90,6 +90,17 @@ def test_robots_and_ourselves_get_no_acknowledgment(sender: str,
     assert acks(session_factory)[0].status == "suppressed"
 
 
+def test_our_own_message_coming_back_is_not_acknowledged(
+        session_factory: sessionmaker[Session], ctx: IntakeContext, settings: Settings) -> None:
+    from notifier.message_ids import make_message_id
+
+    ours = make_message_id("ack-1", key="k", domain=settings.acknowledgment.message_id_domain)
+    raw = mail(1, sender="someone@relay.example").replace(
+        b"<m1@clinic.example>", f"<{ours}>".encode())
+    file(session_factory, ctx, raw)
+    assert acks(session_factory)[0].reason == "our own message (a loop)"
+
+
 @pytest.mark.parametrize("headers", [{}, {"Auto-Submitted": "no"}, {"Precedence": "normal"},
                                      {"Cc": "colleague@clinic.example"}])
 def test_people_get_one_acknowledgment(headers: dict[str, str],
