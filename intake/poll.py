@@ -21,7 +21,9 @@ from sqlalchemy.orm import Session, sessionmaker
 from intake.context import IntakeContext, SimulatedCrash
 from intake.mailbox import MailboxError, MailSource, MessageRef
 from intake.pipeline import Outcome, process_stored, store_raw
-from parsers.headers import message_id_of, parse_address, sanitize_header
+from notifier.acks import enqueue_too_large_notice
+from parsers.headers import sanitize_header
+from parsers.mime import parse_email
 from registry.db import transaction
 from registry.models import MailboxState, MessageLocation, QuarantineEntry
 
@@ -86,7 +88,7 @@ def _poll_batch(factory: sessionmaker[Session], source: MailSource, ctx: IntakeC
     for ref in refs:
         report.seen += 1
         if ref.size > limit:
-            _quarantine_oversized(factory, source, ref, now_fn(), report)
+            _quarantine_oversized(factory, source, ref, ctx, now_fn(), report)
         else:
             wanted.append(ref)
     for ref, raw in source.fetch(wanted):
@@ -140,17 +142,17 @@ def _count(report: PollReport, outcome: Outcome) -> None:
 
 
 def _quarantine_oversized(factory: sessionmaker[Session], source: MailSource, ref: MessageRef,
-                          now: datetime, report: PollReport) -> None:
-    """Too large to download: keep the headers and the reason, move it aside."""
-    headers = BytesHeaderParser(policy=compat32).parsebytes(source.fetch_headers(ref))
+                          ctx: IntakeContext, now: datetime, report: PollReport) -> None:
+    """Too large to download: keep the headers and the reason, tell the sender, move it."""
+    header_bytes = source.fetch_headers(ref)
+    email = parse_email(header_bytes + b"\r\n\r\n", ctx.limits)
     with transaction(factory) as session:
         session.add(QuarantineEntry(
             mailbox=source.key, uidvalidity=source.uidvalidity, uid=ref.uid,
-            message_id=message_id_of(str(headers.get("Message-ID", ""))) or None,
-            sender=parse_address(str(headers.get("From", "")))[1] or None,
-            subject=sanitize_header(str(headers.get("Subject", "")), 300, decode=True),
-            reason=f"too large: {ref.size} bytes (over mailbox.max_message_bytes)",
-            created_at=now))
+            message_id=email.message_id or None, sender=email.from_address or None,
+            subject=email.subject, created_at=now,
+            reason=f"too large: {ref.size} bytes (over mailbox.max_message_bytes)"))
+        enqueue_too_large_notice(session, email, size=ref.size, settings=ctx.settings, now=now)
     source.move_quarantine(ref)
     report.quarantined += 1
     report.moved += 1

@@ -161,6 +161,11 @@ def test_oversized_mail_is_quarantined_without_download(
         entry = session.scalars(select(QuarantineEntry)).one()
         assert entry.raw_message_id is None and "too large" in entry.reason
         assert entry.subject == "Big 2"
+        from registry.models import OutboxMessage
+
+        notice = session.scalars(select(OutboxMessage)
+                                 .where(OutboxMessage.recipient == "big@example.net")).one()
+        assert notice.status == "queued" and b"larger than" in (notice.raw or b"")
     assert count(factory, RawMessage) == 1
     assert folder_count(dovecot, imap_user, "Quarantine") == 1
 
@@ -181,3 +186,29 @@ def test_starttls(dovecot: Dovecot, imap_settings: Settings) -> None:
     source = ImapSource(settings.imap, settings.mailbox)
     assert source.list_refs() == []
     source.close()
+
+
+def test_start_from_now_leaves_old_mail_and_files_new(
+        dovecot: Dovecot, imap_user: str, imap_settings: Settings,
+        factory: sessionmaker[Session]) -> None:
+    deliver(dovecot, imap_user, plain(1), plain(2))
+    settings = imap_settings.replace(mailbox={"start_from_now": True})
+    ctx = build_context(settings, isolate=False)
+    assert poll(factory, settings, ctx).filed == 0
+    deliver(dovecot, imap_user, plain(3))
+    assert poll(factory, settings, ctx).filed == 1
+    assert message_ids(factory) == ["plain-3@test.example"]
+    assert folder_count(dovecot, imap_user, "INBOX") == 2
+
+
+def test_backfill_files_old_mail_without_acknowledging_it(
+        dovecot: Dovecot, imap_user: str, imap_settings: Settings,
+        factory: sessionmaker[Session]) -> None:
+    deliver(dovecot, imap_user, plain(1))  # dated 2026-11-20
+    settings = imap_settings.replace(mailbox={"backfill_before": "2026-11-21"})
+    poll(factory, settings, build_context(settings, isolate=False))
+    with factory() as session:
+        from registry.models import OutboxMessage
+
+        ack = session.scalars(select(OutboxMessage)).one()
+        assert (ack.status, ack.reason) == ("suppressed", "backfill")
