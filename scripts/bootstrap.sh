@@ -36,11 +36,14 @@ if [ ! -x .venv/bin/python ]; then
 fi
 stamp=.venv/.installed-$profile
 if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
-  .venv/bin/python -m pip install -q --upgrade pip >/dev/null
-  if [ "$profile" = test ]; then
-    .venv/bin/python -m pip install -q -e ".[dev]"
-  else
-    .venv/bin/python -m pip install -q -e .
+  echo "bootstrap: installing Python packages into .venv (log: .venv/install.log)" >&2
+  target=.
+  [ "$profile" = test ] && target=".[dev]"
+  if ! { .venv/bin/python -m pip install --upgrade pip &&
+         .venv/bin/python -m pip install -e "$target"; } > .venv/install.log 2>&1; then
+    tail -n 30 .venv/install.log >&2
+    echo "bootstrap: pip install failed (full log: .venv/install.log)" >&2
+    exit 1
   fi
   touch "$stamp"
 fi
