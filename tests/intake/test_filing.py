@@ -220,3 +220,22 @@ def test_a_bounce_marks_the_acknowledgment_and_suppresses_the_address(
     assert bounced.status == "bounced" and dsn_ack.status == "suppressed"
     file(session_factory, ctx, mail(2, sender="gone@clinic.example"), now=NOW + timedelta(days=1))
     assert acks(session_factory)[-1].reason == "address suppressed after a bounce"
+
+
+def test_header_injection_through_a_filename_and_a_sender_name(
+        session_factory: sessionmaker[Session], ctx: IntakeContext) -> None:
+    raw = (b"From: =?utf-8?q?Eve=0D=0ABcc:_victim@example.net?= <eve@clinic.example>\r\n"
+           b"To: fc@example.org\r\nSubject: =?utf-8?q?Form=0D=0ABcc:_victim2@example.net?=\r\n"
+           b"Message-ID: <inj@clinic.example>\r\nMIME-Version: 1.0\r\n"
+           b"Content-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\n"
+           b"Content-Type: text/plain\r\n\r\nHi\r\n--b\r\nContent-Type: application/pdf\r\n"
+           b"Content-Disposition: attachment; filename*=utf-8''x%0D%0ABcc%3A%20v3%40example.net.pdf"
+           b"\r\n\r\n%PDF-1.4 broken\r\n--b--\r\n")
+    file(session_factory, ctx, raw)
+    [ack] = acks(session_factory)
+    headers = (ack.raw or b"").split(b"\r\n\r\n", 1)[0]
+    assert b"\nBcc:" not in headers and b"\rBcc:" not in headers
+    with session_factory() as session:
+        submission = session.scalars(select(Submission)).one()
+        assert "\r" not in submission.subject and "\n" not in submission.subject
+        assert all("\n" not in doc.filename for doc in submission.documents)
