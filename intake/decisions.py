@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from notifier.notices import enqueue_notice
+from registry.documents import main_values
 from registry.models import (
     APPROVED,
     COMPLETE,
@@ -44,7 +45,7 @@ def approve(session: Session, reference: str, *, actor: str, now: datetime, sett
         raise DecisionError(f"{reference} holds no registration form to approve")
     if kind in {"stage2", "stage2_grandfathered"} and not user_ids:
         raise DecisionError("a Stage II approval needs the assigned RPA User IDs (--user-ids)")
-    values = _main_values(submission)
+    values = main_values(submission)
     approval = Approval(
         kind="stage2" if kind == "stage2_grandfathered" else kind,
         number=_next_number(session, PREFIX[kind], now.year) if kind in PREFIX else None,
@@ -115,11 +116,6 @@ def _next_number(session: Session, prefix: str, year: int) -> str:
     return f"{prefix}-{year}-{sequence:05d}"
 
 
-def _main_values(submission: Submission) -> dict[str, Any]:
-    for document in submission.documents:
-        if document.form_type == submission.form_type:
-            return {item.key: item.value for item in document.fields}
-    return {}
 
 
 def _apply_to_stage2(session: Session, kind: str, values: dict[str, Any], now: datetime) -> None:

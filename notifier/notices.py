@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -16,6 +15,7 @@ from notifier.message_ids import make_message_id
 from notifier.outbox import enqueue
 from notifier.render import render_pair
 from parsers.headers import sanitize_header
+from registry.documents import main_values
 from registry.models import Approval, OutboxMessage, Submission
 
 SUBJECTS = {"approved": "Approved", "rejected": "Not approved",
@@ -62,7 +62,7 @@ def enqueue_notice(session: Session, submission: Submission, decision: str, *,
 
 def _view(submission: Submission, decision: str, approval: Approval | None,
           reason: str) -> NoticeView:
-    values = _main_values(submission)
+    values = main_values(submission)
     return NoticeView(
         reference=submission.reference or "", decision=decision,
         form_name=FORM_NAMES.get(submission.form_type or "", "registration"),
@@ -76,14 +76,9 @@ def _view(submission: Submission, decision: str, approval: Approval | None,
 
 
 def _recipient(submission: Submission) -> str:
-    return str(_main_values(submission).get("contact_email") or submission.sender)
+    return str(main_values(submission).get("contact_email") or submission.sender)
 
 
-def _main_values(submission: Submission) -> dict[str, Any]:
-    for document in submission.documents:
-        if document.form_type == submission.form_type:
-            return {item.key: item.value for item in document.fields}
-    return {}
 
 
 def _last_ack_id(session: Session, submission: Submission) -> str | None:

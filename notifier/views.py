@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from parsers.formdefs import FormDefinition
+from registry.documents import main_values
 from registry.models import Submission
 
 # The fields echoed back to the provider, per form type, in this order.
@@ -50,7 +51,7 @@ def ack_view(submission: Submission, *, definitions: Mapping[str, FormDefinition
              follow_up: bool = False) -> AckView:
     form_type = submission.form_type
     titles = {key: item.title for key, item in definitions.items()}
-    values = _main_values(submission, form_type)
+    values = main_values(submission)
     problems = [row for row in submission.problems if row.severity in {"error", "review"}]
     missing = tuple(titles.get(row.field or "", row.field or "") for row in problems
                     if row.code == "missing_document")
@@ -83,11 +84,6 @@ def _status(submission: Submission) -> str:
     return submission.status
 
 
-def _main_values(submission: Submission, form_type: str | None) -> dict[str, Any]:
-    for document in submission.documents:
-        if document.form_type == form_type:
-            return {item.key: item.value for item in document.fields}
-    return {}
 
 
 def _key_fields(form_type: str | None, values: Mapping[str, Any],

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 from parsers.model import ExtractedDocument, FieldValue, Problem
 from registry.models import Document, ExtractedFieldRow, ProblemRow, Submission
@@ -25,6 +26,14 @@ def add_document(submission: Submission, document: ExtractedDocument, *, raw_mes
     for problem in document.problems:
         submission.problems.append(problem_row(problem, document=row))
     return row
+
+
+def main_values(submission: Submission) -> dict[str, Any]:
+    """The canonical values of the submission's main form (its registration form)."""
+    for document in submission.documents:
+        if document.form_type == submission.form_type:
+            return {item.key: item.value for item in document.fields}
+    return {}
 
 
 def problem_row(problem: Problem, *, document: Document | None = None) -> ProblemRow:

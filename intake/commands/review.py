@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import argparse
 import getpass
-import json
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -83,15 +82,9 @@ def _summary(item: Any) -> str:
 
 
 def run_show(app: App, args: argparse.Namespace) -> int:
-    from registry.export import submission_json
-    from registry.queries import submission_by_reference
+    from intake.commands.submissions import run_show as show_submission
 
-    with app.sessions() as session:
-        submission = submission_by_reference(session, args.reference)
-        if submission is None:
-            raise UsageError(f"no submission with reference {args.reference}")
-        print(json.dumps(submission_json(session, submission), indent=2, ensure_ascii=False))
-    return 0
+    return show_submission(app, args)
 
 
 def run_approve(app: App, args: argparse.Namespace) -> int:
