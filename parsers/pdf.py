@@ -150,8 +150,8 @@ class _Pages:
     def quick_text(self) -> str:
         """The text for classification, from pypdf: twenty times faster than a full layout,
         and a form's title and code need no layout."""
-        try:
-            text = "\n".join(page.extract_text() or "" for page in self.reader.pages[: self.count])
+        try:  # the title and form code are on the first page of every form
+            text = self.reader.pages[0].extract_text() or ""
         except Exception:
             text = ""
         return text[: self.limits.max_text_chars] if text.strip() else self.text([0])
