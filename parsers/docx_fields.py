@@ -4,6 +4,7 @@ w:ffData of the 'begin' run, its shown result in the runs between 'separate' and
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 from lxml import etree
 
@@ -23,25 +24,53 @@ def legacy_fields(root: etree._Element) -> Iterator[RawField]:
 
 
 def _paragraph_fields(paragraph: etree._Element) -> Iterator[RawField]:
+    """Fields in reading order, each with the text before it as its label; a checkbox that
+    starts its paragraph is a choice named by the text after it ("☐ Claim Status Inquiry"),
+    under the label of its table row."""
+    pieces = list(_pieces(paragraph))
+    for index, (kind, value) in enumerate(pieces):
+        if kind != "field":
+            continue
+        data, shown = value
+        before = " ".join(text for kind_, text in pieces[:index] if kind_ == "text").strip()
+        after = _text_after(pieces, index)
+        if data.find("w:checkBox", NS) is not None and not before and after:
+            box = _field(data, shown, _left_cell(paragraph))
+            yield RawField(name=after, label=box.label, value=box.value, source="legacy_field")
+        else:
+            yield _field(data, shown, before or _left_cell(paragraph))
+
+
+def _pieces(paragraph: etree._Element) -> Iterator[tuple[str, Any]]:
+    """("text", str) for plain runs and ("field", (ffData, shown result)) per form field."""
     data: etree._Element | None = None
     result: list[str] | None = None
-    label_parts: list[str] = []
     for run in paragraph.iter(f"{{{W}}}r"):
         char = run.find("w:fldChar", NS)
         kind = char.get(f"{{{W}}}fldCharType") if char is not None else None
+        text = "".join(t.text or "" for t in run.iter(f"{{{W}}}t"))
         if kind == "begin":
             data, result = char.find("w:ffData", NS), None  # type: ignore[union-attr]
         elif kind == "separate":
             result = []
         elif kind == "end":
             if data is not None:
-                yield _field(data, "".join(result or []), " ".join(label_parts) or
-                             _left_cell(paragraph))
+                yield "field", (data, "".join(result or []))
             data, result = None, None
         elif data is None:
-            label_parts.append("".join(t.text or "" for t in run.iter(f"{{{W}}}t")).strip())
+            if text.strip():
+                yield "text", text.strip()
         elif result is not None:
-            result.append("".join(t.text or "" for t in run.iter(f"{{{W}}}t")))
+            result.append(text)
+
+
+def _text_after(pieces: list[tuple[str, Any]], index: int) -> str:
+    words = []
+    for kind, value in pieces[index + 1:]:
+        if kind == "field":
+            break
+        words.append(value)
+    return " ".join(words).strip()
 
 
 def _field(data: etree._Element, shown: str, label: str) -> RawField:
