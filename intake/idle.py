@@ -35,6 +35,11 @@ def intake_loop(factory: sessionmaker[Session], settings: Settings, ctx: IntakeC
             log.warning("mailbox unavailable, retrying in %.0f s: %s", backoff, err)
             stop.wait(backoff)
             backoff = min(backoff * 2, MAX_BACKOFF)
+        except Exception as err:
+            # The type only: a database error's text can carry a message's bytes.
+            log.error("intake failed (%s), retrying in %.0f s", type(err).__name__, backoff)
+            stop.wait(backoff)
+            backoff = min(backoff * 2, MAX_BACKOFF)
 
 
 def _session(factory: sessionmaker[Session], settings: Settings, ctx: IntakeContext,

@@ -101,7 +101,9 @@ def _poll_batch(factory: sessionmaker[Session], source: MailSource, ctx: IntakeC
         except MailboxError:
             raise
         except Exception as err:
-            log.exception("message uid %s of %s failed", ref.uid, source.key)
+            # The type only: an error's text may quote the message (never log form values).
+            log.error("message uid %s of %s failed: %s", ref.uid, source.key,
+                      type(err).__name__)
             report.errors.append(f"uid {ref.uid}: {type(err).__name__}")
             continue
         _count(report, outcome)

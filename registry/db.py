@@ -28,7 +28,7 @@ def make_engine(url: str, echo: bool = False) -> Engine:
         return _sqlite_engine(url, parsed.database, echo)
     if parsed.get_backend_name() == "postgresql" and parsed.get_driver_name() in {"", "psycopg2"}:
         url = parsed.set(drivername="postgresql+psycopg").render_as_string(hide_password=False)
-    return create_engine(url, echo=echo, pool_pre_ping=True)
+    return create_engine(url, echo=echo, pool_pre_ping=True, hide_parameters=True)
 
 
 def _sqlite_engine(url: str, database: str | None, echo: bool) -> Engine:
@@ -36,7 +36,8 @@ def _sqlite_engine(url: str, database: str | None, echo: bool) -> Engine:
         directory = Path(database).expanduser().resolve().parent
         if not directory.is_dir():
             raise DatabaseError(f"database.url: directory {directory} does not exist")
-    engine = create_engine(url, echo=echo, connect_args={"timeout": 30})
+    # hide_parameters: an error must never print a raw message or a form value it was saving
+    engine = create_engine(url, echo=echo, connect_args={"timeout": 30}, hide_parameters=True)
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
