@@ -5,10 +5,14 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import logging
 import re
 import secrets
 
+log = logging.getLogger(__name__)
+
 _OURS = re.compile(r"^rpa\.([A-Za-z0-9_-]{1,80})\.([0-9a-f]{20})@(.+)$")
+_WARNED: list[bool] = []
 DEV_KEY = "rpa-intake-development-key"  # used only when no signing_key is configured
 
 
@@ -27,4 +31,13 @@ def is_our_message_id(message_id: str, *, key: str, domain: str) -> bool:
 
 
 def _signature(body: str, key: str) -> str:
+    if not key:
+        _warn_dev_key()
     return hmac.new((key or DEV_KEY).encode(), body.encode(), hashlib.sha256).hexdigest()[:20]
+
+
+def _warn_dev_key() -> None:
+    if not _WARNED:  # once per process, not once per message
+        _WARNED.append(True)
+        log.warning("acknowledgment.signing_key is not set: Message-IDs are signed with the "
+                    "public development key, so anyone can forge them; set a secret key")

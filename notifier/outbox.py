@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from registry.models import QUEUED, OutboxMessage
@@ -17,18 +18,39 @@ def enqueue(session: Session, *, kind: str, recipient: str, subject: str, raw: b
             dedupe_key: str | None = None, status: str = QUEUED,
             reason: str | None = None) -> OutboxMessage:
     """Add an outgoing message; with a ``dedupe_key`` already used, return that row."""
-    if dedupe_key:
-        existing = session.scalars(
-            select(OutboxMessage).where(OutboxMessage.dedupe_key == dedupe_key)).first()
-        if existing is not None:
-            return existing
+    existing = _by_key(session, dedupe_key)
+    if existing is not None:
+        return existing
     row = OutboxMessage(kind=kind, recipient=recipient, subject=subject, raw=raw,
                         message_id=message_id, created_at=now, submission_id=submission_id,
                         dedupe_key=dedupe_key, status=status, reason=reason,
                         next_attempt_at=now if status == QUEUED else None)
-    session.add(row)
-    session.flush()
+    if not dedupe_key:
+        session.add(row)
+        session.flush()
+        return row
+    return _insert_once(session, row)
+
+
+def _insert_once(session: Session, row: OutboxMessage) -> OutboxMessage:
+    """Insert in a savepoint: when another transaction committed the same key since our
+    select, only the savepoint is rolled back and the caller's work goes on."""
+    try:
+        with session.begin_nested():
+            session.add(row)
+    except IntegrityError:
+        existing = _by_key(session, row.dedupe_key)
+        if existing is None:
+            raise
+        return existing
     return row
+
+
+def _by_key(session: Session, dedupe_key: str | None) -> OutboxMessage | None:
+    if not dedupe_key:
+        return None
+    return session.scalars(
+        select(OutboxMessage).where(OutboxMessage.dedupe_key == dedupe_key)).first()
 
 
 def list_outbox(session: Session, status: str | None = None) -> Sequence[OutboxMessage]:

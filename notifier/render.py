@@ -3,16 +3,20 @@ HTML templates are autoescaped; the text ones are not (they are never HTML)."""
 
 from __future__ import annotations
 
+import re
+import textwrap
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup, escape
 
 from notifier.views import AckView
 from parsers.headers import sanitize_header
 
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 BUNDLED = Path(__file__).resolve().parent / "templates"
 SUBJECTS = {
     "complete": "Received: {form}{org}",
@@ -36,9 +40,34 @@ def environment(templates_dir: str = "") -> Environment:
     """Templates from ``templates_dir`` first, the bundled ones for anything missing."""
     loaders = [FileSystemLoader(templates_dir)] if templates_dir else []
     loaders.append(FileSystemLoader(str(BUNDLED)))
-    return Environment(loader=ChoiceLoader(loaders), autoescape=select_autoescape(["html.j2"]),
-                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
-                       keep_trailing_newline=True)
+    env = Environment(loader=ChoiceLoader(loaders), autoescape=select_autoescape(["html.j2"]),
+                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+                      keep_trailing_newline=True)
+    env.filters["wrap"] = wrap
+    env.filters["paragraphs"] = paragraphs
+    return env
+
+
+def wrap(text: str, width: int = 76, first: str = "", rest: str | None = None) -> str:
+    """Plain text re-wrapped paragraph by paragraph (blank lines separate paragraphs), so
+    that template files can be edited freely. Words are never split, nor are references at
+    their hyphens."""
+    indent = first if rest is None else rest
+    filled = [textwrap.fill(" ".join(block.split()), width, initial_indent=first,
+                            subsequent_indent=indent, break_long_words=False,
+                            break_on_hyphens=False)
+              for block in _blocks(text)]
+    return "\n\n".join(filled)
+
+
+def paragraphs(text: str) -> Markup:
+    """Plain text as HTML paragraphs, escaped."""
+    return Markup("\n").join(Markup("<p>%s</p>") % escape(" ".join(block.split()))
+                             for block in _blocks(text))
+
+
+def _blocks(text: str) -> list[str]:
+    return [block for block in _PARAGRAPH_BREAK.split(str(text)) if block.strip()]
 
 
 def render_pair(name: str, context: dict[str, Any], *, templates_dir: str = "") -> tuple[str, str]:

@@ -78,6 +78,10 @@ def _deliver(factory: sessionmaker[Session], transport: Transport, row_id: int,
         return _record(factory, row_id, now, "permanent", str(err), settings)
     except TemporaryDeliveryError as err:
         return _record(factory, row_id, now, "temporary", str(err), settings)
+    except Exception as err:  # a broken transport must not leave the row claimed
+        log.warning("outbox message %s: transport error %s", row_id, type(err).__name__)
+        return _record(factory, row_id, now, "temporary", f"{type(err).__name__}: {err}"[:500],
+                       settings)
     return _record(factory, row_id, now, "sent", "", settings)
 
 

@@ -14,7 +14,8 @@ from parsers.headers import message_id_of, parse_address, sanitize_header
 _BOUNCE_SUBJECT = re.compile(r"undeliver|delivery (status notification|has failed|failure)|"
                              r"mail delivery (failed|subsystem)|returned mail|failure notice",
                              re.IGNORECASE)
-_ORIGINAL_ID = re.compile(r"^message-id:\s*(<[^>\s]+>)", re.IGNORECASE | re.MULTILINE)
+_ORIGINAL_ID = re.compile(r"^(?:x-original-)?message-id:\s*(<[^>\s]+>)",
+                          re.IGNORECASE | re.MULTILINE)
 _STATUS = re.compile(r"\b([245])\.\d{1,3}\.\d{1,3}\b")
 
 
@@ -59,6 +60,9 @@ def _delivery_status(message: Message) -> dict[str, str]:
 
 
 def _original_message_id(message: Message) -> str:
+    header = message_id_of(str(message.get("X-Original-Message-ID", "")))
+    if header:
+        return header
     for part in message.walk():
         if part.get_content_type() in {"message/rfc822", "text/rfc822-headers"}:
             inner = part.get_payload()

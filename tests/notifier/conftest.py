@@ -36,3 +36,10 @@ def smtp_tls(smtp_certificate: tuple[Path, Path]) -> Iterator[SmtpServer]:
     server = start_smtp(context)
     yield server
     server.stop()
+
+
+@pytest.fixture
+def smtp_auth() -> Iterator[SmtpServer]:
+    server = start_smtp(login=("fc-user", "s3cret-Pa55"))
+    yield server
+    server.stop()
