@@ -11,13 +11,13 @@ from typing import Any
 
 import pdfplumber
 from pypdf import PdfReader
-from pypdf.errors import PdfReadError
 
 from parsers.labels import Vocabulary
 from parsers.limits import Limits
 from parsers.model import Problem, RawDocument, RawField
 from parsers.pdf_fields import Widget, walk_fields
-from parsers.pdf_layout import Box, Word, label_near, lines_of, pair_fields
+from parsers.pdf_labels import label_near
+from parsers.pdf_layout import Box, Word, lines_of, pair_fields
 from parsers.pdf_xfa import xfa_fields
 
 log = logging.getLogger(__name__)
@@ -27,20 +27,24 @@ RESEND = "please resend it as an unprotected PDF or as DOCX."
 
 
 def read_pdf(data: bytes, limits: Limits, vocabulary: Vocabulary) -> RawDocument:
+    """The fields and text of one PDF; a broken, encrypted or oversized file gives a
+    RawDocument with method "none" and a problem the provider can act on."""
     if len(data) > limits.max_attachment_bytes:
         return _failed("too_large", f"The PDF is larger than we accept; {RESEND}")
     try:
         reader = PdfReader(io.BytesIO(data), strict=False)
-        if reader.is_encrypted and not reader.decrypt(""):
+        if reader.is_encrypted and not _decrypted(reader):
             return _failed("encrypted_file", f"The PDF is password-protected; {RESEND}")
         if len(reader.pages) > limits.max_pages:
-            return _failed("too_large", f"The PDF has more than {limits.max_pages} pages.")
+            return _failed("too_large", f"The PDF has more than {limits.max_pages} pages; "
+                           "please send only the form itself.")
         widgets = walk_fields(reader, limits.max_fields)
-        xfa = xfa_fields(reader) if not _has_values(widgets) else []
-    except (PdfReadError, ValueError, KeyError, TypeError, OSError, RecursionError,
-            AttributeError, IndexError) as err:
+        xfa = xfa_fields(reader, limits.max_fields) if not _has_values(widgets) else []
+    except Exception as err:  # hostile bytes make pypdf raise almost anything
         log.debug("pypdf could not read the file: %s", type(err).__name__)
         return _failed("unreadable_file", f"The PDF is damaged and cannot be read; {RESEND}")
+    if not reader.pages:
+        return _failed("unreadable_file", f"The PDF has no pages we can read; {RESEND}")
     with _Pages(data, reader, limits) as pages:
         if _has_values(widgets):
             return _acroform(widgets, pages, vocabulary, len(reader.pages))
@@ -51,7 +55,8 @@ def read_pdf(data: bytes, limits: Limits, vocabulary: Vocabulary) -> RawDocument
             fields = [item for number in range(pages.count)
                       for item in pair_fields(pages.words(number), pages.boxes(number),
                                               vocabulary, source="layout", page=number)]
-            return RawDocument("layout", text, tuple(fields), tables=_tables(pages, limits),
+            return RawDocument("layout", text, tuple(fields[: limits.max_fields]),
+                               tables=_tables(pages, limits),
                                pages=len(reader.pages),
                                signed=any(widget.signed for widget in widgets))
     return _ocr(data, limits, vocabulary, len(reader.pages))
@@ -62,7 +67,7 @@ def _acroform(widgets: list[Widget], pages: _Pages, vocabulary: Vocabulary,
     """Fields by name; the page layout is read only where a name says nothing (Text1), and
     for the first page's title and form code."""
     fields = [_raw_field(widget, pages, vocabulary) for widget in _one_per_radio_group(widgets)
-              if widget.field_type != "/Sig"]
+              if widget.field_type not in ("/Sig", "/Push")]
     return RawDocument("acroform", pages.quick_text(), tuple(fields), pages=count,
                        signed=any(widget.signed for widget in widgets))
 
@@ -222,6 +227,14 @@ def _ocr(data: bytes, limits: Limits, vocabulary: Vocabulary, pages: int) -> Raw
     from parsers.pdf_ocr import ocr_pages
 
     return ocr_pages(data, limits, vocabulary, pages)
+
+
+def _decrypted(reader: PdfReader) -> bool:
+    """Files locked only against editing open with the empty user password."""
+    try:
+        return bool(reader.decrypt(""))
+    except Exception:  # an unknown or unsupported cipher
+        return False
 
 
 def _failed(code: str, message: str) -> RawDocument:

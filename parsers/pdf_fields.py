@@ -9,9 +9,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from pypdf import PdfReader
-from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, NameObject
+from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, NameObject, StreamObject
 
 _MAX_DEPTH = 20
+_RADIO = 1 << 15
+_PUSHBUTTON = 1 << 16
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,25 +29,36 @@ class Widget:
 
 
 def walk_fields(reader: PdfReader, max_fields: int) -> list[Widget]:
-    """Every terminal field, one entry per widget for buttons (radio groups need them)."""
+    """Every terminal field: one entry per widget for radio buttons (a group needs them
+    all), one per field otherwise (a text field shown on three pages is one value)."""
     root: Any = reader.trailer["/Root"]
     form = _resolve(root.get("/AcroForm"))
     if not isinstance(form, DictionaryObject):
         return []
     pages = {_ref_id(page.indirect_reference): number for number, page in enumerate(reader.pages)}
-    found: list[Widget] = []
+    found: dict[tuple[str, str], Widget] = {}
+    seen: set[int] = set()  # a /Fields array that lists one object twice, or a /Kids cycle
     for item in _resolve(form.get("/Fields")) or []:
-        for widget in _walk(_resolve(item), "", {}, pages, 0):
-            found.append(widget)
+        for widget in _walk(_resolve(item), "", {}, pages, 0, seen):
+            key = (widget.name, widget.export_value if widget.radio else "")
+            if key not in found or _better(widget, found[key]):
+                found[key] = widget
             if len(found) >= max_fields:
-                return found
-    return found
+                return list(found.values())
+    return list(found.values())
+
+
+def _better(widget: Widget, kept: Widget) -> bool:
+    """Of two widgets of one field, the checked one (a checkbox whose widgets have
+    different on-states is a radio group in disguise)."""
+    return widget.value is True and kept.value is not True
 
 
 def _walk(node: Any, parent_name: str, inherited: dict[str, Any], pages: dict[Any, int],
-          depth: int) -> Iterator[Widget]:
-    if not isinstance(node, DictionaryObject) or depth > _MAX_DEPTH:
+          depth: int, seen: set[int]) -> Iterator[Widget]:
+    if not isinstance(node, DictionaryObject) or depth > _MAX_DEPTH or id(node) in seen:
         return
+    seen.add(id(node))
     partial = _text(node.get("/T"))
     name = f"{parent_name}.{partial}" if parent_name and partial else partial or parent_name
     values = {key: node[key] for key in ("/FT", "/V", "/Ff", "/Opt") if key in node}
@@ -54,7 +67,7 @@ def _walk(node: Any, parent_name: str, inherited: dict[str, Any], pages: dict[An
     field_kids = [kid for kid in kids if isinstance(kid, DictionaryObject) and "/T" in kid]
     if field_kids:
         for kid in field_kids:
-            yield from _walk(kid, name, merged, pages, depth + 1)
+            yield from _walk(kid, name, merged, pages, depth + 1, seen)
         return
     widgets = [kid for kid in kids if isinstance(kid, DictionaryObject)] or [node]
     for widget in widgets:
@@ -69,12 +82,9 @@ def _widget(name: str, field: dict[str, Any], widget: DictionaryObject,
     rect = _rect(widget.get("/Rect"))
     page = pages.get(_ref_id(widget.get("/P")), -1)
     if field_type == "/Btn":
-        on_state = _on_state(widget)
-        radio = bool(flags & (1 << 15))
-        state = _name(raw)
-        checked = bool(state) and state not in {"Off", ""} and (state == on_state or not radio)
-        return Widget(name, "/Btn", checked if not radio else (state if checked else ""),
-                      on_state, page, rect, radio=radio)
+        if flags & _PUSHBUTTON:
+            return Widget(name, "/Push", "", "", page, rect)
+        return _button(name, field, widget, page, rect, radio=bool(flags & _RADIO))
     if field_type == "/Ch":
         return Widget(name, "/Ch", _choice(raw, field.get("/Opt")), "", page, rect)
     if field_type == "/Sig":
@@ -82,10 +92,31 @@ def _widget(name: str, field: dict[str, Any], widget: DictionaryObject,
     return Widget(name, field_type or "/Tx", _text(raw), "", page, rect)
 
 
+def _button(name: str, field: dict[str, Any], widget: DictionaryObject, page: int,
+            rect: tuple[float, float, float, float] | None, *, radio: bool) -> Widget:
+    """A checkbox is True/False with its on-state as export value; a radio button carries
+    the group's selected state when it is the selected one. States that index an /Opt
+    array ("0", "1") are given as the option's text."""
+    on_state = _on_state(widget)
+    state = _name(_resolve(field.get("/V")))
+    checked = state not in {"Off", ""} and (state == on_state or not on_state)
+    options = [_text(item) for item in _resolve(field.get("/Opt")) or []]
+    export = _option(on_state, options)
+    if radio:
+        return Widget(name, "/Btn", export if checked else "", export, page, rect, radio=True)
+    return Widget(name, "/Btn", checked, export, page, rect)
+
+
+def _option(state: str, options: list[str]) -> str:
+    if state.isdigit() and int(state) < len(options):
+        return options[int(state)]
+    return state
+
+
 def _on_state(widget: DictionaryObject) -> str:
     appearance = _resolve(widget.get("/AP"))
     normal = _resolve(appearance.get("/N")) if isinstance(appearance, DictionaryObject) else None
-    if isinstance(normal, DictionaryObject):
+    if isinstance(normal, DictionaryObject) and not isinstance(normal, StreamObject):
         for key in normal:
             if key != "/Off":
                 return str(key).lstrip("/")

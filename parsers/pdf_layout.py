@@ -68,7 +68,7 @@ def pair_fields(words: Sequence[Word], boxes: Sequence[Box], vocabulary: Vocabul
     fields: list[RawField] = []
     group = ""
     used: set[int] = set()  # ids of the first word of segments already taken as values
-    lines = lines_of([*words, *_box_words(boxes)])
+    lines = [_bracket_marks(line) for line in lines_of([*words, *_box_words(boxes)])]
     for number, line in enumerate(lines):
         for segment in segments_of(line):
             if id(segment[0]) in used:
@@ -150,6 +150,29 @@ def _mark(word: Word) -> bool | None:
     return None
 
 
+def _bracket_marks(line: list[Word]) -> list[Word]:
+    """``[ ]``, ``[ X ]`` and ``( )`` typed with spaces come as two or three words: one mark."""
+    merged: list[Word] = []
+    index = 0
+    while index < len(line):
+        word = line[index]
+        closing = {"[": "]", "(": ")"}.get(word.text)
+        for size in (2, 3):
+            inner = line[index + 1: index + size - 1]
+            end = line[index + size - 1] if index + size - 1 < len(line) else None
+            if closing and end is not None and end.text == closing and \
+                    end.x0 - word.x1 < 12 and all(w.text in {"X", "x"} for w in inner):
+                text = f"{word.text}{''.join(w.text for w in inner) or ' '}{closing}"
+                merged.append(Word(text, word.x0, end.x1, word.top, end.bottom,
+                                   min(w.confidence for w in line[index: index + size])))
+                index += size
+                break
+        else:
+            merged.append(word)
+            index += 1
+    return merged
+
+
 def _box_words(boxes: Sequence[Box]) -> list[Word]:
     """Drawn boxes become mark words, so that one pairing rule handles all check marks."""
     return [Word("X" if box.checked else "☐", box.x0, box.x1, box.top, box.bottom,
@@ -202,47 +225,3 @@ def _next_text(line: Sequence[Word], segment: Sequence[Word], used: set[int]) ->
 
 def _join(words: Sequence[Word]) -> str:
     return re.sub(r"\s+", " ", " ".join(word.text for word in words)).strip()
-
-
-def label_near(words: Sequence[Word], rect: tuple[float, float, float, float],
-               vocabulary: Vocabulary | None = None) -> str:
-    """The printed text beside a widget (top-down coordinates): on its line to the left
-    (with the lines above it when the label is wrapped), or just above it; for a small
-    (checkbox) widget, to its right first."""
-    x0, top, x1, bottom = rect
-    middle = (top + bottom) / 2
-    same_line = [w for w in words if w.top <= middle <= w.bottom + 2 or abs(w.top - top) < 4]
-    if x1 - x0 < 20:
-        right = [w for w in same_line if w.x0 >= x1 - 1]
-        if right:
-            return _join(_nearest_segment(sorted(right, key=lambda w: w.x0), first=True))
-    left = [w for w in same_line if w.x1 <= x0 + 1]
-    if left:
-        segment = _nearest_segment(sorted(left, key=lambda w: w.x0), first=False)
-        return _unwrap(words, segment, vocabulary)
-    above = [w for w in words if 0 < top - w.bottom < 18 and w.x0 < x1 and w.x1 > x0 - 5]
-    return _join(sorted(above, key=lambda w: w.x0))
-
-
-def _unwrap(words: Sequence[Word], segment: list[Word], vocabulary: Vocabulary | None) -> str:
-    """The segment's text, joined with the label lines wrapped above or below it."""
-    text = _join(segment)
-    if vocabulary is None or vocabulary.is_field_label(text):
-        return text
-    lines = lines_of(words)
-    number = next((i for i, line in enumerate(lines) if segment[0] in line), None)
-    if number is None:
-        return text
-    for start, end in ((number - 1, number + 1), (number - 2, number + 1),
-                       (number, number + 2), (number, number + 3)):
-        parts = [next((s for s in segments_of(line) if abs(s[0].x0 - segment[0].x0) < 3), [])
-                 for line in lines[max(start, 0):end]]
-        candidate = " ".join(_join(part) for part in parts if part)
-        if vocabulary.is_field_label(candidate):
-            return candidate
-    return text
-
-
-def _nearest_segment(words: list[Word], *, first: bool) -> list[Word]:
-    segments = segments_of(words)
-    return segments[0] if first else segments[-1]

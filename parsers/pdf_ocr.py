@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import os
+from typing import Any
 
 from parsers.labels import Vocabulary
 from parsers.limits import Limits
@@ -15,37 +16,48 @@ log = logging.getLogger(__name__)
 # Tesseract's OpenMP threads fight over two cores and make it five times slower; documents
 # are read one at a time anyway.
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
-DPI = 200  # enough for 9-point form text; 300 dpi costs 2.25x the time
+DPI = 200  # enough for 9-point form text; 300 dpi costs 2.25x the time for no field gained
 MAX_OCR_CONFIDENCE = 0.95  # an OCR'd value always goes to a person
+REVIEW = Problem("ocr", "This document is a scan; its values were read by OCR and a "
+                 "coordinator will check them.", None, "review")
+FAILED = Problem("ocr_failed", "This document is a scan we could not read; a coordinator "
+                 "will look at it.", None, "review")
 
 
 def ocr_pages(data: bytes, limits: Limits, vocabulary: Vocabulary, pages: int) -> RawDocument:
-    review = Problem("ocr", "This document is a scan; its values were read by OCR and a "
-                     "coordinator will check them.", None, "review")
+    """Every page (up to ``limits.max_pages``) OCR'd within ``limits.ocr_seconds_per_page``;
+    a page that times out is left out and named in a problem."""
     try:
         import pypdfium2
         import pytesseract
 
         document = pypdfium2.PdfDocument(data)
-        fields: list[RawField] = []
-        text: list[str] = []
-        for number in range(min(len(document), limits.max_pages)):
-            image = document[number].render(scale=DPI / 72).to_pil()
-            words = _ocr_words(pytesseract, image, limits.ocr_seconds_per_page)
-            fields += pair_fields(words, [], vocabulary, source="ocr", page=number)
-            text += [" ".join(word.text for word in line) for line in lines_of(words)]
-    except Exception as err:
-        log.warning("OCR failed: %s", type(err).__name__)
-        return RawDocument("ocr", "", pages=pages, problems=(Problem(
-            "ocr_failed", "This document is a scan we could not read; a coordinator will "
-            "look at it.", None, "review"),))
+    except Exception as err:  # no engine, or pdfium refuses the file
+        log.warning("OCR unavailable: %s", type(err).__name__)
+        return RawDocument("ocr", "", pages=pages, problems=(FAILED,))
+    fields: list[RawField] = []
+    text: list[str] = []
+    problems = [REVIEW]
+    for number in range(min(len(document), limits.max_pages)):
+        try:
+            words = _page_words(pytesseract, document[number], limits.ocr_seconds_per_page)
+        except Exception as err:  # a timeout (RuntimeError) or a page pdfium cannot draw
+            log.warning("OCR of page %d failed: %s", number + 1, type(err).__name__)
+            problems.append(Problem("ocr_page_failed", f"Page {number + 1} of this scan "
+                                    "could not be read; a coordinator will look at it.",
+                                    None, "review"))
+            continue
+        fields += pair_fields(words, [], vocabulary, source="ocr", page=number)
+        text += [" ".join(word.text for word in line) for line in lines_of(words)]
+    document.close()
     return RawDocument("ocr", "\n".join(text)[: limits.max_text_chars],
-                       tuple(fields[: limits.max_fields]), pages=pages, problems=(review,))
+                       tuple(fields[: limits.max_fields]), pages=pages, problems=tuple(problems))
 
 
-def _ocr_words(pytesseract: object, image: object, seconds: float) -> list[Word]:
-    data = pytesseract.image_to_data(  # type: ignore[attr-defined]
-        image, output_type=pytesseract.Output.DICT, timeout=seconds)  # type: ignore[attr-defined]
+def _page_words(pytesseract: Any, page: Any, seconds: float) -> list[Word]:
+    image = page.render(scale=DPI / 72).to_pil().convert("L")
+    data = pytesseract.image_to_data(image, output_type=pytesseract.Output.DICT,
+                                     timeout=seconds)
     scale = 72 / DPI  # back to points, so the layout tolerances hold
     words = []
     for index, text in enumerate(data["text"]):

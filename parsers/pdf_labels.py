@@ -1,0 +1,58 @@
+"""Opaque AcroForm names (Text1, Check Box3): the printed label beside a widget, found in
+the page's words: on its line to the left, just above it, or right of a small checkbox."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from parsers.labels import Vocabulary
+from parsers.pdf_layout import Word, lines_of, segments_of
+
+
+def label_near(words: Sequence[Word], rect: tuple[float, float, float, float],
+               vocabulary: Vocabulary | None = None) -> str:
+    """The printed text beside a widget (top-down coordinates): on its line to the left
+    (with the lines above it when the label is wrapped), or just above it; for a small
+    (checkbox) widget, to its right first."""
+    x0, top, x1, bottom = rect
+    middle = (top + bottom) / 2
+    same_line = [w for w in words if w.top <= middle <= w.bottom + 2 or abs(w.top - top) < 4]
+    if x1 - x0 < 20:
+        right = [w for w in same_line if w.x0 >= x1 - 1]
+        if right:
+            return _join(_nearest_segment(sorted(right, key=lambda w: w.x0), first=True))
+    left = [w for w in same_line if w.x1 <= x0 + 1]
+    if left:
+        segment = _nearest_segment(sorted(left, key=lambda w: w.x0), first=False)
+        return _unwrap(words, segment, vocabulary)
+    above = [w for w in words if 0 < top - w.bottom < 18 and w.x0 < x1 and w.x1 > x0 - 5]
+    return _join(sorted(above, key=lambda w: w.x0))
+
+
+def _unwrap(words: Sequence[Word], segment: list[Word], vocabulary: Vocabulary | None) -> str:
+    """The segment's text, joined with the label lines wrapped above or below it."""
+    text = _join(segment)
+    if vocabulary is None or vocabulary.is_field_label(text):
+        return text
+    lines = lines_of(words)
+    number = next((i for i, line in enumerate(lines) if segment[0] in line), None)
+    if number is None:
+        return text
+    for start, end in ((number - 1, number + 1), (number - 2, number + 1),
+                       (number, number + 2), (number, number + 3)):
+        parts = [next((s for s in segments_of(line) if abs(s[0].x0 - segment[0].x0) < 3), [])
+                 for line in lines[max(start, 0):end]]
+        candidate = " ".join(_join(part) for part in parts if part)
+        if vocabulary.is_field_label(candidate):
+            return candidate
+    return text
+
+
+def _nearest_segment(words: list[Word], *, first: bool) -> list[Word]:
+    segments = segments_of(words)
+    return segments[0] if first else segments[-1]
+
+
+def _join(words: Sequence[Word]) -> str:
+    return re.sub(r"\s+", " ", " ".join(word.text for word in words)).strip()

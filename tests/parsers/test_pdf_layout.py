@@ -1,0 +1,145 @@
+"""PDF reader, page layout: flattened and printed forms (label: value lines with values off
+the label's baseline, label-above layouts, ruled tables, check marks of every kind)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pdf_samples import HEIGHT, Draw, page, texts
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+
+from parsers.formdefs import FormDefinition
+from parsers.labels import Vocabulary
+from parsers.limits import Limits
+from parsers.model import RawDocument
+from parsers.pdf import read_pdf
+
+DEJAVU = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+
+
+@pytest.fixture(scope="module")
+def vocabulary(definitions: dict[str, FormDefinition]) -> Vocabulary:
+    return Vocabulary(definitions)
+
+
+def _values(document: RawDocument) -> dict[str, object]:
+    return {item.name: item.value for item in document.fields}
+
+
+def test_flattened_label_value_lines(vocabulary: Vocabulary) -> None:
+    data = page(texts(
+        (50, 60, "MassHealth RPA Stage I Registration Form"),
+        (50, 100, "Organization Legal Name:"), (262, 101.5, "Acme Health Partners"),
+        (50, 120, "City:"), (262, 118, "Boston"),  # values typed a little off the baseline
+        (50, 140, "National Provider Identifier (NPI)"), (262, 139, "1245319599"),
+        (50, 160, "Number of Bots Requested"), (262, 160, "3"),
+        (50, 180, "Bot Hosting: Cloud"),
+        (50, 200, "This paragraph explains that the City and State must match records."),
+        (50, 740, "RPA-S1 Rev. 07/2022 Page 1 of 1")))
+    document = read_pdf(data, Limits(), vocabulary)
+    assert document.method == "layout"
+    assert document.pages == 1
+    assert "RPA-S1" in document.text and "Stage I Registration" in document.text
+    assert _values(document) == {
+        "Organization Legal Name": "Acme Health Partners", "City": "Boston",
+        "National Provider Identifier (NPI)": "1245319599", "Number of Bots Requested": "3",
+        "Bot Hosting": "Cloud"}
+    assert all(item.source == "layout" and item.label for item in document.fields)
+
+
+def test_label_above_value(vocabulary: Vocabulary) -> None:
+    data = page(texts((50, 100, "Street Address"), (300, 100, "ZIP Code"),
+                      (50, 114, "12 Main Street"), (300, 114, "02110"),
+                      (50, 150, "City"), (50, 164, "State")))  # a label under a label: no value
+    values = _values(read_pdf(data, Limits(), vocabulary))
+    assert values["Street Address"] == "12 Main Street"
+    assert values["ZIP Code"] == "02110"
+    assert "City" not in values
+
+
+def _marks(canvas: Canvas) -> None:
+    canvas.setFont("Helvetica", 10)
+    canvas.drawString(50, HEIGHT - 280, "POSC Transactions Requested")
+    canvas.setFont("ZapfDingbats", 10)
+    canvas.drawString(50, HEIGHT - 300, "✔")  # code '4'
+    canvas.drawString(250, HEIGHT - 300, "❏")  # code 'o': an empty box
+    canvas.setFont("Helvetica", 10)
+    canvas.drawString(64, HEIGHT - 300, "Member Eligibility Verification")
+    canvas.drawString(264, HEIGHT - 300, "Claim Adjustment/Void")
+    canvas.drawString(50, HEIGHT - 320, "[X] Claim Status Inquiry")
+    canvas.drawString(250, HEIGHT - 320, "[ ] Remittance Advice Download")
+    canvas.rect(50, HEIGHT - 342, 10, 10)  # an X drawn in a box
+    canvas.line(51, HEIGHT - 341, 59, HEIGHT - 333)
+    canvas.line(51, HEIGHT - 333, 59, HEIGHT - 341)
+    canvas.drawString(64, HEIGHT - 340, "Prior Authorization Request")
+    canvas.rect(250, HEIGHT - 342, 10, 10)
+    canvas.drawString(264, HEIGHT - 340, "Other DDE Activity")
+
+
+def test_check_marks_zapf_brackets_and_drawn_boxes(vocabulary: Vocabulary) -> None:
+    document = read_pdf(page(_marks), Limits(), vocabulary)
+    values = _values(document)
+    assert values == {"Member Eligibility Verification": True, "Claim Adjustment/Void": False,
+                      "Claim Status Inquiry": True, "Remittance Advice Download": False,
+                      "Prior Authorization Request": True, "Other DDE Activity": False}
+    # the choice text is the name; the group's printed label is the label
+    assert {item.label for item in document.fields} == {"POSC Transactions Requested"}
+
+
+@pytest.mark.skipif(not DEJAVU.exists(), reason="needs the DejaVu font for ☒ and ✓")
+def test_unicode_check_marks(vocabulary: Vocabulary) -> None:
+    def draw(canvas: Canvas) -> None:
+        pdfmetrics.registerFont(TTFont("DejaVu", str(DEJAVU)))
+        canvas.setFont("DejaVu", 10)
+        for row, text in enumerate(("☒ Cloud", "☐ On Premises", "✓ Claim Status Inquiry",
+                                    "☑ Other DDE Activity", "□ Vendor Hosted")):
+            canvas.drawString(50, HEIGHT - 100 - 20 * row, text)
+
+    values = _values(read_pdf(page(draw), Limits(), vocabulary))
+    assert values == {"Cloud": True, "On Premises": False, "Claim Status Inquiry": True,
+                      "Other DDE Activity": True, "Vendor Hosted": False}
+
+
+def _table(rows: list[list[str]], top: float, widths: list[float]) -> Draw:
+    def draw(canvas: Canvas) -> None:
+        canvas.setFont("Helvetica", 10)
+        left, height = 50.0, 20.0
+        xs = [left + sum(widths[:i]) for i in range(len(widths) + 1)]
+        for number, row in enumerate([*rows, []]):
+            y = HEIGHT - top - number * height
+            canvas.line(xs[0], y, xs[-1], y)
+            for x, cell in zip(xs, row, strict=False):
+                canvas.drawString(x + 4, y - 14, cell)
+        bottom = HEIGHT - top - len(rows) * height
+        for x in xs:
+            canvas.line(x, HEIGHT - top, x, bottom)
+    return draw
+
+
+def test_ruled_tables(vocabulary: Vocabulary) -> None:
+    two = _table([["Organization Legal Name", "Acme Health Partners"],
+                  ["City", "Boston"], ["ZIP Code", "02110"]], 100, [220, 220])
+    three = _table([["Scenario", "Steps", "Expected Result"],
+                    ["1", "Log in", "Home page"], ["2", "Search member", "Eligibility shown"]],
+                   260, [80, 180, 180])
+
+    def both(canvas: Canvas) -> None:
+        two(canvas)
+        three(canvas)
+
+    document = read_pdf(page(both), Limits(), vocabulary)
+    values = _values(document)
+    assert values["Organization Legal Name"] == "Acme Health Partners"
+    assert values["City"] == "Boston" and values["ZIP Code"] == "02110"
+    assert ("Scenario", "Steps", "Expected Result") in [table[0] for table in document.tables]
+    scenarios = next(t for t in document.tables if t[0][0] == "Scenario")
+    assert scenarios[2] == ("2", "Search member", "Eligibility shown")
+
+
+def test_max_text_chars_bounds_the_text(vocabulary: Vocabulary) -> None:
+    data = page(texts(*[(50, 40 + 12 * row, "word " * 20) for row in range(50)]))
+    document = read_pdf(data, Limits(max_text_chars=300), vocabulary)
+    assert 0 < len(document.text) <= 300
