@@ -10,16 +10,14 @@ from __future__ import annotations
 
 import argparse
 import io
-import statistics
 import sys
-import time
 from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import pdfplumber
-from pdfminer.pdftypes import resolve1
+from bench_extract import floor_pdf, median_seconds
 from pypdf import PdfReader
 
 from config.settings import FORMS_DIR
@@ -30,25 +28,6 @@ from parsers.formdefs import load_definitions
 from parsers.labels import Vocabulary
 from parsers.limits import Limits
 from parsers.pdf import read_pdf
-
-
-def median_seconds(func: Callable[[], object], rounds: int) -> float:
-    func()  # warm up
-    times = []
-    for _ in range(rounds):
-        start = time.perf_counter()
-        func()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
-
-
-def floor_plumber(data: bytes) -> None:
-    with pdfplumber.open(io.BytesIO(data)) as pdf:
-        stack = list(resolve1(resolve1(pdf.doc.catalog["AcroForm"])["Fields"]))
-        while stack:
-            node = resolve1(stack.pop())
-            stack.extend(resolve1(node.get("Kids", [])))
-            node.get("V")
 
 
 def floor_words(data: bytes) -> None:
@@ -79,7 +58,7 @@ def main() -> None:
         return lambda: read_pdf(shapes[name], Limits(), vocabulary)
 
     pages = {name: len(PdfReader(io.BytesIO(data)).pages) for name, data in shapes.items()}
-    plumber = median_seconds(lambda: floor_plumber(shapes["fillable"]), rounds)
+    plumber = median_seconds(lambda: floor_pdf(shapes["fillable"]), rounds)
     pypdf = median_seconds(lambda: floor_pypdf(shapes["fillable"]), rounds)
     print(f"floor, pdfplumber open + field walk: {plumber:.4f} s; pypdf get_fields: {pypdf:.4f} s")
     seconds = median_seconds(ours("fillable"), rounds)
