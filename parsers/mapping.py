@@ -54,11 +54,15 @@ def map_fields(raw: RawDocument, definition: FormDefinition,
 
 
 def _resolve(item: RawField, index: FieldIndex) -> _Hit | None:
+    """By name, then by label; a box whose question names a field that takes no box (a
+    text field printed above a choice list) falls back to the choice beside it."""
+    first = None
     for text in (item.name, item.label):
         hit = _resolve_text(item, text, index) if text else None
-        if hit is not None:
+        if hit is not None and (hit.value is not None or not item.beside):
             return hit
-    return _resolve_choice_only(item, index)
+        first = first or hit
+    return _resolve_choice_only(item, index) or first
 
 
 def _resolve_text(item: RawField, text: str, index: FieldIndex) -> _Hit | None:
@@ -103,7 +107,7 @@ def _resolve_choice_only(item: RawField, index: FieldIndex) -> _Hit | None:
         item = replace(item, value=True)
     if not isinstance(item.value, bool):
         return None
-    for text in (item.name, item.label, item.export_value):
+    for text in (item.name, item.beside or item.label, item.export_value):
         field = index.choice_field(text) if text else None
         if field is not None:
             return _Hit(field, _checked_choice(field, text, item))
@@ -114,14 +118,17 @@ def _value_for(field: FieldDef, item: RawField) -> RawValue | None:
     """The raw value of a field matched by its own name or label."""
     value = item.value
     if isinstance(value, bool) and field.type in ("set", "choice"):
-        for name in (item.export_value, item.name):
+        for name in (item.export_value, item.name, item.beside):
             if name and find_choice(field, clean_field_name(name).split(".")[-1]):
                 return _checked_choice(field, clean_field_name(name).split(".")[-1], item)
         return None
     if isinstance(value, bool) and field.type == "yesno":
-        for name in (item.export_value, item.name):
+        for name in (item.export_value, item.name, item.beside):
             if normalize_label(name) in _YES | _NO:
                 return _yes_no_box(name, item)
+    if isinstance(value, str) and field.type == "yesno":
+        return next((text for text in (value, item.export_value, item.beside)
+                     if normalize_label(text) in _YES | _NO), value)
     if isinstance(value, bool) and field.type not in ("checkbox", "yesno"):
         return None  # a box beside a text field says nothing about its text
     if isinstance(value, str) and field.type == "set":
@@ -135,7 +142,7 @@ def _choice_text(field: FieldDef, item: RawField) -> str:
     """A radio value may be a choice key, a label, or an opaque ``Choice2``: then try the
     export name and the printed text beside the selected button."""
     assert isinstance(item.value, str)
-    for text in (item.value, item.export_value, item.label):
+    for text in (item.value, item.export_value, item.beside, item.label):
         if text and find_choice(field, text) is not None:
             return text
     return item.value

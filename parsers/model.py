@@ -102,6 +102,7 @@ class RawField:
     label: str = ""
     export_value: str = ""  # a checkbox's or radio button's on-state name (e.g. "claim_status")
     page: int = 0
+    beside: str = ""  # the choice printed beside a box whose label is the question ("Yes")
 
 
 @dataclass(frozen=True, slots=True)

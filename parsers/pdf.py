@@ -16,7 +16,7 @@ from parsers.labels import Vocabulary
 from parsers.limits import Limits
 from parsers.model import Problem, RawDocument, RawField
 from parsers.pdf_fields import Widget, walk_fields
-from parsers.pdf_labels import label_near
+from parsers.pdf_labels import label_near, question_near
 from parsers.pdf_layout import Box, Word, lines_of, pair_fields
 from parsers.pdf_xfa import xfa_fields
 
@@ -66,7 +66,9 @@ def _acroform(widgets: list[Widget], pages: _Pages, vocabulary: Vocabulary,
               count: int) -> RawDocument:
     """Fields by name; the page layout is read only where a name says nothing (Text1), and
     for the first page's title and form code."""
-    fields = [_raw_field(widget, pages, vocabulary) for widget in _one_per_radio_group(widgets)
+    rows = _box_rows(widgets)
+    fields = [_raw_field(widget, pages, vocabulary, rows)
+              for widget in _one_per_radio_group(widgets)
               if widget.field_type not in ("/Sig", "/Push")]
     return RawDocument("acroform", pages.quick_text(), tuple(fields), pages=count,
                        signed=any(widget.signed for widget in widgets))
@@ -162,16 +164,48 @@ class _Pages:
         return text[: self.limits.max_text_chars] if text.strip() else self.text([0])
 
 
-def _raw_field(widget: Widget, pages: _Pages, vocabulary: Vocabulary) -> RawField:
-    label = ""
+Rect = tuple[float, float, float, float]
+
+
+def _raw_field(widget: Widget, pages: _Pages, vocabulary: Vocabulary,
+               rows: dict[int, Rect]) -> RawField:
+    """A widget with the printed label beside it when its name says nothing; for a box
+    whose own label is only a choice ("Yes"), the question its row of boxes answers."""
+    label = beside = ""
     if widget.rect is not None and 0 <= widget.page < pages.count and \
             not _self_explaining(widget.name, vocabulary):
-        height = pages.height(widget.page)
-        x0, y0, x1, y1 = widget.rect  # PDF space: origin bottom left
-        label = label_near(pages.words(widget.page), (x0, height - y1, x1, height - y0),
-                           vocabulary)
+        words, height = pages.words(widget.page), pages.height(widget.page)
+        label = label_near(words, _top_down(widget.rect, height), vocabulary)
+        if widget.field_type == "/Btn" and not vocabulary.is_field_label(label):
+            row = _top_down(rows.get(id(widget), widget.rect), height)
+            question = question_near(words, row, vocabulary)
+            if question:
+                label, beside = question, label
     return RawField(name=widget.name, value=widget.value, source="acroform", label=label,
-                    export_value=widget.export_value, page=max(widget.page, 0))
+                    export_value=widget.export_value, page=max(widget.page, 0), beside=beside)
+
+
+def _top_down(rect: Rect, height: float) -> Rect:
+    """PDF space (origin bottom left) to page space (origin top left)."""
+    x0, y0, x1, y1 = rect
+    return x0, height - y1, x1, height - y0
+
+
+def _box_rows(widgets: list[Widget]) -> dict[int, Rect]:
+    """For every button, the rectangle around the buttons that answer one question with
+    it: its radio group, or the boxes on its line of the page (two boxes, Yes and No)."""
+    buttons = [w for w in widgets if w.field_type == "/Btn" and w.rect is not None]
+    rows: dict[int, Rect] = {}
+    for widget in buttons:
+        assert widget.rect is not None
+        middle = (widget.rect[1] + widget.rect[3]) / 2
+        same = [w for w in buttons if w.page == widget.page and (
+            w.name == widget.name if widget.radio else
+            not w.radio and w.rect is not None and w.rect[1] <= middle <= w.rect[3])]
+        rects = [w.rect for w in same if w.rect is not None]
+        rows[id(widget)] = (min(r[0] for r in rects), min(r[1] for r in rects),
+                            max(r[2] for r in rects), max(r[3] for r in rects))
+    return rows
 
 
 def _self_explaining(name: str, vocabulary: Vocabulary) -> bool:

@@ -56,3 +56,30 @@ def _nearest_segment(words: list[Word], *, first: bool) -> list[Word]:
 
 def _join(words: Sequence[Word]) -> str:
     return re.sub(r"\s+", " ", " ".join(word.text for word in words)).strip()
+
+
+def question_near(words: Sequence[Word], rect: tuple[float, float, float, float],
+                  vocabulary: Vocabulary) -> str:
+    """The question a row of boxes answers ("Testing completed ...?  ( ) Yes  ( ) No"):
+    a field label on the row to the left of the first box, or on the lines just above
+    (a wrapped question is joined). "" when no field label is found."""
+    x0, top, _x1, bottom = rect
+    middle = (top + bottom) / 2
+    left = [w for w in words if w.x1 <= x0 + 1 and (w.top <= middle <= w.bottom + 2)]
+    if left:
+        text = _unwrap(words, _nearest_segment(sorted(left, key=lambda w: w.x0), first=False),
+                       vocabulary)
+        if vocabulary.is_field_label(text):
+            return text
+    above = [line for line in lines_of(w for w in words if 0 < top - w.bottom < 40)]
+    for count in (1, 2, 3):
+        chosen = above[-count:]
+        if len(chosen) < count or top - chosen[-1][0].bottom > 18:
+            break
+        texts = [" ".join(_join(line) for line in chosen)]
+        if count == 1:
+            texts += [_join(segment) for segment in segments_of(chosen[0])]
+        found = next((text for text in texts if vocabulary.is_field_label(text)), "")
+        if found:
+            return found
+    return ""
