@@ -4,7 +4,7 @@ by their normalized text (keys and labels before aliases, so an alias never shad
 from __future__ import annotations
 
 from parsers.formdefs import FieldDef, FormDefinition
-from parsers.labels import normalize_label
+from parsers.labels import label_keys, normalize_label
 
 # When a choice label belongs to several fields, a set (checkboxes) is the likelier owner.
 _CHOICE_OWNER_ORDER = {"set": 0, "choice": 1}
@@ -19,6 +19,10 @@ class FieldIndex:
         for item in definition.fields:
             for name in item.aliases:
                 self._fields.setdefault(normalize_label(name), item)
+        for item in definition.fields:  # "RPA Tool" for "RPA Tool (Product Name)"
+            for name in (item.label, *item.aliases):
+                for key in label_keys(name)[1:]:
+                    self._fields.setdefault(key, item)
         self._choices: dict[str, FieldDef] = {}
         owners = sorted((item for item in definition.fields if item.choices),
                         key=lambda item: _CHOICE_OWNER_ORDER.get(item.type, 2))
@@ -28,8 +32,10 @@ class FieldIndex:
                     self._choices.setdefault(normalize_label(name), item)
 
     def field(self, text: str) -> FieldDef | None:
-        """The field ``text`` names (its key, printed label or an alias)."""
-        return self._fields.get(normalize_label(text))
+        """The field ``text`` names (its key, printed label or an alias), also when the
+        text adds a parenthesized hint ("Date Signed (MM/DD/YYYY)")."""
+        return next((self._fields[key] for key in label_keys(text) if key in self._fields),
+                    None)
 
     def field_normalized(self, normalized: str) -> FieldDef | None:
         """As ``field``, for text already passed through normalize_label."""

@@ -18,13 +18,26 @@ _INDEX = re.compile(r"\[\d+\]")
 _XFA_PREFIX = re.compile(r"^(?:(?:form|topmostsubform|subform|page|#subform|#pageset)\w*\.)+",
                          re.IGNORECASE)
 _MARKERS = re.compile(r"[\s:*\u2022\u00b7.\-–—_]+$")
+# "3. City", "(b) City", "2.1 City", "* City": numbering and required marks before a label.
+_LEADING = re.compile(r"^(?:[*\u2022]\s*)?(?:\(?(?:\d{1,2}(?:\.\d{1,2})*|[a-z])[.)]\s+"
+                      r"|\d{1,2}\.\d{1,2}\s+)?(?:[*\u2022]\s*)?")
+_PARENS = re.compile(r"\s*\([^()]*\)")
 
 
 def normalize_label(text: str) -> str:
-    """Lower-case, accents and punctuation folded, whitespace collapsed, trailing ':'/'*' gone."""
+    """Lower-case, accents and punctuation folded, whitespace collapsed; numbering before
+    and ':'/'*' after a label gone."""
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    text = _MARKERS.sub("", text.strip().lower())
+    text = _MARKERS.sub("", _LEADING.sub("", text.strip().lower(), count=1))
     return " ".join(_PUNCT.sub(" ", text).split())
+
+
+def label_keys(text: str) -> tuple[str, ...]:
+    """The normalized label, then the same without its parenthesized parts: "Date Signed
+    (MM/DD/YYYY)" and "City (required)" find "Date Signed" and "City"."""
+    keys = dict.fromkeys(key for key in (normalize_label(text),
+                                         normalize_label(_PARENS.sub("", text))) if key)
+    return tuple(keys)
 
 
 def clean_field_name(name: str) -> str:
@@ -54,6 +67,9 @@ class Vocabulary:
                 for choice in item.choices:
                     for name in (choice.label, *choice.aliases):
                         self._add(name, LabelTarget(definition.form_type, item.key, choice.key))
+        short = {key: list(targets) for text, targets in self._targets.items()
+                 for key in label_keys(text)[1:] if key not in self._targets}
+        self._targets.update(short)  # "doing business as", unless a label says it exactly
         self._longest_first = sorted(self._targets, key=len, reverse=True)
 
     def _add(self, text: str, target: LabelTarget) -> None:
@@ -62,15 +78,18 @@ class Vocabulary:
             self._targets.setdefault(normalized, []).append(target)
 
     def lookup(self, text: str) -> tuple[LabelTarget, ...]:
-        """Targets whose label is exactly ``text`` once normalized."""
-        return tuple(self._targets.get(normalize_label(text), ()))
+        """Targets whose label is ``text`` once normalized (or without its parentheses)."""
+        for key in label_keys(text):
+            if key in self._targets:
+                return tuple(self._targets[key])
+        return ()
 
     def is_field_label(self, text: str) -> bool:
         """A label of a field itself, not only of one of its choices."""
         return any(target.choice is None for target in self.lookup(text))
 
     def is_label(self, text: str) -> bool:
-        return normalize_label(text) in self._targets
+        return bool(self.lookup(text))
 
     def split_label(self, line: str) -> tuple[str, str] | None:
         """Split ``"Label: value"`` (or ``"Label  value"``) into label and value when the line
@@ -93,7 +112,7 @@ def _ends_on_word(text: str, prefix: str) -> bool:
 
 def _value_after(line: str, normalized_label: str) -> str | None:
     """The raw text after the label in ``line``: after a colon, or after the label's words."""
-    if ":" in line and normalize_label(line.split(":", 1)[0]) == normalized_label:
+    if ":" in line and normalized_label in label_keys(line.split(":", 1)[0]):
         return line.split(":", 1)[1].strip()
     tokens = line.split()
     for cut in range(1, len(tokens) + 1):
