@@ -18,6 +18,7 @@ from parsers.model import Problem, RawDocument, RawField
 from parsers.pdf_fields import Widget, walk_fields
 from parsers.pdf_labels import label_near, question_near
 from parsers.pdf_layout import Box, Word, lines_of, pair_fields
+from parsers.pdf_quicktext import quick_page_text
 from parsers.pdf_xfa import xfa_fields
 
 log = logging.getLogger(__name__)
@@ -158,7 +159,8 @@ class _Pages:
         """The text for classification, from pypdf: twenty times faster than a full layout,
         and a form's title and code need no layout."""
         try:  # the title and form code are on the first page of every form
-            text = self.reader.pages[0].extract_text() or ""
+            page = self.reader.pages[0]
+            text = quick_page_text(page) or page.extract_text() or ""
         except Exception:
             text = ""
         return text[: self.limits.max_text_chars] if text.strip() else self.text([0])
