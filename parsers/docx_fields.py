@@ -48,7 +48,8 @@ def _pieces(paragraph: etree._Element) -> Iterator[tuple[str, Any]]:
     for run in paragraph.iter(f"{{{W}}}r"):
         char = run.find("w:fldChar", NS)
         kind = char.get(f"{{{W}}}fldCharType") if char is not None else None
-        text = "".join(t.text or "" for t in run.iter(f"{{{W}}}t"))
+        text = "".join(_run_text(item) for item in run.iter(f"{{{W}}}t", f"{{{W}}}br",
+                                                         f"{{{W}}}cr", f"{{{W}}}tab"))
         if kind == "begin":
             data, result = char.find("w:ffData", NS), None  # type: ignore[union-attr]
         elif kind == "separate":
@@ -105,3 +106,10 @@ def _left_cell(paragraph: etree._Element) -> str:
 def _val(node: etree._Element, path: str) -> str:
     found = node if path == "." else node.find(path, NS)
     return (found.get(f"{{{W}}}val") or "") if found is not None else ""
+
+
+def _run_text(item: etree._Element) -> str:
+    """A text's characters; a line break (several values typed one per line) is a newline."""
+    if item.tag == f"{{{W}}}t":
+        return item.text or ""
+    return " " if item.tag == f"{{{W}}}tab" else "\n"

@@ -15,14 +15,13 @@ from lxml import etree
 from parsers.docx_fields import legacy_fields
 from parsers.labels import Vocabulary
 from parsers.limits import Limits
-from parsers.model import Method, Problem, RawDocument, RawField, Source
+from parsers.model import Method, Problem, RawDocument, RawField
+from parsers.typed_fields import marked_items, table_fields, value_fields
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 W14 = "http://schemas.microsoft.com/office/word/2010/wordml"
 NS = {"w": W, "w14": W14}
 _PARTS = re.compile(r"^word/(document|header\d*|footer\d*)\.xml$")
-_MARK = re.compile(r"(☒|☑|✓|✔|✗|✘|☐|\[\s*[xX✓]?\s*\]|\bX\b)\s*")
-_CHECKED = {"☒", "☑", "✓", "✔", "✗", "✘", "X", "x"}
 
 
 class DocxError(Exception):
@@ -134,17 +133,18 @@ Table = tuple[tuple[str, ...], ...]
 
 
 def _tables(root: etree._Element, vocabulary: Vocabulary) -> tuple[list[RawField], list[Table]]:
+    """Typed form tables give fields; other tables (a scenario table) are kept as rows."""
     fields: list[RawField] = []
     tables = []
     for table in root.iter(f"{{{W}}}tbl"):
-        rows = [tuple(_text(cell).strip() for cell in row.findall("w:tc", NS))
-                for row in table.findall("w:tr", NS)]
-        typed = [row for row, node in zip(rows, table.findall("w:tr", NS), strict=True)
-                 if not _has_form_field(node)]
-        pairs = [row for row in rows if len(row) >= 2 and vocabulary.is_label(row[0])]
-        if len(pairs) * 2 >= len(rows) and pairs:
-            for label, value, *_rest in (row for row in pairs if row in typed):
-                fields += _table_field(label, value, "table_cell")
+        nodes = table.findall("w:tr", NS)
+        rows = [tuple(_text(cell).strip() for cell in row.findall("w:tc", NS)) for row in nodes]
+        form_rows = [row for row in rows if len(row) >= 2 and
+                     (not row[0] or vocabulary.is_field_label(" ".join(row[0].split())))]
+        if form_rows and len(form_rows) * 2 >= len(rows):
+            typed = [row for row, node in zip(rows, nodes, strict=True)
+                     if not _has_form_field(node)]
+            fields += table_fields(typed, vocabulary, "table_cell")
         else:
             tables.append(tuple(rows))
     return fields, tables
@@ -155,28 +155,36 @@ def _has_form_field(row: etree._Element) -> bool:
     return row.find(".//w:sdt", NS) is not None or row.find(".//w:fldChar", NS) is not None
 
 
-def _table_field(label: str, value: str, source: Source) -> list[RawField]:
-    """A value with typed check marks is one checkbox per item; otherwise one text."""
-    if not _MARK.search(value) or not re.search(r"[☒☑✓✔✗✘☐\[]", value):
-        return [RawField(name=label, label=label, value=value, source=source)]
-    items = []
-    for mark, text in re.findall(r"(☒|☑|✓|✔|✗|✘|☐|\[\s*[xX✓]?\s*\])\s*([^☒☑✓✔✗✘☐\[]+)", value):
-        checked = mark in _CHECKED or bool(re.search(r"[xX✓]", mark))
-        items.append(RawField(name=text.strip(), label=label, value=checked, source=source))
-    return items
-
-
 def _paragraph_fields(parts: list[etree._Element], vocabulary: Vocabulary) -> list[RawField]:
+    """"Label: value" paragraphs; a paragraph of marked choices answers the label before
+    it ("POSC Transactions:" then "[X] Claim Status Inquiry" on lines of their own)."""
     fields = []
+    label = ""
     for root in parts:
         for paragraph in root.iter(f"{{{W}}}p"):
             if next(paragraph.iterancestors(f"{{{W}}}tc"), None) is not None:
                 continue
             line = _text(paragraph).strip()
             split = vocabulary.split_label(line) if ":" in line else None
-            if split and split[1]:
-                fields += _table_field(split[0], split[1], "paragraph")
+            if split and vocabulary.is_field_label(split[0]):
+                label = split[0]
+                fields += value_fields(label, split[1], "paragraph") if split[1] else []
+            elif marked_items(line):
+                fields += _marked_paragraph(line, label, vocabulary)
+            elif line:
+                label = ""
     return fields
+
+
+def _marked_paragraph(line: str, label: str, vocabulary: Vocabulary) -> list[RawField]:
+    """``☒ I attest ...`` is a checkbox field of its own; ``[X] Claim Status Inquiry``
+    a choice of the label above."""
+    items = marked_items(line) or []
+    if len(items) == 1 and vocabulary.is_field_label(items[0][1]):
+        return [RawField(name=items[0][1], label=items[0][1], value=items[0][0],
+                         source="paragraph")]
+    return [RawField(name=text, label=label, value=checked, source="paragraph")
+            for checked, text in items if text and label]
 
 
 def _method(fields: list[RawField]) -> Method:

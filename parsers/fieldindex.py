@@ -4,7 +4,7 @@ by their normalized text (keys and labels before aliases, so an alias never shad
 from __future__ import annotations
 
 from parsers.formdefs import FieldDef, FormDefinition
-from parsers.labels import label_keys, normalize_label
+from parsers.labels import label_keys, normalize_label, short_label
 
 # When a choice label belongs to several fields, a set (checkboxes) is the likelier owner.
 _CHOICE_OWNER_ORDER = {"set": 0, "choice": 1}
@@ -21,8 +21,8 @@ class FieldIndex:
                 self._fields.setdefault(normalize_label(name), item)
         for item in definition.fields:  # "RPA Tool" for "RPA Tool (Product Name)"
             for name in (item.label, *item.aliases):
-                for key in label_keys(name)[1:]:
-                    self._fields.setdefault(key, item)
+                if short_label(name):
+                    self._fields.setdefault(short_label(name), item)
         self._choices: dict[str, FieldDef] = {}
         owners = sorted((item for item in definition.fields if item.choices),
                         key=lambda item: _CHOICE_OWNER_ORDER.get(item.type, 2))

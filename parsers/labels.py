@@ -32,11 +32,20 @@ def normalize_label(text: str) -> str:
     return " ".join(_PUNCT.sub(" ", text).split())
 
 
+def short_label(text: str) -> str:
+    """The label without its parenthesized parts ("RPA Tool" for "RPA Tool (Product
+    Name)"); "" when that is the label itself."""
+    short = normalize_label(_PARENS.sub("", text))
+    return short if short != normalize_label(text) else ""
+
+
 def label_keys(text: str) -> tuple[str, ...]:
-    """The normalized label, then the same without its parenthesized parts: "Date Signed
-    (MM/DD/YYYY)" and "City (required)" find "Date Signed" and "City"."""
+    """The normalized label, then the same without its parenthesized parts, then those
+    parts: "Date Signed (MM/DD/YYYY)", "City (required)" and "Federal Employer ID Number
+    (FEIN)" find "Date Signed", "City" and "FEIN"."""
+    inner = [normalize_label(found) for found in re.findall(r"\(([^()]{2,})\)", text)]
     keys = dict.fromkeys(key for key in (normalize_label(text),
-                                         normalize_label(_PARENS.sub("", text))) if key)
+                                         normalize_label(_PARENS.sub("", text)), *inner) if key)
     return tuple(keys)
 
 
@@ -68,7 +77,7 @@ class Vocabulary:
                     for name in (choice.label, *choice.aliases):
                         self._add(name, LabelTarget(definition.form_type, item.key, choice.key))
         short = {key: list(targets) for text, targets in self._targets.items()
-                 for key in label_keys(text)[1:] if key not in self._targets}
+                 if (key := short_label(text)) and key not in self._targets}
         self._targets.update(short)  # "doing business as", unless a label says it exactly
         self._longest_first = sorted(self._targets, key=len, reverse=True)
 

@@ -1,0 +1,99 @@
+"""Values typed by hand, as text: check marks (☒ ☐, [X] [ ], a bare X or _ before each
+choice), and two-column tables (label | value, a separate mark column, a label cell spanning
+several rows). Shared by the DOCX reader (typed tables and paragraphs) and the PDF reader
+(ruled tables of printed forms)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from parsers.labels import Vocabulary
+from parsers.model import RawField, Source
+
+_ON = r"☒|☑|✓|✔|✗|✘|■|\[\s*[xX✓✔]\s*\]|\(\s*[xX]\s*\)"
+_OFF = r"☐|□|❑|❏|\[\s*\]|\(\s*\)"
+_BARE = r"[xX]|_+"  # only when the text starts with a mark: "_ Provider   X Partner"
+_MARK = re.compile(rf"(?:^|(?<=\s))({_ON}|{_OFF})(?=\s|$)")
+_ANY_MARK = re.compile(rf"(?:^|(?<=\s))({_ON}|{_OFF}|{_BARE})(?=\s|$)")
+_LEADING_MARK = re.compile(rf"^\s*({_ON}|{_OFF}|{_BARE})(?=\s|$)")
+
+
+def marked_items(text: str) -> list[tuple[bool, str]] | None:
+    """``"☒ A   ☐ B"`` → ``[(True, "A"), (False, "B")]``; a lone mark gives ``[(True, "")]``.
+    None when the text is not a list of marked items."""
+    leading = _LEADING_MARK.match(text)
+    if leading is None:
+        return None
+    pattern = _ANY_MARK if re.fullmatch(_BARE, leading.group(1)) else _MARK
+    marks = list(pattern.finditer(text))
+    items = []
+    for number, mark in enumerate(marks):
+        end = marks[number + 1].start() if number + 1 < len(marks) else len(text)
+        items.append((_checked(mark.group(1)), " ".join(text[mark.end():end].split())))
+    return items
+
+
+def _checked(mark: str) -> bool:
+    return bool(re.search(r"[xX✓✔☒☑✗✘■]", mark))
+
+
+def value_fields(label: str, value: str, source: Source) -> list[RawField]:
+    """A typed value: one checkbox item per marked choice, or one text."""
+    items = marked_items(value)
+    if items is None:
+        return [RawField(name=label, label=label, value=value, source=source)]
+    if len(items) == 1 and not items[0][1]:  # a lone mark: the label is the checkbox
+        return [RawField(name=label, label=label, value=items[0][0], source=source)]
+    return [RawField(name=text, label=label, value=checked, source=source)
+            for checked, text in items if text]
+
+
+def table_fields(rows: Sequence[Sequence[str | None]], vocabulary: Vocabulary,
+                 source: Source) -> list[RawField]:
+    """Label | value rows. A row with an empty first cell continues the label above (one
+    label cell spanning the rows of its choices); ``label | X | choice`` rows carry the mark
+    in a column of its own."""
+    fields: list[RawField] = []
+    label = ""
+    for row in rows:
+        cells = [(cell or "").strip() for cell in row]
+        if not cells:
+            continue
+        first = " ".join(cells[0].split())
+        if first:
+            label = first if vocabulary.is_field_label(first) else ""
+            fields += [] if label else _cell_fields(cells, vocabulary, source)
+        if label:
+            fields += _row_value(label, cells[1:], source)
+    return fields
+
+
+def _row_value(label: str, rest: list[str], source: Source) -> list[RawField]:
+    filled = [cell for cell in rest if cell]
+    if len(rest) >= 2 and rest[1] and _is_lone_mark(rest[0]):
+        return [RawField(name=" ".join(rest[1].split()), label=label,
+                         value=_checked(rest[0]) if rest[0] else False, source=source)]
+    if not filled:
+        return []
+    return value_fields(label, "\n".join(filled), source)
+
+
+def _is_lone_mark(cell: str) -> bool:
+    items = marked_items(cell)
+    return not cell or (items is not None and len(items) == 1 and not items[0][1])
+
+
+def _cell_fields(cells: list[str], vocabulary: Vocabulary, source: Source) -> list[RawField]:
+    """Boxed forms: each cell holds "Label: value", or the label on its first line and the
+    value below it."""
+    fields = []
+    for cell in cells:
+        first, _, below = cell.partition("\n")
+        if vocabulary.is_field_label(first) and below.strip():
+            fields += value_fields(first.strip(), " ".join(below.split()), source)
+            continue
+        split = vocabulary.split_label(" ".join(cell.split())) if ":" in cell else None
+        if split is not None and split[1] and vocabulary.is_field_label(split[0]):
+            fields += value_fields(split[0], split[1], source)
+    return fields
