@@ -10,7 +10,7 @@ import re
 from typing import Any
 
 from parsers.formdefs import FieldDef
-from parsers.labels import normalize_label
+from parsers.labels import normalize_label, squash
 
 _SPLIT = re.compile(r"[,;\n\r\u2022]+")
 _BOX = re.compile(r"^\s*(?:\[\s*[xX✓✔]?\s*\]|[☐☑☒■□✓✔]|\(\s*[xX]?\s*\))\s*")
@@ -52,7 +52,8 @@ def find_choice(field: FieldDef, text: str) -> str | None:
         key = index.get(normalize_label(candidate))
         if key is not None:
             return key
-    return None
+    squashed = {squash(name): key for name, key in index.items()}  # OnPremises, ClaimStatus
+    return squashed.get(squash(cleaned)) if squash(cleaned) else None
 
 
 def match_choice(field: FieldDef, text: str) -> str:

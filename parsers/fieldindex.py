@@ -4,7 +4,7 @@ by their normalized text (keys and labels before aliases, so an alias never shad
 from __future__ import annotations
 
 from parsers.formdefs import FieldDef, FormDefinition
-from parsers.labels import label_keys, normalize_label, short_label
+from parsers.labels import label_keys, normalize_label, short_label, squash
 
 # When a choice label belongs to several fields, a set (checkboxes) is the likelier owner.
 _CHOICE_OWNER_ORDER = {"set": 0, "choice": 1}
@@ -23,6 +23,10 @@ class FieldIndex:
             for name in (item.label, *item.aliases):
                 if short_label(name):
                     self._fields.setdefault(short_label(name), item)
+        self._squashed: dict[str, FieldDef] = {}
+        for item in definition.fields:
+            for name in (item.key, item.label, *item.aliases):
+                self._squashed.setdefault(squash(name), item)
         self._choices: dict[str, FieldDef] = {}
         owners = sorted((item for item in definition.fields if item.choices),
                         key=lambda item: _CHOICE_OWNER_ORDER.get(item.type, 2))
@@ -34,8 +38,9 @@ class FieldIndex:
     def field(self, text: str) -> FieldDef | None:
         """The field ``text`` names (its key, printed label or an alias), also when the
         text adds a parenthesized hint ("Date Signed (MM/DD/YYYY)")."""
-        return next((self._fields[key] for key in label_keys(text) if key in self._fields),
-                    None)
+        found = next((self._fields[key] for key in label_keys(text) if key in self._fields),
+                     None)
+        return found or self._squashed.get(squash(text)) if text.strip() else None
 
     def field_normalized(self, normalized: str) -> FieldDef | None:
         """As ``field``, for text already passed through normalize_label."""

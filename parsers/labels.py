@@ -32,6 +32,19 @@ def normalize_label(text: str) -> str:
     return " ".join(_PUNCT.sub(" ", text).split())
 
 
+def squash(text: str) -> str:
+    """Letters and digits only: ``EstMonthlyTransactions``, ``est_monthly_transactions``
+    and "Est. Monthly Transactions" are one name."""
+    return re.sub(r"[^0-9a-z]", "", normalize_label(text))
+
+
+def name_parts(name: str) -> list[str]:
+    """The words of a programmer's name: ``Transactions_ClaimStatus`` → Transactions,
+    Claim, Status."""
+    spaced = re.sub(r"(?<=[a-z0-9])(?=[A-Z])|[_\-\s]+", " ", name)
+    return spaced.split()
+
+
 def short_label(text: str) -> str:
     """The label without its parenthesized parts ("RPA Tool" for "RPA Tool (Product
     Name)"); "" when that is the label itself."""

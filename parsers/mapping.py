@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from parsers.choices import find_choice
 from parsers.fieldindex import FieldIndex, field_index
 from parsers.formdefs import FieldDef, FormDefinition
-from parsers.labels import Vocabulary, clean_field_name, normalize_label
+from parsers.labels import Vocabulary, clean_field_name, name_parts, normalize_label
 from parsers.model import RawDocument, RawField, Source
 
 RawValue = str | bool | tuple[str, ...]
@@ -66,27 +66,33 @@ def _resolve(item: RawField, index: FieldIndex) -> _Hit | None:
 
 
 def _resolve_text(item: RawField, text: str, index: FieldIndex) -> _Hit | None:
-    """Match a name or label: the whole cleaned name, then ``field.choice`` on its tail."""
+    """Match a name or label: the whole cleaned name, then ``field.choice`` on its tail. A
+    reading that gives no value (a checked box read as a text field) yields to the next."""
+    first = None
     for candidate, choice in _candidates(text):
         field = index.field(candidate)
         if field is None:
             continue
-        if choice is None:
-            return _Hit(field, _value_for(field, item))
-        hit = _choice_hit(field, choice, item)
-        if hit is not None:
+        hit = _Hit(field, _value_for(field, item)) if choice is None else \
+            _choice_hit(field, choice, item)
+        if hit is not None and hit.value is not None:
             return hit
-    return None
+        first = first or hit
+    return first
 
 
 def _candidates(text: str) -> Iterator[tuple[str, str | None]]:
-    """``(field name, choice name or None)`` readings of a (possibly dotted) field name."""
+    """``(field name, choice name or None)`` readings of a (possibly dotted) field name;
+    then a programmer's name cut into field and choice (``Transactions_ClaimStatus``)."""
     cleaned = clean_field_name(text)
     parts = [part for part in cleaned.split(".") if part]
     if len(parts) > 1:  # the tail first: "transactions.other" is not transactions_other
         yield parts[-2], parts[-1]
         yield parts[-1], None
     yield cleaned, None
+    words = name_parts(parts[-1]) if parts else []
+    for cut in range(len(words) - 1, 0, -1):
+        yield "".join(words[:cut]), "".join(words[cut:])
 
 
 def _choice_hit(field: FieldDef, choice: str, item: RawField) -> _Hit | None:

@@ -26,8 +26,28 @@ def label_near(words: Sequence[Word], rect: tuple[float, float, float, float],
     if left:
         segment = _nearest_segment(sorted(left, key=lambda w: w.x0), first=False)
         return _unwrap(words, segment, vocabulary)
-    above = [w for w in words if 0 < top - w.bottom < 18 and w.x0 < x1 and w.x1 > x0 - 5]
-    return _join(sorted(above, key=lambda w: w.x0))
+    return _above(words, rect, vocabulary)
+
+
+def _above(words: Sequence[Word], rect: tuple[float, float, float, float],
+           vocabulary: Vocabulary | None) -> str:
+    """The label just above a widget: the segments of the nearest line above that reach
+    over the widget, whole (a label may run on past the widget's right edge); a wrapped
+    label's line above that is joined when only both make a label."""
+    x0, top, x1, _bottom = rect
+    lines = lines_of(w for w in words if 0 < top - w.bottom < 18)
+    if not lines:
+        return ""
+    segments = [s for s in segments_of(lines[-1]) if s[0].x0 < x1 and s[-1].x1 > x0 - 5]
+    text = _join([word for segment in segments for word in segment])
+    if vocabulary is None or vocabulary.is_field_label(text) or not segments:
+        return text
+    upper = lines_of(w for w in words if 0 < segments[0][0].top - w.bottom < 8)
+    if upper:
+        joined = f"{_join(upper[-1])} {text}"
+        if vocabulary.is_field_label(joined):
+            return joined
+    return text
 
 
 def _unwrap(words: Sequence[Word], segment: list[Word], vocabulary: Vocabulary | None) -> str:
@@ -40,7 +60,7 @@ def _unwrap(words: Sequence[Word], segment: list[Word], vocabulary: Vocabulary |
     if number is None:
         return text
     for start, end in ((number - 1, number + 1), (number - 2, number + 1),
-                       (number, number + 2), (number, number + 3)):
+                       (number, number + 2), (number, number + 3), (number - 1, number + 2)):
         parts = [next((s for s in segments_of(line) if abs(s[0].x0 - segment[0].x0) < 3), [])
                  for line in lines[max(start, 0):end]]
         candidate = " ".join(_join(part) for part in parts if part)
