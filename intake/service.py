@@ -23,7 +23,7 @@ from intake.clock import utcnow
 from intake.health import check_alerts
 from intake.housekeeping import run_housekeeping
 from intake.idle import intake_loop
-from notifier.digest import enqueue_digest
+from notifier.digest import digest_day, enqueue_digest
 from notifier.sender import flush_outbox
 from registry.db import transaction
 
@@ -57,9 +57,8 @@ def build_scheduler(app: App, *, clock: Callable[[], datetime] = utcnow) -> Back
 
 def digest_job(session: Any, *, now: datetime, settings: Settings) -> None:
     """The digest for today's local date, queued once per recipient (dedupe keys)."""
-    local_day = now.replace(tzinfo=ZoneInfo("UTC")).astimezone(
-        ZoneInfo(settings.digest.timezone)).date()
-    enqueue_digest(session, day=local_day, settings=settings, now=now)
+    day = digest_day(now, ZoneInfo(settings.digest.timezone))
+    enqueue_digest(session, day=day, settings=settings, now=now)
 
 
 def _in_session(app: App, job: Callable[..., Any], clock: Callable[[], datetime]) -> None:

@@ -116,6 +116,13 @@ def enqueue_digest(session: Session, *, day: date, settings: Settings,
     return rows
 
 
+def digest_day(now: datetime, tz: ZoneInfo) -> date:
+    """Today's date in the digest time zone for ``now`` (naive UTC): the day whose digest is
+    due at send_at today, or went out earlier today. Never tomorrow's, whose dedupe key
+    belongs to tomorrow's scheduled digest."""
+    return now.replace(tzinfo=ZoneInfo("UTC")).astimezone(tz).date()
+
+
 def send_time(settings: Settings) -> time:
     hour, minute = (int(part) for part in settings.digest.send_at.split(":"))
     return time(hour, minute)

@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 import argparse
-from datetime import date, time, timedelta
+from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from intake.app import App
 from intake.cli import UsageError
 from intake.clock import utcnow
-from notifier.digest import build_digest, enqueue_digest, render_digest, send_time
+from notifier.digest import (
+    build_digest,
+    digest_day,
+    enqueue_digest,
+    render_digest,
+    send_time,
+)
 from registry.db import transaction
 
 
@@ -25,33 +31,47 @@ def register(commands: Any) -> None:
 
 
 def run(app: App, args: argparse.Namespace) -> int:
-    now = utcnow()
+    return run_at(app, args, now=utcnow())
+
+
+def run_at(app: App, args: argparse.Namespace, *, now: datetime) -> int:
+    """The command at ``now`` (naive UTC)."""
     tz = ZoneInfo(app.settings.digest.timezone)
-    day = _day(args.date, now, tz, send_time(app.settings))
+    day = _day(args.date, now, tz)
     if args.print:
-        with app.sessions() as session:
-            data = build_digest(session, day=day, tz=tz, now=now,
-                                send_at=send_time(app.settings))
-        subject, text, _html = render_digest(data, templates_dir=app.settings.acknowledgment
-                                             .templates_dir)
-        recipients = ", ".join(app.settings.digest.recipients)
-        print(f"To: {recipients}\nSubject: {subject}\n\n{text}")
-        return 0
+        return print_digest(app, day, now=now)
+    return send_digest(app, day, now=now)
+
+
+def print_digest(app: App, day: date, *, now: datetime) -> int:
+    """Show exactly what the digest for ``day`` would say."""
+    with app.sessions() as session:
+        data = build_digest(session, day=day, tz=ZoneInfo(app.settings.digest.timezone),
+                            now=now, send_at=send_time(app.settings))
+    subject, text, _html = render_digest(data, templates_dir=app.settings.acknowledgment
+                                         .templates_dir)
+    recipients = ", ".join(app.settings.digest.recipients)
+    print(f"To: {recipients}\nSubject: {subject}\n\n{text}")
+    return 0
+
+
+def send_digest(app: App, day: date, *, now: datetime) -> int:
+    """Queue the digest for ``day`` (once per date and recipient), then flush the outbox."""
     with transaction(app.sessions) as session:
         rows = enqueue_digest(session, day=day, settings=app.settings, now=now)
         print(f"digest for {day} queued for {len(rows)} recipient(s)")
     from intake.commands.outbox import flush_now
 
-    report = flush_now(app)
+    report = flush_now(app, now=now)
     print(f"sent {report.sent}, retrying {report.retried}, failed {report.failed}")
     return 0
 
 
-def _day(text: str | None, now: Any, tz: ZoneInfo, send_at: time) -> date:
-    """The given date, or the next digest's: today's until its send time, then tomorrow's."""
+def _day(text: str | None, now: datetime, tz: ZoneInfo) -> date:
+    """The given date, or today's in the digest time zone, before or after its send time (the
+    scheduled job uses the same day, so a manual send never takes tomorrow's dedupe key)."""
     if not text:
-        local = now.replace(tzinfo=ZoneInfo("UTC")).astimezone(tz)
-        return local.date() + timedelta(days=1 if local.time() >= send_at else 0)  # type: ignore[no-any-return]
+        return digest_day(now, tz)
     try:
         return date.fromisoformat(text)
     except ValueError as err:

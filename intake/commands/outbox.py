@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from datetime import datetime
 from typing import Any
 
 from intake.app import App
@@ -43,7 +44,9 @@ def run_flush(app: App, args: argparse.Namespace) -> int:
     return 0
 
 
-def flush_now(app: App) -> Any:
+def flush_now(app: App, *, now: datetime | None = None) -> Any:
+    """Send what is due at ``now`` (default: the clock)."""
     from notifier.sender import flush_outbox
 
-    return flush_outbox(app.sessions, app.transport, now=utcnow(), settings=app.settings)
+    return flush_outbox(app.sessions, app.transport, now=now or utcnow(),
+                        settings=app.settings)
