@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from intake.context import IntakeContext
 from intake.facts import registry_facts
-from intake.threading import find_thread
+from intake.threading import ThreadMatch, find_thread
 from notifier.acks import enqueue_acknowledgment
 from notifier.bounces import record_bounce
 from notifier.references import make_reference
@@ -24,6 +24,7 @@ from parsers.rules import evaluate_submission
 from parsers.sniff import sniff
 from registry.documents import add_document, document_from_row, problem_row
 from registry.models import (
+    DECIDED,
     DUPLICATE,
     MSG_FILED,
     AuditEvent,
@@ -47,13 +48,12 @@ def file_message(session: Session, raw_message_id: int, email: ParsedEmail,
     message = session.get(RawMessage, raw_message_id)
     assert message is not None
     thread = find_thread(session, email, ctx.settings)
-    if thread is not None and thread.follow_up:
-        submission = thread.submission
-        action = "follow_up"
+    target = _merge_target(session, thread)
+    if target is not None:
+        submission, action = target, "follow_up"
     else:
-        submission = _new_submission(session, message, email, now, backfill)
+        submission, action = _new_submission(session, message, email, now, backfill), "received"
         submission.parent = thread.submission if thread else None
-        action = "received"
     _add_documents(submission, email, documents, message.id, now)
     evaluate(session, submission, ctx, now=now)
     message.submission_id = submission.id
@@ -64,6 +64,19 @@ def file_message(session: Session, raw_message_id: int, email: ParsedEmail,
                            definitions=ctx.definitions, now=now, backfill=backfill,
                            follow_up=action == "follow_up")
     return submission.reference
+
+
+def _merge_target(session: Session, thread: ThreadMatch | None) -> Submission | None:
+    """The submission a same-party reply joins (and re-evaluates), while it is still open.
+    A decided one (approved, rejected) is closed: the reply opens a new submission linked to
+    it, so the decision stands and what the reply brings is evaluated and put before a
+    coordinator on its own (as SPEC §3 does for a [REF] from someone else)."""
+    if thread is None or not thread.follow_up:
+        return None
+    # Lock and re-read: a decision committed since the thread was found must win (PostgreSQL;
+    # on SQLite the filing transaction already holds the write lock).
+    session.refresh(thread.submission, with_for_update=True)
+    return None if thread.submission.status in DECIDED else thread.submission
 
 
 def _claim(session: Session, raw_message_id: int, now: datetime) -> bool:

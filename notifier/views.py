@@ -9,7 +9,7 @@ from typing import Any
 
 from parsers.formdefs import FormDefinition
 from registry.documents import main_values
-from registry.models import Submission
+from registry.models import DECIDED, Submission
 
 # The fields echoed back to the provider, per form type, in this order.
 KEY_FIELDS = {
@@ -45,6 +45,7 @@ class AckView:
     duplicate_of: str | None
     follow_up: bool
     subject: str
+    decided_earlier: tuple[str, str] | None = None  # (reference, approved|rejected) it replies to
 
 
 def ack_view(submission: Submission, *, definitions: Mapping[str, FormDefinition],
@@ -74,7 +75,17 @@ def ack_view(submission: Submission, *, definitions: Mapping[str, FormDefinition
         duplicate_of=submission.duplicate_of.reference if submission.duplicate_of else None,
         follow_up=follow_up,
         subject=submission.subject,
+        decided_earlier=_decided_parent(submission),
     )
+
+
+def _decided_parent(submission: Submission) -> tuple[str, str] | None:
+    """The decided submission this one replies to: its decision stands, and the
+    acknowledgment says so."""
+    parent = submission.parent
+    if parent is None or parent.status not in DECIDED:
+        return None
+    return parent.reference or "", parent.status
 
 
 def _status(submission: Submission) -> str:

@@ -41,6 +41,7 @@ NAMING = {
 RECEIVED, COMPLETE, INCOMPLETE, NEEDS_REVIEW = "received", "complete", "incomplete", "needs_review"
 APPROVED, REJECTED, INFO_REQUESTED = "approved", "rejected", "info_requested"
 DUPLICATE, NO_FORM = "duplicate", "no_form"
+DECIDED = frozenset({APPROVED, REJECTED})  # a coordinator's final word: never re-evaluated
 
 # Raw message statuses.
 MSG_CLAIMED, MSG_FILED = "claimed", "filed"

@@ -4,7 +4,10 @@ bounces recorded."""
 
 from __future__ import annotations
 
+import email
+import email.policy
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 from sqlalchemy import select
@@ -17,7 +20,7 @@ from formgen.pdf_form import fillable_pdf
 from formgen.samples import sample_scenarios, sample_values
 from formgen.supporting import scenario_results_document, systems_design_document
 from intake.context import IntakeContext, build_context
-from intake.decisions import approve
+from intake.decisions import approve, reject
 from intake.pipeline import process_stored, store_raw
 from registry.db import transaction
 from registry.models import OutboxMessage, Submission
@@ -25,6 +28,7 @@ from registry.models import OutboxMessage, Submission
 NOW = datetime(2026, 11, 23, 12, 0)
 PDF = "application/pdf"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+DATA = Path(__file__).resolve().parents[1] / "data" / "intake"
 
 
 @pytest.fixture
@@ -176,6 +180,42 @@ def test_follow_up_completes_a_stage2_and_a_spoofed_ref_stays_apart(
         assert linked.parent_id == original.id and linked.sender == "mallory@evil.example"
     assert [ack.recipient for ack in acks(session_factory)][1:] == [
         "alice.nguyen@acmehealth.example", "mallory@evil.example", "bob@acmehealth.example"]
+
+
+@pytest.mark.parametrize("decision", ["approved", "rejected"])
+def test_a_reply_to_a_decided_submission_keeps_the_decision(
+        decision: str, session_factory: sessionmaker[Session], ctx: IntakeContext) -> None:
+    """The provider replies with [REF] to a Stage I a coordinator already decided: the
+    decision stays, the reply opens a submission linked to it that holds its document, and
+    its acknowledgment says the decision stands instead of claiming a new status."""
+    stage1 = file(session_factory, ctx, stage2_mail(1, [("s1.pdf", fillable_pdf(
+        ctx.definitions["stage1"], sample_values("stage1")), PDF)], subject="Stage I"))
+    assert stage1 == "FC-2026-000001-1"  # the reference the sample reply cites
+    with transaction(session_factory) as session:
+        if decision == "approved":
+            approve(session, stage1, actor="pat", now=NOW, settings=ctx.settings)
+        else:
+            reject(session, stage1, reason="Wrong organization type.", actor="pat", now=NOW,
+                   settings=ctx.settings)
+    later = NOW + timedelta(hours=3)
+    reply = file(session_factory, ctx, (DATA / "reply_to_decided_stage1.eml").read_bytes(),
+                 now=later)
+    with session_factory() as session:
+        original = session.scalars(select(Submission).where(
+            Submission.reference == stage1)).one()
+        assert (original.status, original.decided_by, original.decided_at) == \
+            (decision, "pat", NOW)
+        assert [row.filename for row in original.documents] == ["s1.pdf"]
+        linked = session.scalars(select(Submission).where(Submission.reference == reply)).one()
+        assert linked.id != original.id and linked.parent_id == original.id
+        assert [row.filename for row in linked.documents] == ["Systems Design.pdf"]
+        assert linked.status not in {"approved", "rejected"}
+    ack = acks(session_factory)[-1]
+    assert ack.subject.startswith(f"[{reply}]")
+    message = email.message_from_bytes(ack.raw or b"", policy=email.policy.default)
+    text = " ".join(message.get_body(("plain",)).get_content().split())
+    assert f"{stage1}, which a coordinator has already {decision}" in text
+    assert "now complete" not in text
 
 
 def test_a_stage2_citing_an_unknown_stage1_is_incomplete(session_factory: sessionmaker[Session],
