@@ -20,12 +20,11 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from intake.context import IntakeContext, SimulatedCrash
 from intake.mailbox import MailboxError, MailSource, MessageRef
+from intake.oversized import quarantine_oversized
 from intake.pipeline import Outcome, process_stored, store_raw
-from notifier.acks import enqueue_too_large_notice
 from parsers.headers import sanitize_header
-from parsers.mime import parse_email
 from registry.db import transaction
-from registry.models import MailboxState, MessageLocation, QuarantineEntry
+from registry.models import MailboxState, MessageLocation
 
 log = logging.getLogger(__name__)
 
@@ -145,17 +144,8 @@ def _count(report: PollReport, outcome: Outcome) -> None:
 
 def _quarantine_oversized(factory: sessionmaker[Session], source: MailSource, ref: MessageRef,
                           ctx: IntakeContext, now: datetime, report: PollReport) -> None:
-    """Too large to download: keep the headers and the reason, tell the sender, move it."""
-    header_bytes = source.fetch_headers(ref)
-    email = parse_email(header_bytes + b"\r\n\r\n", ctx.limits)
-    with transaction(factory) as session:
-        session.add(QuarantineEntry(
-            mailbox=source.key, uidvalidity=source.uidvalidity, uid=ref.uid,
-            message_id=email.message_id or None, sender=email.from_address or None,
-            subject=email.subject, created_at=now,
-            reason=f"too large: {ref.size} bytes (over mailbox.max_message_bytes)"))
-        enqueue_too_large_notice(session, email, size=ref.size, settings=ctx.settings, now=now)
-    source.move_quarantine(ref)
+    """Too large to download: recorded and its sender told (once), then moved."""
+    quarantine_oversized(factory, source, ref, ctx, now)
     report.quarantined += 1
     report.moved += 1
     log.warning("message uid %s of %s is too large (%d bytes): quarantined", ref.uid,

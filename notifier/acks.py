@@ -95,9 +95,10 @@ def _queued_since(session: Session, since: datetime, sender: str | None) -> int:
 
 
 def enqueue_too_large_notice(session: Session, email: ParsedEmail, *, size: int,
-                             settings: Settings, now: datetime) -> OutboxMessage | None:
+                             settings: Settings, now: datetime,
+                             dedupe_key: str | None = None) -> OutboxMessage | None:
     """Tell the sender of a message too large to download what to do, unless the message
-    is automatic (the same suppression rules as acknowledgments)."""
+    is automatic (the same suppression rules as acknowledgments); once per ``dedupe_key``."""
     if not email.from_address:
         return None
     reason = suppression_reason(session, email, settings=settings, now=now, backfill=False)
@@ -116,5 +117,5 @@ def enqueue_too_large_notice(session: Session, email: ParsedEmail, *, size: int,
         message_id=message_id, date=now, in_reply_to=email.message_id or None,
         references=[email.message_id] if email.message_id else ())
     return enqueue(session, kind="notice", recipient=email.from_address, subject=subject,
-                   raw=raw, message_id=message_id, now=now,
+                   raw=raw, message_id=message_id, now=now, dedupe_key=dedupe_key,
                    status=SUPPRESSED if reason else QUEUED, reason=reason)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from datetime import datetime
+from pathlib import Path
 
 import pytest
 from intake_helpers import deliver, folder_count
@@ -20,9 +21,10 @@ from intake.imap_source import ImapSource
 from intake.mailbox import MailboxError, MessageRef, open_source
 from intake.poll import poll_once
 from registry.db import make_engine, make_session_factory
-from registry.models import QuarantineEntry, RawMessage, Submission
+from registry.models import OutboxMessage, QuarantineEntry, RawMessage, Submission
 
 NOW = datetime(2026, 11, 23, 12, 0)
+OVERSIZED = Path(__file__).resolve().parents[1] / "data" / "intake" / "oversized_scan.eml"
 
 pytestmark = pytest.mark.imap
 
@@ -168,6 +170,45 @@ def test_oversized_mail_is_quarantined_without_download(
         assert notice.status == "queued" and b"larger than" in (notice.raw or b"")
     assert count(factory, RawMessage) == 1
     assert folder_count(dovecot, imap_user, "Quarantine") == 1
+
+
+@pytest.mark.parametrize("failure", ["crash", "dropped", "dropped_then_uidvalidity"])
+def test_oversized_mail_is_quarantined_and_told_once_when_the_move_fails(
+        failure: str, dovecot: Dovecot, imap_user: str, imap_settings: Settings,
+        factory: sessionmaker[Session], monkeypatch: pytest.MonkeyPatch) -> None:
+    """The quarantine entry and the notice are committed, then the process dies (or the
+    connection drops) before the MOVE: the next run moves the message and adds nothing,
+    keyed on (UIDVALIDITY, UID), or on the Message-ID once the UIDVALIDITY changed."""
+    settings = imap_settings.replace(mailbox={"max_message_bytes": 20_000})
+    deliver(dovecot, imap_user, OVERSIZED.read_bytes())
+    real_move = ImapSource.move_quarantine
+    if failure == "crash":
+        ctx = build_context(settings, isolate=False, crash_at="before_move")
+    else:
+        ctx = build_context(settings, isolate=False)
+
+        def dropped(self: ImapSource, ref: MessageRef) -> None:
+            raise MailboxError("connection dropped at MOVE")
+
+        monkeypatch.setattr(ImapSource, "move_quarantine", dropped)
+    with pytest.raises((SimulatedCrash, MailboxError)):
+        poll(factory, settings, ctx)
+    assert folder_count(dovecot, imap_user, "INBOX") == 1
+    monkeypatch.setattr(ImapSource, "move_quarantine", real_move)
+    if failure == "dropped_then_uidvalidity":
+        dovecot.doveadm("mailbox", "update", "--uid-validity", "7654321", "-u", imap_user,
+                        "INBOX")
+    report = poll(factory, settings, build_context(settings, isolate=False))
+    assert (report.seen, report.quarantined, report.moved) == (1, 1, 1)
+    assert folder_count(dovecot, imap_user, "INBOX") == 0
+    assert folder_count(dovecot, imap_user, "Quarantine") == 1
+    with factory() as session:
+        entry = session.scalars(select(QuarantineEntry)).one()
+        assert entry.message_id == "oversized-scan-1@harborclinic.example"
+        notices = session.scalars(select(OutboxMessage).where(
+            OutboxMessage.recipient == "robert.lee@harborclinic.example")).all()
+        assert len(notices) == 1 and b"larger than" in (notices[0].raw or b"")
+    assert count(factory, RawMessage) == 0  # never downloaded
 
 
 def test_tls_is_verified(dovecot: Dovecot, imap_settings: Settings) -> None:

@@ -6,17 +6,19 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
+import pytest
 from mail_samples import plain
 from sqlalchemy import func, select
 
 from config.settings import Settings
-from intake.context import build_context
+from intake.context import SimulatedCrash, build_context
 from intake.mailbox import open_source
 from intake.poll import poll_once
 from registry.db import make_engine, make_session_factory
-from registry.models import QuarantineEntry, Submission
+from registry.models import OutboxMessage, QuarantineEntry, Submission
 
 NOW = datetime(2026, 11, 23, 12, 0)
+DATA = Path(__file__).resolve().parents[1] / "data" / "intake"
 
 
 def test_directory_and_maildir_are_filed_once(db_url: str, tmp_path: Path) -> None:
@@ -38,3 +40,23 @@ def test_directory_and_maildir_are_filed_once(db_url: str, tmp_path: Path) -> No
         assert session.scalar(select(func.count()).select_from(QuarantineEntry)) == 1
     assert sorted(p.name for p in (inbox / ".processed").iterdir()) == ["1.eml", "2:2,S"]
     assert [p.name for p in (inbox / ".quarantine").iterdir()] == ["notes.pdf"]
+
+
+def test_oversized_file_is_quarantined_once_when_the_move_fails(
+        db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A maildir has no stable UIDs: the Message-ID says it is the same message."""
+    inbox = tmp_path / "mailbox"
+    inbox.mkdir()
+    (inbox / "scan.eml").write_bytes((DATA / "oversized_scan.eml").read_bytes())
+    settings = Settings().replace(database={"url": db_url}, mailbox={
+        "source": "maildir", "path": str(inbox), "max_message_bytes": 20_000})
+    factory = make_session_factory(make_engine(db_url))
+    crashing = build_context(settings, isolate=False, crash_at="before_move")
+    with pytest.raises(SimulatedCrash), open_source(settings) as source:
+        poll_once(factory, source, crashing, now_fn=lambda: NOW)
+    with open_source(settings) as source:
+        poll_once(factory, source, build_context(settings, isolate=False), now_fn=lambda: NOW)
+    with factory() as session:
+        assert session.scalar(select(func.count()).select_from(QuarantineEntry)) == 1
+        assert session.scalar(select(func.count()).select_from(OutboxMessage)) == 1
+    assert [p.name for p in (inbox / ".quarantine").iterdir()] == ["scan.eml"]

@@ -1,0 +1,85 @@
+"""Oversized messages (over mailbox.max_message_bytes): never downloaded; the headers and the
+reason become a quarantine entry and the sender gets one notice, then the message moves to
+the quarantine folder.
+
+Idempotent: a run that dies (or loses the connection) between the commit and the MOVE leaves
+the message in the folder, and the next run only moves it. A message is the same when its
+(UIDVALIDITY, UID) matches (IMAP), or its Message-ID does (a maildir, or after a UIDVALIDITY
+change). Overlapping runs wait on the mailbox's state row, and the notice carries a dedupe
+key as well, so a sender is told once."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import datetime
+
+from sqlalchemy import and_, or_, select, update
+from sqlalchemy.orm import Session, sessionmaker
+
+from intake.context import IntakeContext
+from intake.mailbox import MailSource, MessageRef
+from notifier.acks import enqueue_too_large_notice
+from parsers.mime import parse_email
+from parsers.model import ParsedEmail
+from registry.db import transaction
+from registry.models import MailboxState, QuarantineEntry
+
+
+def quarantine_oversized(factory: sessionmaker[Session], source: MailSource, ref: MessageRef,
+                         ctx: IntakeContext, now: datetime) -> None:
+    """Record the message and tell its sender (once), then move it out of the folder."""
+    email = parse_email(source.fetch_headers(ref) + b"\r\n\r\n", ctx.limits)
+    with transaction(factory) as session:
+        _lock_mailbox(session, source)
+        if not _recorded(session, source, ref, email.message_id):
+            _record(session, source, ref, email, ctx, now)
+    ctx.checkpoint("before_move")
+    source.move_quarantine(ref)
+
+
+def _record(session: Session, source: MailSource, ref: MessageRef, email: ParsedEmail,
+            ctx: IntakeContext, now: datetime) -> None:
+    enqueue_too_large_notice(session, email, size=ref.size, settings=ctx.settings, now=now,
+                             dedupe_key=_notice_key(source, ref, email))
+    session.add(QuarantineEntry(
+        mailbox=source.key, uidvalidity=source.uidvalidity, uid=ref.uid,
+        message_id=email.message_id or None, sender=email.from_address or None,
+        subject=email.subject, created_at=now,
+        reason=f"too large: {ref.size} bytes (over mailbox.max_message_bytes)"))
+
+
+def _lock_mailbox(session: Session, source: MailSource) -> None:
+    """The first statement: overlapping runs on this mailbox wait here (a row lock on
+    PostgreSQL, the write lock on SQLite), so the check and the insert below are one step."""
+    session.execute(update(MailboxState).where(MailboxState.mailbox == source.key)
+                    .values(mailbox=MailboxState.mailbox))
+
+
+def _recorded(session: Session, source: MailSource, ref: MessageRef, message_id: str) -> bool:
+    """An entry for this very message exists (too large: no raw bytes), open or resolved."""
+    same = []
+    if _tracks_uids(source):
+        same.append(and_(QuarantineEntry.uidvalidity == source.uidvalidity,
+                         QuarantineEntry.uid == ref.uid))
+    if message_id:
+        same.append(QuarantineEntry.message_id == message_id)
+    if not same:
+        return False
+    return session.scalars(select(QuarantineEntry.id).where(
+        QuarantineEntry.mailbox == source.key, QuarantineEntry.raw_message_id.is_(None),
+        or_(*same))).first() is not None
+
+
+def _notice_key(source: MailSource, ref: MessageRef, email: ParsedEmail) -> str | None:
+    """The outbox dedupe key of the notice: the message's identity in this mailbox."""
+    if email.message_id:
+        identity = f"{source.key}\n{email.message_id}"
+    elif _tracks_uids(source):
+        identity = f"{source.key}\n{source.uidvalidity}\n{ref.uid}"
+    else:
+        return None  # a maildir file without a Message-ID: its position says nothing
+    return "too-large:" + hashlib.sha256(identity.encode()).hexdigest()
+
+
+def _tracks_uids(source: MailSource) -> bool:
+    return bool(getattr(source, "tracks_uids", False))
