@@ -16,7 +16,7 @@ from parsers.docx_fields import legacy_fields
 from parsers.labels import Vocabulary
 from parsers.limits import Limits
 from parsers.model import Method, Problem, RawDocument, RawField
-from parsers.typed_fields import marked_items, table_fields, value_fields
+from parsers.typed_fields import marked_items, marked_line_fields, table_fields, value_fields
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 W14 = "http://schemas.microsoft.com/office/word/2010/wordml"
@@ -170,21 +170,10 @@ def _paragraph_fields(parts: list[etree._Element], vocabulary: Vocabulary) -> li
                 label = split[0]
                 fields += value_fields(label, split[1], "paragraph") if split[1] else []
             elif marked_items(line):
-                fields += _marked_paragraph(line, label, vocabulary)
+                fields += marked_line_fields(line, label, vocabulary, "paragraph")
             elif line:
                 label = ""
     return fields
-
-
-def _marked_paragraph(line: str, label: str, vocabulary: Vocabulary) -> list[RawField]:
-    """``☒ I attest ...`` is a checkbox field of its own; ``[X] Claim Status Inquiry``
-    a choice of the label above."""
-    items = marked_items(line) or []
-    if len(items) == 1 and vocabulary.is_field_label(items[0][1]):
-        return [RawField(name=items[0][1], label=items[0][1], value=items[0][0],
-                         source="paragraph")]
-    return [RawField(name=text, label=label, value=checked, source="paragraph")
-            for checked, text in items if text and label]
 
 
 def _method(fields: list[RawField]) -> Method:

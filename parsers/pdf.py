@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 import logging
 from collections.abc import Iterable
+from dataclasses import replace
 from typing import Any
 
 import pdfplumber
@@ -20,6 +21,7 @@ from parsers.pdf_labels import label_near, question_near
 from parsers.pdf_layout import Box, Word, lines_of, pair_fields
 from parsers.pdf_quicktext import quick_page_text
 from parsers.pdf_xfa import xfa_fields
+from parsers.typed_fields import table_fields
 
 log = logging.getLogger(__name__)
 # pypdf warns about every odd font or xref; nobody can act on that, and it floods the log.
@@ -54,10 +56,9 @@ def read_pdf(data: bytes, limits: Limits, vocabulary: Vocabulary) -> RawDocument
             return RawDocument("xfa", text, tuple(xfa), pages=len(reader.pages))
         if text.strip():
             fields = [item for number in range(pages.count)
-                      for item in pair_fields(pages.words(number), pages.boxes(number),
-                                              vocabulary, source="layout", page=number)]
+                      for item in _page_fields(pages, number, vocabulary)]
             return RawDocument("layout", text, tuple(fields[: limits.max_fields]),
-                               tables=_tables(pages, limits),
+                               tables=_tables(pages),
                                pages=len(reader.pages),
                                signed=any(widget.signed for widget in widgets))
     return _ocr(data, limits, vocabulary, len(reader.pages))
@@ -100,6 +101,8 @@ class _Pages:
         self.limits = limits
         self._data = data
         self._layouts: dict[int, tuple[list[Word], list[Box], float]] = {}
+        self._tables: dict[int, list[tuple[tuple[float, float, float, float],
+                                           list[list[str | None]]]]] = {}
         self._pdf: Any = None
         self._opened = False
 
@@ -133,6 +136,18 @@ class _Pages:
         except Exception as err:
             log.debug("page %d unreadable: %s", number, type(err).__name__)
             return [], [], float(self.reader.pages[number].mediabox.height)
+
+    def tables(self, number: int) -> list[tuple[tuple[float, float, float, float],
+                                                list[list[str | None]]]]:
+        """The page's ruled tables: bounding box (top-down) and rows of cell texts."""
+        if number not in self._tables:
+            self._tables[number] = []
+            try:
+                for table in self.plumber.pages[number].find_tables():
+                    self._tables[number].append((tuple(table.bbox), table.extract()))
+            except Exception as err:  # pdfminer raises many kinds on odd files
+                log.debug("tables of page %d unreadable: %s", number, type(err).__name__)
+        return self._tables[number]
 
     def words(self, number: int) -> list[Word]:
         return self._layout(number)[0]
@@ -242,17 +257,30 @@ def _crosses(stroke: dict[str, float], rect: dict[str, float]) -> bool:
     return inside and stroke["x1"] - stroke["x0"] > 2 and stroke["bottom"] - stroke["top"] > 2
 
 
-def _tables(pages: _Pages, limits: Limits) -> tuple[tuple[tuple[str, ...], ...], ...]:
+def _tables(pages: _Pages) -> tuple[tuple[tuple[str, ...], ...], ...]:
     """Ruled tables (e.g. the Test Scenarios table) as rows of cell texts."""
-    found = []
-    try:
-        for page in pages.plumber.pages[: limits.max_pages]:
-            for table in page.extract_tables():
-                found.append(tuple(tuple((cell or "").strip() for cell in row)
-                                   for row in table))
-    except Exception:  # pdfminer raises many kinds on odd files
-        return ()
-    return tuple(found)
+    return tuple(tuple(tuple((cell or "").strip() for cell in row) for row in rows)
+                 for number in range(pages.count) for _bbox, rows in pages.tables(number))
+
+
+def _page_fields(pages: _Pages, number: int, vocabulary: Vocabulary) -> list[RawField]:
+    """A printed page: ruled label | value tables cell by cell, the rest by layout."""
+    fields: list[RawField] = []
+    ruled: list[tuple[float, float, float, float]] = []
+    for bbox, rows in pages.tables(number):
+        found = table_fields(rows, vocabulary, "table_cell")
+        if found:
+            fields += [replace(item, page=number) for item in found]
+            ruled.append(bbox)
+    words = [w for w in pages.words(number) if not _inside(w.x0, w.top, w.x1, w.bottom, ruled)]
+    boxes = [b for b in pages.boxes(number) if not _inside(b.x0, b.top, b.x1, b.bottom, ruled)]
+    return fields + pair_fields(words, boxes, vocabulary, source="layout", page=number)
+
+
+def _inside(x0: float, top: float, x1: float, bottom: float,
+            areas: list[tuple[float, float, float, float]]) -> bool:
+    middle_x, middle_y = (x0 + x1) / 2, (top + bottom) / 2
+    return any(a[0] <= middle_x <= a[2] and a[1] <= middle_y <= a[3] for a in areas)
 
 
 def _ocr(data: bytes, limits: Limits, vocabulary: Vocabulary, pages: int) -> RawDocument:

@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from parsers.labels import Vocabulary
 from parsers.model import RawField, Source
+from parsers.typed_fields import value_fields
 
 LINE_TOLERANCE = 4.0  # points between baselines still on one line
 GAP = 14.0  # points between words that separate two segments
@@ -90,8 +91,16 @@ def pair_fields(words: Sequence[Word], boxes: Sequence[Box], vocabulary: Vocabul
             value = value or _value_beside(line, segment, vocabulary, used) or \
                 _value_below(lines, number, segment, vocabulary, used)
             if value:
-                fields.append(_field(label, value, label, segment, source, page))
+                fields += _fields(label, value, segment, source, page)
     return fields
+
+
+def _fields(label: str, value: str, words: Sequence[Word], source: Source,
+            page: int) -> list[RawField]:
+    """One text, or one checkbox item per marked choice ("☒ Yes ☐ No")."""
+    confidence = min(word.confidence for word in words)
+    return [replace(item, confidence=confidence, page=page)
+            for item in value_fields(label, value, source)]
 
 
 def _wrapped_label(lines: Sequence[Sequence[Word]], number: int, segment: Sequence[Word],

@@ -49,6 +49,18 @@ def value_fields(label: str, value: str, source: Source) -> list[RawField]:
             for checked, text in items if text]
 
 
+def marked_line_fields(line: str, label: str, vocabulary: Vocabulary,
+                       source: Source) -> list[RawField]:
+    """A line of marked choices: ``☒ I attest ...`` is a checkbox field of its own;
+    ``[X] Claim Status Inquiry`` a choice of the label above it."""
+    items = marked_items(line) or []
+    if len(items) == 1 and vocabulary.is_field_label(items[0][1]):
+        return [RawField(name=items[0][1], label=items[0][1], value=items[0][0],
+                         source=source)]
+    return [RawField(name=text, label=label, value=checked, source=source)
+            for checked, text in items if text and label]
+
+
 def table_fields(rows: Sequence[Sequence[str | None]], vocabulary: Vocabulary,
                  source: Source) -> list[RawField]:
     """Label | value rows. A row with an empty first cell continues the label above (one
@@ -61,6 +73,9 @@ def table_fields(rows: Sequence[Sequence[str | None]], vocabulary: Vocabulary,
         if not cells:
             continue
         first = " ".join(cells[0].split())
+        if first and marked_items(first):  # "☒ I attest ..." across the row
+            fields += marked_line_fields(first, label, vocabulary, source)
+            continue
         if first:
             label = first if vocabulary.is_field_label(first) else ""
             fields += [] if label else _cell_fields(cells, vocabulary, source)
