@@ -88,12 +88,16 @@ def _content_controls(root: etree._Element) -> Iterator[RawField]:
         if props is None or props.find("w:docPartObj", NS) is not None:
             continue
         tag, alias = _val(props, "w:tag"), _val(props, "w:alias")
-        if not (tag or alias):
-            continue
+        if not (tag or alias) and sdt.find(f".//{{{W}}}sdt") is not None:
+            continue  # an untitled wrapper around other controls
         value = _control_value(sdt, props)
-        if value is not None:
-            yield RawField(name=tag or alias, label=alias or _label_before(sdt), value=value,
-                           source="content_control")
+        if value is None:
+            continue
+        label = alias or (_box_label(sdt) if isinstance(value, bool) else _label_before(sdt))
+        # An untitled control is named by its label; an untitled box by the text after it.
+        name = tag or alias or (isinstance(value, bool) and _text_after(sdt)) or label
+        if name:
+            yield RawField(name=name, label=label, value=value, source="content_control")
 
 
 def _control_value(sdt: etree._Element, props: etree._Element) -> str | bool | None:
@@ -123,6 +127,34 @@ def _label_before(node: etree._Element) -> str:
                          if node not in t.iterancestors())
         if before.strip():
             return before.strip().rstrip(":")
+    cell = next(node.iterancestors(f"{{{W}}}tc"), None)
+    if cell is not None and cell.getprevious() is not None:
+        return _text(cell.getprevious()).strip().rstrip(":")
+    return ""
+
+
+def _text_after(node: etree._Element) -> str:
+    """The text after a control up to the next one (a box's own choice: "☐ Yes")."""
+    parts = []
+    for sibling in node.itersiblings():
+        if sibling.tag == f"{{{W}}}sdt":
+            break
+        parts += [t.text or "" for t in sibling.iter(f"{{{W}}}t")]
+    return "".join(parts).strip()
+
+
+def _box_label(node: etree._Element) -> str:
+    """The question a box answers: the text before the first control of its paragraph
+    ("Testing completed ...: ☒ Yes ☐ No"), or the left cell of its table row."""
+    paragraph = next(node.iterancestors(f"{{{W}}}p"), None)
+    if paragraph is not None:
+        parts = []
+        for child in paragraph:
+            if child.tag == f"{{{W}}}sdt":
+                break
+            parts += [t.text or "" for t in child.iter(f"{{{W}}}t")]
+        if "".join(parts).strip():
+            return "".join(parts).strip().rstrip(":")
     cell = next(node.iterancestors(f"{{{W}}}tc"), None)
     if cell is not None and cell.getprevious() is not None:
         return _text(cell.getprevious()).strip().rstrip(":")
