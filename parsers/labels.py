@@ -52,11 +52,21 @@ def short_label(text: str) -> str:
     return short if short != normalize_label(text) else ""
 
 
+def _abbreviates(short: str, words: str) -> bool:
+    """"FEIN" for "Federal Employer ID Number": the letters of ``short`` are, in order, the
+    initials of the words before it (some may be skipped)."""
+    initials = iter("".join(word[0] for word in normalize_label(words).split() if word))
+    letters = squash(short)
+    return bool(letters) and letters[0] == normalize_label(words)[:1] and \
+        all(letter in initials for letter in letters)
+
+
 def label_keys(text: str) -> tuple[str, ...]:
     """The normalized label, then the same without its parenthesized parts, then those
     parts: "Date Signed (MM/DD/YYYY)", "City (required)" and "Federal Employer ID Number
     (FEIN)" find "Date Signed", "City" and "FEIN"."""
-    inner = [normalize_label(found) for found in re.findall(r"\(([^()]{2,})\)", text)]
+    inner = [normalize_label(found) for found in re.findall(r"\(([^()]{2,})\)[\s:*.]*$", text)
+             if _abbreviates(found, _PARENS.sub("", text))]
     keys = dict.fromkeys(key for key in (normalize_label(text),
                                          normalize_label(_PARENS.sub("", text)), *inner) if key)
     return tuple(keys)
@@ -93,6 +103,9 @@ class Vocabulary:
                  if (key := short_label(text)) and key not in self._targets}
         self._targets.update(short)  # "doing business as", unless a label says it exactly
         self._longest_first = sorted(self._targets, key=len, reverse=True)
+        self._squashed: dict[str, list[LabelTarget]] = {}
+        for text, targets in self._targets.items():
+            self._squashed.setdefault(squash(text), targets)
 
     def _add(self, text: str, target: LabelTarget) -> None:
         normalized = normalize_label(text)
@@ -104,7 +117,7 @@ class Vocabulary:
         for key in label_keys(text):
             if key in self._targets:
                 return tuple(self._targets[key])
-        return ()
+        return tuple(self._squashed.get(squash(text), ()))  # "OrganizationLegalName"
 
     def is_field_label(self, text: str) -> bool:
         """A label of a field itself, not only of one of its choices."""
@@ -122,7 +135,7 @@ class Vocabulary:
                 value = _value_after(line, label)
                 if value is not None:
                     return line[: len(line) - len(value)].rstrip(" :\t"), value
-        return None
+        return (line.strip(), "") if self._squashed.get(squash(line)) else None
 
     def labels(self) -> Iterable[str]:
         return iter(self._targets)

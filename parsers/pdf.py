@@ -16,6 +16,7 @@ from pypdf import PdfReader
 from parsers.labels import Vocabulary
 from parsers.limits import Limits
 from parsers.model import Problem, RawDocument, RawField
+from parsers.pdf_boxes import drawn_boxes
 from parsers.pdf_fields import Widget, walk_fields
 from parsers.pdf_labels import label_near, question_near
 from parsers.pdf_layout import Box, Word, lines_of, pair_fields
@@ -132,7 +133,8 @@ class _Pages:
     def _read(self, number: int) -> tuple[list[Word], list[Box], float]:
         try:
             page = self.plumber.pages[number]
-            return _words(page), _boxes(page), float(page.height)
+            boxes, words = drawn_boxes(page.rects, page.lines, page.curves, _words(page))
+            return words, boxes, float(page.height)
         except Exception as err:
             log.debug("page %d unreadable: %s", number, type(err).__name__)
             return [], [], float(self.reader.pages[number].mediabox.height)
@@ -236,25 +238,6 @@ def _words(page: Any) -> list[Word]:
     return [Word(item["text"], float(item["x0"]), float(item["x1"]), float(item["top"]),
                  float(item["bottom"]), font=str(item.get("fontname", "")))
             for item in words]
-
-
-def _boxes(page: Any) -> list[Box]:
-    """Small squares drawn on the page, checked when a line or curve crosses inside."""
-    squares = [rect for rect in page.rects
-               if 5 <= rect["width"] <= 16 and abs(rect["width"] - rect["height"]) < 2]
-    strokes = [*page.lines, *page.curves]
-    boxes = []
-    for rect in squares[:500]:
-        crossed = any(_crosses(stroke, rect) for stroke in strokes)
-        boxes.append(Box(rect["x0"], rect["x1"], rect["top"], rect["bottom"], crossed))
-    return boxes
-
-
-def _crosses(stroke: dict[str, float], rect: dict[str, float]) -> bool:
-    """A diagonal stroke (not a border) inside the box: the box is ticked."""
-    inside = (rect["x0"] - 1 <= stroke["x0"] and stroke["x1"] <= rect["x1"] + 1
-              and rect["top"] - 1 <= stroke["top"] and stroke["bottom"] <= rect["bottom"] + 1)
-    return inside and stroke["x1"] - stroke["x0"] > 2 and stroke["bottom"] - stroke["top"] > 2
 
 
 def _tables(pages: _Pages) -> tuple[tuple[tuple[str, ...], ...], ...]:

@@ -71,7 +71,7 @@ def pair_fields(words: Sequence[Word], boxes: Sequence[Box], vocabulary: Vocabul
     used: set[int] = set()  # ids of the first word of segments already taken as values
     lines = [_bracket_marks(line) for line in lines_of([*words, *_box_words(boxes)])]
     for number, line in enumerate(lines):
-        for segment in segments_of(line):
+        for segment in _marked_segments(line):
             if id(segment[0]) in used:
                 continue
             mark = _mark(segment[0])
@@ -88,6 +88,8 @@ def pair_fields(words: Sequence[Word], boxes: Sequence[Box], vocabulary: Vocabul
                 continue
             label, value = split
             group = label
+            if not value and _marks_after(line, segment):
+                continue  # a question answered by the boxes beside it
             value = value or _value_beside(line, segment, vocabulary, used) or \
                 _value_below(lines, number, segment, vocabulary, used)
             if value:
@@ -103,14 +105,39 @@ def _fields(label: str, value: str, words: Sequence[Word], source: Source,
             for item in value_fields(label, value, source)]
 
 
+def _marked_segments(line: Sequence[Word]) -> list[list[Word]]:
+    """The line's segments, each check mark starting a segment of its own: boxes set close
+    together ("☐ Provider ☒ Partner") are one choice each."""
+    pieces: list[list[Word]] = []
+    for segment in segments_of(line):
+        piece: list[Word] = []
+        for word in segment:
+            if piece and _mark(word) is not None:
+                pieces.append(piece)
+                piece = []
+            piece.append(word)
+        pieces.append(piece)
+    return pieces
+
+
+def _marks_after(line: Sequence[Word], segment: Sequence[Word]) -> bool:
+    return any(_mark(word) is not None for word in line if word.x0 > segment[-1].x1)
+
+
 def _wrapped_label(lines: Sequence[Sequence[Word]], number: int, segment: Sequence[Word],
                    vocabulary: Vocabulary, used: set[int]) -> tuple[str, str] | None:
     """A long label wrapped onto the next line(s) at the same left edge; its value sits
-    beside its first or its last line."""
+    beside its first or its last line, or on a line of its own between them (a value, or
+    boxes, centred on a two-line label)."""
     text = _join(segment)
-    for offset, below in enumerate(lines[number + 1: number + 3], start=1):
+    between: list[Sequence[Word]] = []
+    for offset, below in enumerate(lines[number + 1: number + 4], start=1):
         continuation = next((item for item in segments_of(below)
                              if abs(item[0].x0 - segment[0].x0) < 3), None)
+        if continuation is None and not between and below[0].x0 > segment[-1].x1 and \
+                below[0].top - segment[0].top < segment[0].bottom - segment[0].top:
+            between.append(below)
+            continue
         if continuation is None or _mark(continuation[0]) is not None:
             return None
         text = f"{text} {_join(continuation)}"
@@ -118,6 +145,8 @@ def _wrapped_label(lines: Sequence[Sequence[Word]], number: int, segment: Sequen
             used.add(id(continuation[0]))
             value = _value_beside(lines[number], segment, vocabulary, used) or \
                 _value_beside(below, continuation, vocabulary, used) or \
+                "".join(_take(_marked_segments(line)[0], vocabulary, used)
+                        for line in between) or \
                 _value_below(lines, number + offset, continuation, vocabulary, used)
             return text, value
     return None
@@ -191,7 +220,7 @@ def _box_words(boxes: Sequence[Box]) -> list[Word]:
 def _value_beside(line: Sequence[Word], segment: Sequence[Word], vocabulary: Vocabulary,
                   used: set[int]) -> str:
     """The next segment on the same line, unless it is a label or a check mark itself."""
-    segments = segments_of(line)
+    segments = _marked_segments(line)
     position = next(i for i, item in enumerate(segments) if item[0] is segment[0])
     if position + 1 < len(segments):
         return _take(segments[position + 1], vocabulary, used)
@@ -209,6 +238,10 @@ def _value_below(lines: Sequence[Sequence[Word]], number: int, segment: Sequence
     for candidate in segments_of(below):
         if abs(candidate[0].x0 - segment[0].x0) < 20:
             return _take(candidate, vocabulary, used)
+    height = segment[0].bottom - segment[0].top
+    if below[0].x0 > segment[-1].x1 and below[0].top - segment[0].top < height:
+        # a value centred on a label wrapped onto two lines: less than a line below it
+        return _take(_marked_segments(below)[0], vocabulary, used)
     return ""
 
 
@@ -224,7 +257,7 @@ def _take(segment: Sequence[Word], vocabulary: Vocabulary, used: set[int]) -> st
 
 
 def _next_text(line: Sequence[Word], segment: Sequence[Word], used: set[int]) -> str:
-    segments = segments_of(line)
+    segments = _marked_segments(line)
     position = next(i for i, item in enumerate(segments) if item[0] is segment[0])
     if position + 1 < len(segments) and _mark(segments[position + 1][0]) is None:
         used.add(id(segments[position + 1][0]))
