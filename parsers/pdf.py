@@ -173,14 +173,19 @@ class _Pages:
         return text[: self.limits.max_text_chars]
 
     def quick_text(self) -> str:
-        """The text for classification, from pypdf: twenty times faster than a full layout,
-        and a form's title and code need no layout."""
-        try:  # the title and form code are on the first page of every form
-            page = self.reader.pages[0]
-            text = quick_page_text(page) or page.extract_text() or ""
-        except Exception:
-            text = ""
-        return text[: self.limits.max_text_chars] if text.strip() else self.text([0])
+        """The text for classification, without a layout (a form's title and code need
+        none): the first page, where the title is, and the last, where the form code may
+        be printed only once."""
+        numbers = sorted({0, self.count - 1})
+        text = "\n".join(self._page_text(number) for number in numbers)
+        return text[: self.limits.max_text_chars] if text.strip() else self.text(numbers)
+
+    def _page_text(self, number: int) -> str:
+        try:
+            page = self.reader.pages[number]
+            return quick_page_text(page) or page.extract_text() or ""
+        except Exception:  # pypdf raises many kinds on odd content streams
+            return ""
 
 
 Rect = tuple[float, float, float, float]
