@@ -1,5 +1,6 @@
-"""Scanned PDFs: pages rendered (pypdfium2) and read by Tesseract; the words, with their
-confidences, go through the same layout pairing. OCR'd values are never fully trusted."""
+"""Scanned PDFs: pages rendered (pypdfium2) and read by Tesseract; ruled tables are read
+cell by cell (ocr_page), the other words, with their confidences, go through the same
+layout pairing. OCR'd values are never fully trusted."""
 
 from __future__ import annotations
 
@@ -10,7 +11,8 @@ from typing import Any
 from parsers.labels import Vocabulary
 from parsers.limits import Limits
 from parsers.model import Problem, RawDocument, RawField
-from parsers.pdf_layout import Word, lines_of, pair_fields
+from parsers.ocr_page import read_page
+from parsers.pdf_layout import Word, lines_of
 
 log = logging.getLogger(__name__)
 # Tesseract's OpenMP threads fight over two cores and make it five times slower; documents
@@ -40,32 +42,34 @@ def ocr_pages(data: bytes, limits: Limits, vocabulary: Vocabulary, pages: int) -
     problems = [REVIEW]
     for number in range(min(len(document), limits.max_pages)):
         try:
-            words = _page_words(pytesseract, document[number], limits.ocr_seconds_per_page)
+            image = document[number].render(scale=DPI / 72).to_pil()
+            page_fields, words = read_page(
+                image, lambda clean: _words(pytesseract, clean, limits.ocr_seconds_per_page),
+                vocabulary, dpi=DPI, page=number, ceiling=MAX_OCR_CONFIDENCE)
         except Exception as err:  # a timeout (RuntimeError) or a page pdfium cannot draw
             log.warning("OCR of page %d failed: %s", number + 1, type(err).__name__)
             problems.append(Problem("ocr_page_failed", f"Page {number + 1} of this scan "
                                     "could not be read; a coordinator will look at it.",
                                     None, "review"))
             continue
-        fields += pair_fields(words, [], vocabulary, source="ocr", page=number)
+        fields += page_fields
         text += [" ".join(word.text for word in line) for line in lines_of(words)]
     document.close()
     return RawDocument("ocr", "\n".join(text)[: limits.max_text_chars],
                        tuple(fields[: limits.max_fields]), pages=pages, problems=tuple(problems))
 
 
-def _page_words(pytesseract: Any, page: Any, seconds: float) -> list[Word]:
-    image = page.render(scale=DPI / 72).to_pil().convert("L")
+def _words(pytesseract: Any, image: Any, seconds: float) -> list[Word]:
+    """Tesseract's words, in the image's pixels."""
     data = pytesseract.image_to_data(image, output_type=pytesseract.Output.DICT,
                                      timeout=seconds)
-    scale = 72 / DPI  # back to points, so the layout tolerances hold
     words = []
     for index, text in enumerate(data["text"]):
         confidence = float(data["conf"][index])
         if not text.strip() or confidence < 0:
             continue
-        left, top = data["left"][index] * scale, data["top"][index] * scale
-        width, height = data["width"][index] * scale, data["height"][index] * scale
+        left, top = data["left"][index], data["top"][index]
+        width, height = data["width"][index], data["height"][index]
         words.append(Word(text.strip(), left, left + width, top, top + height,
                           confidence=min(confidence / 100, MAX_OCR_CONFIDENCE)))
     return words

@@ -1,0 +1,39 @@
+"""Scans, one page: the image straightened, its ruled tables and box glyphs found, the
+rules erased, the words read (by the caller's OCR engine) and tidied, table cells read as
+label | value rows and the rest paired by layout."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+
+from PIL import Image
+
+from parsers.labels import Vocabulary
+from parsers.model import RawField
+from parsers.ocr_grid import erase_rules, find_grids, straighten
+from parsers.ocr_marks import find_marks
+from parsers.ocr_tables import rows_fields, table_rows
+from parsers.ocr_text import tidy_words, with_marks
+from parsers.pdf_layout import Word, pair_fields
+
+Reader = Callable[[Image.Image], list[Word]]  # words in the image's pixels
+
+
+def read_page(image: Image.Image, read_words: Reader, vocabulary: Vocabulary, *, dpi: float,
+              page: int, ceiling: float) -> tuple[list[RawField], list[Word]]:
+    """The page's fields, and all its words in points (for the document's text)."""
+    image = straighten(image.convert("L"))
+    grids = find_grids(image)
+    words = tidy_words(with_marks(read_words(erase_rules(image, grids)), find_marks(image)))
+    tables, outside = table_rows(grids, words)
+    fields = [field for rows in tables
+              for field in rows_fields(rows, vocabulary, page=page, ceiling=ceiling)]
+    scale = 72 / dpi  # back to points, so the layout tolerances hold
+    fields += pair_fields(_scaled(outside, scale), [], vocabulary, source="ocr", page=page)
+    return fields, _scaled(words, scale)
+
+
+def _scaled(words: list[Word], scale: float) -> list[Word]:
+    return [replace(word, x0=word.x0 * scale, x1=word.x1 * scale, top=word.top * scale,
+                    bottom=word.bottom * scale) for word in words]
