@@ -1,0 +1,140 @@
+"""Scans of ruled forms: the page straightened, the table grid and the box glyphs found in
+the image, OCR slips tidied, and the cells read as label | value rows."""
+
+from __future__ import annotations
+
+import io
+import shutil
+
+import pypdfium2
+import pytest
+from pdf_samples import image_pdf
+from PIL import Image
+from reportlab.lib.pagesizes import LETTER
+from reportlab.pdfgen.canvas import Canvas
+
+from parsers.formdefs import FormDefinition
+from parsers.labels import Vocabulary
+from parsers.limits import Limits
+from parsers.ocr_grid import find_grids, straighten
+from parsers.ocr_marks import find_marks
+from parsers.ocr_text import tidy_words
+from parsers.pdf import read_pdf
+from parsers.pdf_layout import Word
+
+HEIGHT = LETTER[1]
+LEFT, MIDDLE, MARK, RIGHT = 50.0, 270.0, 300.0, 560.0
+ROWS = [  # label, mark column, value; a row without a label continues the one above
+    ("Organization Legal Name", None, "Acme Health Partners"),
+    ("Organization Type", "", "MassHealth Provider"),
+    ("", "X", "Business Partner"),
+    ("", "", "Relationship Entity"),
+    ("City", None, "Boston"),
+    ("Bot Hosting", None, "boxes"),
+    ("Authorized Signatory Name", None, "Dana Whitfield"),
+]
+TOP, ROW = 100.0, 24.0
+
+
+def _table(canvas: Canvas) -> None:
+    canvas.setFont("Helvetica-Bold", 14)
+    canvas.drawString(LEFT, HEIGHT - 60, "MassHealth RPA Stage I Registration Form")
+    canvas.setStrokeGray(0.45)
+    canvas.setLineWidth(0.75)
+    for number, (label, mark, value) in enumerate(ROWS):
+        top = TOP + number * ROW
+        starts_label = label or number == len(ROWS)
+        canvas.line(LEFT if starts_label else MIDDLE, HEIGHT - top, RIGHT, HEIGHT - top)
+        canvas.setFont("Helvetica", 10)
+        canvas.drawString(LEFT + 4, HEIGHT - top - 16, label)
+        if value == "boxes":
+            _boxes(canvas, top)
+        else:
+            canvas.drawString((MARK if mark is not None else MIDDLE) + 4, HEIGHT - top - 16,
+                              value)
+        if mark:
+            canvas.drawString(MIDDLE + 11, HEIGHT - top - 16, mark)
+    bottom = TOP + len(ROWS) * ROW
+    canvas.line(LEFT, HEIGHT - bottom, RIGHT, HEIGHT - bottom)
+    for x in (LEFT, MIDDLE, RIGHT):
+        canvas.line(x, HEIGHT - TOP, x, HEIGHT - bottom)
+    canvas.line(MARK, HEIGHT - TOP - ROW, MARK, HEIGHT - TOP - 4 * ROW)
+    canvas.drawString(LEFT, HEIGHT - 740, "RPA-S1 Rev. 07/2022 Page 1 of 1")
+
+
+def _boxes(canvas: Canvas, top: float) -> None:
+    """☐ On-Premises  ☒ Cloud, the boxes drawn as a font would draw them."""
+    canvas.setStrokeGray(0)
+    for x, text, checked in ((MIDDLE + 6, "On-Premises", False), (MIDDLE + 110, "Cloud", True)):
+        y = HEIGHT - top - 17
+        canvas.rect(x, y, 8, 8)
+        if checked:
+            canvas.line(x, y, x + 8, y + 8)
+            canvas.line(x, y + 8, x + 8, y)
+        canvas.drawString(x + 13, y + 1, text)
+    canvas.setStrokeGray(0.45)
+
+
+def _tilted_scan(angle: float = 1.0) -> Image.Image:
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pagesize=LETTER)
+    _table(canvas)
+    canvas.showPage()
+    canvas.save()
+    image = pypdfium2.PdfDocument(buffer.getvalue())[0].render(scale=200 / 72).to_pil()
+    return image.convert("L").rotate(angle, resample=Image.Resampling.BICUBIC, fillcolor=255)
+
+
+@pytest.fixture(scope="module")
+def scan_image() -> Image.Image:
+    return _tilted_scan()
+
+
+def test_a_tilted_table_is_straightened_and_its_grid_found(scan_image: Image.Image) -> None:
+    grids = find_grids(straighten(scan_image))
+    assert len(grids) == 1
+    grid = grids[0]
+    assert (len(grid.ys) - 1, len(grid.xs) - 1) == (len(ROWS), 3)
+    scale = 200 / 72
+    type_label = grid.cell((LEFT + 20) * scale, (TOP + 1.5 * ROW) * scale)
+    continued = grid.cell((LEFT + 20) * scale, (TOP + 3.5 * ROW) * scale)
+    city_value = grid.cell((RIGHT - 20) * scale, (TOP + 4.5 * ROW) * scale)
+    assert type_label == continued == (1, 0)  # the label cell spans its three choices
+    assert city_value == (4, 1)  # the value cell spans the mark column
+
+
+def test_no_grid_on_an_unruled_page() -> None:
+    image = Image.new("L", (400, 300), 255)
+    assert find_grids(straighten(image)) == []
+
+
+def test_box_glyphs_are_found_and_read(scan_image: Image.Image) -> None:
+    marks = sorted(find_marks(straighten(scan_image)), key=lambda mark: mark.x0)
+    assert [mark.checked for mark in marks] == [False, True]
+
+
+def test_ocr_slips_are_tidied() -> None:
+    def word(text: str, x0: float) -> Word:
+        return Word(text, x0, x0 + 10 * len(text), 100, 120)
+    words = [word("|", 0), word("attest", 14), word("RPABHOO1,", 100), word("{", 200),
+             word("]", 212), word("Yes", 230), word("—", 300)]
+    assert [item.text for item in tidy_words(words)] == \
+        ["I", "attest", "RPABH001,", "[ ]", "Yes"]
+
+
+@pytest.mark.skipif(shutil.which("tesseract") is None, reason="needs tesseract")
+def test_a_ruled_scan_is_read_cell_by_cell(scan_image: Image.Image,
+                                           definitions: dict[str, FormDefinition]) -> None:
+    document = read_pdf(image_pdf(scan_image), Limits(), Vocabulary(definitions))
+    assert document.method == "ocr"
+    values = {(item.label, item.name): item.value for item in document.fields}
+    assert values[("Organization Legal Name", "Organization Legal Name")] == \
+        "Acme Health Partners"
+    assert values[("City", "City")] == "Boston"
+    assert values[("Organization Type", "Business Partner")] is True
+    assert values[("Organization Type", "MassHealth Provider")] is False
+    assert values[("Bot Hosting", "Cloud")] is True
+    assert values[("Bot Hosting", "On-Premises")] is False
+    assert values[("Authorized Signatory Name", "Authorized Signatory Name")] == \
+        "Dana Whitfield"
+    assert all(item.source == "ocr" and 0 < item.confidence < 1 for item in document.fields)
