@@ -96,9 +96,8 @@ def _next_lower(word: Word, following: Word) -> bool:
 
 
 def fixed_label(text: str, vocabulary: Vocabulary) -> str:
-    """A label cell as printed: "Stage Il Approval Number" is "Stage II ..." when only the
-    latter is a label of the forms."""
-    if vocabulary.is_field_label(text):
-        return text
+    """A label cell as printed: "Stage Il Approval Number" and "Stage I! Approval Number"
+    (which folds to the Stage I label) are "Stage II ..." when that is a label of the forms:
+    two strokes side by side are never one."""
     candidate = _ROMAN_TWO.sub("II", text)
     return candidate if vocabulary.is_field_label(candidate) else text

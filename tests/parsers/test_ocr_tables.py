@@ -18,7 +18,7 @@ from parsers.labels import Vocabulary
 from parsers.limits import Limits
 from parsers.ocr_grid import find_grids, straighten
 from parsers.ocr_marks import find_marks
-from parsers.ocr_text import tidy_words
+from parsers.ocr_text import fixed_label, tidy_words
 from parsers.pdf import read_pdf
 from parsers.pdf_layout import Word
 
@@ -120,6 +120,12 @@ def test_ocr_slips_are_tidied() -> None:
              word("]", 212), word("Yes", 230), word("—", 300)]
     assert [item.text for item in tidy_words(words)] == \
         ["I", "attest", "RPABH001,", "[ ]", "Yes"]
+
+
+@pytest.mark.parametrize("misread", ["Stage Il Approval Number", "Stage I! Approval Number"])
+def test_two_strokes_in_a_label_are_two(misread: str,
+                                        definitions: dict[str, FormDefinition]) -> None:
+    assert fixed_label(misread, Vocabulary(definitions)) == "Stage II Approval Number"
 
 
 @pytest.mark.skipif(shutil.which("tesseract") is None, reason="needs tesseract")
