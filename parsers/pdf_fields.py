@@ -98,7 +98,9 @@ def _button(name: str, field: dict[str, Any], widget: DictionaryObject, page: in
     the group's selected state when it is the selected one. States that index an /Opt
     array ("0", "1") are given as the option's text."""
     on_state = _on_state(widget)
-    state = _name(_resolve(field.get("/V")))
+    # Some writers set only the widget's appearance state, never the field's value.
+    state = _name(_resolve(field.get("/V"))) if "/V" in field else \
+        _name(_resolve(widget.get("/AS")))
     checked = state not in {"Off", ""} and (state == on_state or not on_state)
     options = [_text(item) for item in _resolve(field.get("/Opt")) or []]
     export = _option(on_state, options)

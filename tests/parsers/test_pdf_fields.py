@@ -160,3 +160,18 @@ def test_max_fields_bounds_the_walk(vocabulary: Vocabulary) -> None:
     document = read_pdf(with_fields(page(texts((50, 20, "x"))), nodes),
                         Limits(max_fields=10), vocabulary)
     assert len(document.fields) == 10
+
+
+def test_buttons_set_only_by_their_appearance_state(vocabulary: Vocabulary) -> None:
+    """Some writers tick a box or pick a radio button by /AS alone and leave /V out."""
+    document = _read([
+        Node("attest", ft="/Btn", states=("Yes",), rect=(50, 300, 10, 10),
+             extra={"/AS": NameObject("/Yes")}),
+        Node("hosting", ft="/Btn", flags=RADIO, kids=[
+            Node(states=(state,), rect=(50 + 100 * i, 330, 10, 10),
+                 extra={"/AS": NameObject(f"/{state}" if state == "cloud" else "/Off")})
+            for i, state in enumerate(("on_premises", "cloud"))]),
+    ], vocabulary)
+    fields = _by_name(document)
+    assert fields["attest"].value is True
+    assert fields["hosting"].value == "cloud"
