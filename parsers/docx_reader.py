@@ -188,24 +188,43 @@ def _has_form_field(row: etree._Element) -> bool:
 
 
 def _paragraph_fields(parts: list[etree._Element], vocabulary: Vocabulary) -> list[RawField]:
-    """"Label: value" paragraphs; a paragraph of marked choices answers the label before
-    it ("POSC Transactions:" then "[X] Claim Status Inquiry" on lines of their own)."""
+    """"Label: value" paragraphs; a label alone on its line takes the paragraph below it
+    as its value, or the marked choices below it ("POSC Transactions:" then "[X] Claim
+    Status Inquiry" on lines of their own)."""
     fields = []
-    label = ""
     for root in parts:
+        label, waiting = "", False  # waiting: the label stood alone and has no value yet
         for paragraph in root.iter(f"{{{W}}}p"):
             if next(paragraph.iterancestors(f"{{{W}}}tc"), None) is not None:
                 continue
             line = _text(paragraph).strip()
-            split = vocabulary.split_label(line) if ":" in line else None
-            if split and vocabulary.is_field_label(split[0]):
-                label = split[0]
+            split = None if marked_items(line) else _paragraph_label(line, vocabulary)
+            if split is not None:
+                label, waiting = split[0], not split[1]
                 fields += value_fields(label, split[1], "paragraph") if split[1] else []
             elif marked_items(line):
                 fields += marked_line_fields(line, label, vocabulary, "paragraph")
+                waiting = False
+            elif line and waiting and not _heading(line):
+                fields += value_fields(label, line, "paragraph")
+                label, waiting = "", False
             elif line:
-                label = ""
+                label, waiting = "", False
     return fields
+
+
+def _paragraph_label(line: str, vocabulary: Vocabulary) -> tuple[str, str] | None:
+    """(label, value) of "Label: value", or (label, "") of a line that is only a label."""
+    if vocabulary.is_field_label(line):  # a label alone, unless a heading ("ATTESTATION")
+        return (line.rstrip(" :"), "") if line.endswith(":") or not _heading(line) else None
+    split = vocabulary.split_label(line) if ":" in line else None
+    return split if split and vocabulary.is_field_label(split[0]) else None
+
+
+def _heading(line: str) -> bool:
+    """A section heading: a few words in capitals, no digits ("BOT DETAILS")."""
+    return line.isupper() and not any(char.isdigit() for char in line) and \
+        len(line.split()) <= 6
 
 
 def _method(fields: list[RawField]) -> Method:

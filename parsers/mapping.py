@@ -18,6 +18,10 @@ from parsers.labels import Vocabulary, clean_field_name, name_parts, normalize_l
 from parsers.model import RawDocument, RawField, Source
 
 RawValue = str | bool | tuple[str, ...]
+# What form designers put before a control's name: txtOrgName, chkAttest, cboHosting.
+_CONTROL_PREFIXES = frozenset({"txt", "fld", "field", "chk", "cb", "cbx", "cbo", "cmb", "ddl",
+                               "dd", "opt", "rb", "rdo", "radio", "tb", "dt", "dtp", "lst",
+                               "sel", "check", "text", "frm"})
 _YES, _NO = frozenset({"yes", "y", "true"}), frozenset({"no", "n", "false"})
 
 
@@ -91,6 +95,9 @@ def _candidates(text: str) -> Iterator[tuple[str, str | None]]:
         yield parts[-1], None
     yield cleaned, None
     words = name_parts(parts[-1]) if parts else []
+    if len(words) > 1 and words[0].lower() in _CONTROL_PREFIXES:  # txtOrgName, chkAttest
+        words = words[1:]
+        yield "".join(words), None
     for cut in range(len(words) - 1, 0, -1):
         yield "".join(words[:cut]), "".join(words[cut:])
 

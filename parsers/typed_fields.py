@@ -68,9 +68,16 @@ def table_fields(rows: Sequence[Sequence[str | None]], vocabulary: Vocabulary,
     in a column of its own."""
     fields: list[RawField] = []
     label = ""
-    for row in rows:
+    rows = list(rows)
+    for number, row in enumerate(rows):
         cells = [(cell or "").strip() for cell in row]
-        if not cells:
+        if not cells or (number and _labels_above(rows[number - 1], cells, vocabulary)):
+            continue
+        if number + 1 < len(rows) and _labels_above(cells, rows[number + 1], vocabulary):
+            fields += [item for head, value in zip(cells, rows[number + 1], strict=False)
+                       if head and value and value.strip()
+                       for item in value_fields(" ".join(head.split()), value.strip(), source)]
+            label = ""
             continue
         first = " ".join(cells[0].split())
         if first and marked_items(first):  # "☒ I attest ..." across the row
@@ -82,6 +89,16 @@ def table_fields(rows: Sequence[Sequence[str | None]], vocabulary: Vocabulary,
         if label:
             fields += _row_value(label, cells[1:], source)
     return fields
+
+
+def _labels_above(heads: Sequence[str | None], values: Sequence[str | None],
+                  vocabulary: Vocabulary) -> bool:
+    """A row of labels over a row of their values (Street Address | City | State | ZIP)."""
+    names = [" ".join((cell or "").split()) for cell in heads]
+    below = [" ".join((cell or "").split()) for cell in values]
+    return len(names) == len(below) and sum(1 for name in names if name) >= 2 and \
+        all(vocabulary.is_field_label(name) for name in names if name) and \
+        any(below) and not any(vocabulary.is_field_label(value) for value in below if value)
 
 
 def _row_value(label: str, rest: list[str], source: Source) -> list[RawField]:

@@ -139,3 +139,27 @@ def test_multiselect_tuple(definitions) -> None:
 def test_choice_label_shared_by_two_fields_prefers_the_set(definitions) -> None:
     result = mapped(definitions, "modification", RawField("Other", True, "table_cell"))
     assert result["modification_types"].raw == ("Other",)
+
+
+@pytest.mark.parametrize(("name", "value", "key", "expected"), [
+    ("OrgLegalName", "Acme", "org_legal_name", "Acme"),
+    ("txtOrgLegalName", "Acme", "org_legal_name", "Acme"),
+    ("EstMonthlyTransactions", "1000", "est_monthly_transactions", "1000"),
+    ("chkAttest", True, "attest", True),
+    ("Transactions_ClaimStatus", True, "transactions", ("ClaimStatus",)),
+    ("Request.Transactions.PriorAuthorization", True, "transactions",
+     ("PriorAuthorization",)),
+    ("Transactions_Other", True, "transactions", ("Other",)),
+])
+def test_names_as_programmers_write_them(definitions, name: str, value: object, key: str,
+                                         expected: object) -> None:
+    result = mapped(definitions, "stage1", RawField(name, value, "acroform"))
+    assert result[key].raw == expected
+
+
+def test_a_checked_box_named_like_a_text_field_is_the_choice(definitions) -> None:
+    """Transactions_Other is a box of the Other choice, not the "If Other" text."""
+    result = mapped(definitions, "stage1", RawField("Transactions_Other", True, "acroform"),
+                    RawField("TransactionsOther", "Eligibility file pull", "acroform"))
+    assert result["transactions"].raw == ("Other",)
+    assert result["transactions_other"].raw == "Eligibility file pull"

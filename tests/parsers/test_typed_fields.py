@@ -1,0 +1,61 @@
+"""Typed values and tables, as the DOCX and PDF readers hand them over: marks of every kind,
+label | value rows, a mark column, and labels in a row above their values."""
+
+from __future__ import annotations
+
+import pytest
+
+from parsers.formdefs import FormDefinition
+from parsers.labels import Vocabulary
+from parsers.typed_fields import marked_items, table_fields
+
+
+@pytest.fixture(scope="module")
+def vocabulary(definitions: dict[str, FormDefinition]) -> Vocabulary:
+    return Vocabulary(definitions)
+
+
+@pytest.mark.parametrize("text, items", [
+    ("☒ MassHealth Provider   ☐ Business Partner", [(True, "MassHealth Provider"),
+                                                    (False, "Business Partner")]),
+    ("[X] Yes [ ] No", [(True, "Yes"), (False, "No")]),
+    ("_ Replace RPA Tool\nX Retire Bot", [(False, "Replace RPA Tool"), (True, "Retire Bot")]),
+    ("X", [(True, "")]),
+    ("Model X 2", None),
+    ("Acme Health", None),
+])
+def test_marked_items(text: str, items: list[tuple[bool, str]] | None) -> None:
+    assert marked_items(text) == items
+
+
+def _pairs(rows: list[list[str | None]], vocabulary: Vocabulary) -> list[tuple[str, object]]:
+    return [(item.label, item.value if item.name == item.label else (item.name, item.value))
+            for item in table_fields(rows, vocabulary, "table_cell")]
+
+
+def test_label_value_rows_with_a_mark_column_and_a_spanning_label(
+        vocabulary: Vocabulary) -> None:
+    rows: list[list[str | None]] = [
+        ["Organization Legal Name", "Acme Health", None],
+        ["Organization Type", "X", "MassHealth Provider"],
+        [None, "", "Business Partner"],
+        ["☒ I attest that the information on this form is true and complete", None, None],
+    ]
+    assert _pairs(rows, vocabulary) == [
+        ("Organization Legal Name", "Acme Health"),
+        ("Organization Type", ("MassHealth Provider", True)),
+        ("Organization Type", ("Business Partner", False)),
+        ("I attest that the information on this form is true and complete", True),
+    ]
+
+
+def test_labels_in_a_row_above_their_values(vocabulary: Vocabulary) -> None:
+    rows: list[list[str | None]] = [
+        ["Street Address", "City", "State", "ZIP Code"],
+        ["1 Main St", "Boston", "MA", "02111"],
+        ["Primary Contact Name", "Jane Doe", None, None],
+    ]
+    assert _pairs(rows, vocabulary) == [
+        ("Street Address", "1 Main St"), ("City", "Boston"), ("State", "MA"),
+        ("ZIP Code", "02111"), ("Primary Contact Name", "Jane Doe"),
+    ]
