@@ -198,6 +198,11 @@ def _paragraph_fields(parts: list[etree._Element], vocabulary: Vocabulary) -> li
             if next(paragraph.iterancestors(f"{{{W}}}tc"), None) is not None:
                 continue
             line = _text(paragraph).strip()
+            pairs = vocabulary.split_pairs(line) if ":" in line else []
+            if len(pairs) > 1:  # "City: Boston   State: MA   ZIP Code: 02111"
+                fields += [item for pair in pairs for item in value_fields(*pair, "paragraph")]
+                label, waiting = pairs[-1][0], False
+                continue
             split = None if marked_items(line) else _paragraph_label(line, vocabulary)
             if split is not None:
                 label, waiting = split[0], not split[1]

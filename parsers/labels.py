@@ -137,6 +137,25 @@ class Vocabulary:
                     return line[: len(line) - len(value)].rstrip(" :\t"), value
         return (line.strip(), "") if self._squashed.get(squash(line)) else None
 
+    def split_pairs(self, line: str) -> list[tuple[str, str]]:
+        """Several ``Label: value`` pairs typed on one line ("City: Boston   State: MA   ZIP
+        Code: 02111"): each colon that ends a known label starts a value running to the
+        next such label. A colon inside a value ("6:00 PM") ends no label."""
+        starts: list[tuple[int, int]] = []  # (label start, colon)
+        floor = 0
+        for colon in (found.start() for found in re.finditer(":", line)):
+            words = [found.start() + floor for found in re.finditer(r"\S+", line[floor:colon])]
+            label_start = next((start for start in words[-10:]
+                                if self.is_field_label(line[start:colon])), None)
+            if label_start is not None:
+                starts.append((label_start, colon))
+                floor = colon + 1
+        pairs = []
+        for number, (start, colon) in enumerate(starts):
+            end = starts[number + 1][0] if number + 1 < len(starts) else len(line)
+            pairs.append((line[start:colon].strip(), line[colon + 1:end].strip()))
+        return pairs
+
     def labels(self) -> Iterable[str]:
         return iter(self._targets)
 

@@ -25,8 +25,22 @@ def label_near(words: Sequence[Word], rect: tuple[float, float, float, float],
     left = [w for w in same_line if w.x1 <= x0 + 1]
     if left:
         segment = _nearest_segment(sorted(left, key=lambda w: w.x0), first=False)
-        return _unwrap(words, segment, vocabulary)
-    return _above(words, rect, vocabulary)
+        found = _unwrap(words, segment, vocabulary)
+    else:
+        found = _above(words, rect, vocabulary)
+    if vocabulary is None or vocabulary.is_field_label(found):
+        return found
+    below = _below(words, rect)  # a signature block: the label printed under the line
+    return below if vocabulary.is_field_label(below) else found
+
+
+def _below(words: Sequence[Word], rect: tuple[float, float, float, float]) -> str:
+    x0, _top, x1, bottom = rect
+    lines = lines_of(w for w in words if 0 <= w.top - bottom < 14)
+    if not lines:
+        return ""
+    segments = [s for s in segments_of(lines[0]) if s[0].x0 < x1 and s[-1].x1 > x0 - 5]
+    return _join([word for segment in segments for word in segment])
 
 
 def _above(words: Sequence[Word], rect: tuple[float, float, float, float],

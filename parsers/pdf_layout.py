@@ -80,6 +80,12 @@ def pair_fields(words: Sequence[Word], boxes: Sequence[Box], vocabulary: Vocabul
                 if item:
                     fields.append(_field(item, mark, group, segment, source, page))
                 continue
+            pairs = vocabulary.split_pairs(_join(segment)) if ":" in _join(segment) else []
+            if len(pairs) > 1:  # "City: Boston   State: MA   ZIP Code: 02111"
+                fields += [item for label, value in pairs
+                           for item in _fields(label, value, segment, source, page)]
+                group = pairs[-1][0]
+                continue
             split = _field_label(_join(segment), vocabulary)
             if split is None or (split[1] and ":" not in _join(segment)):
                 # a short label inside a longer wrapped one ("Testing completed ...")
@@ -91,7 +97,8 @@ def pair_fields(words: Sequence[Word], boxes: Sequence[Box], vocabulary: Vocabul
             if not value and _marks_after(line, segment):
                 continue  # a question answered by the boxes beside it
             value = value or _value_beside(line, segment, vocabulary, used) or \
-                _value_below(lines, number, segment, vocabulary, used)
+                _value_below(lines, number, segment, vocabulary, used) or \
+                _value_above(lines, number, segment, vocabulary, used)
             if value:
                 fields += _fields(label, value, segment, source, page)
     return fields
@@ -243,6 +250,26 @@ def _value_below(lines: Sequence[Sequence[Word]], number: int, segment: Sequence
         # a value centred on a label wrapped onto two lines: less than a line below it
         return _take(_marked_segments(below)[0], vocabulary, used)
     return ""
+
+
+def _value_above(lines: Sequence[Sequence[Word]], number: int, segment: Sequence[Word],
+                 vocabulary: Vocabulary, used: set[int]) -> str:
+    """A signature block: the value typed on the line above its label, near its left edge
+    and not taken by another label."""
+    if number == 0 or _choices_below(lines, number):
+        return ""
+    above = lines[number - 1]
+    if segment[0].top - max(word.bottom for word in above) > \
+            0.8 * (segment[0].bottom - segment[0].top) + 2:
+        return ""  # further than a signature line's gap
+    for candidate in _marked_segments(above):
+        if abs(candidate[0].x0 - segment[0].x0) < 20:
+            return _take(candidate, vocabulary, used)
+    return ""
+
+
+def _choices_below(lines: Sequence[Sequence[Word]], number: int) -> bool:
+    return number + 1 < len(lines) and _mark(lines[number + 1][0]) is not None
 
 
 def _take(segment: Sequence[Word], vocabulary: Vocabulary, used: set[int]) -> str:

@@ -51,3 +51,13 @@ def test_an_address_block_with_labels_over_values(
     assert (values["street"], values["city"], values["state"], values["zip"]) == \
         ("1 Main St", "Boston", "MA", "02111")
     assert values["validation_year"] == 2026
+
+
+def test_several_labels_on_one_line(definitions: dict[str, FormDefinition]) -> None:
+    document = Document()
+    document.add_paragraph("MassHealth RPA Annual Validation")
+    document.add_paragraph("City: Boston    State: MA    ZIP Code: 02111")
+    document.add_paragraph("Validation Year: 2026")
+    values = _values(document, definitions)
+    assert (values["city"], values["state"], values["zip"], values["validation_year"]) == \
+        ("Boston", "MA", "02111", 2026)

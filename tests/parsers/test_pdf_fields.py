@@ -175,3 +175,13 @@ def test_buttons_set_only_by_their_appearance_state(vocabulary: Vocabulary) -> N
     fields = _by_name(document)
     assert fields["attest"].value is True
     assert fields["hosting"].value == "cloud"
+
+
+def test_opaque_fields_with_their_labels_printed_underneath(vocabulary: Vocabulary) -> None:
+    draw = texts((50, 100, "Section 4. Attestation"),
+                 (50, 152, "Authorized Signatory Name"), (300, 152, "Date Signed"))
+    document = _read([Node("Text7", ft="/Tx", value="Jordan Blake", rect=(50, 128, 200, 14)),
+                      Node("Text8", ft="/Tx", value="10/02/2026", rect=(300, 128, 120, 14))],
+                     vocabulary, draw)
+    labels = {item.name: item.label for item in document.fields}
+    assert labels == {"Text7": "Authorized Signatory Name", "Text8": "Date Signed"}

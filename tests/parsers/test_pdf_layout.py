@@ -50,6 +50,24 @@ def test_flattened_label_value_lines(vocabulary: Vocabulary) -> None:
     assert all(item.source == "layout" and item.label for item in document.fields)
 
 
+def test_several_labels_on_one_printed_line(vocabulary: Vocabulary) -> None:
+    data = page(texts((50, 100, "City: Boston   State: MA   ZIP Code: 02111"),
+                      (50, 120, "Bot Operating Hours: Mon-Fri 6:00 PM - 6:00 AM")))
+    assert _values(read_pdf(data, Limits(), vocabulary)) == {
+        "City": "Boston", "State": "MA", "ZIP Code": "02111",
+        "Bot Operating Hours": "Mon-Fri 6:00 PM - 6:00 AM"}
+
+
+def test_signature_block_with_labels_under_the_values(vocabulary: Vocabulary) -> None:
+    data = page(texts((50, 100, "Date Signed: 10/02/2026"),
+                      (50, 140, "Jordan Blake"), (300, 140, "Chief Executive Officer"),
+                      (50, 154, "Authorized Signatory Name"),
+                      (300, 154, "Authorized Signatory Title")))
+    values = _values(read_pdf(data, Limits(), vocabulary))
+    assert values["Authorized Signatory Name"] == "Jordan Blake"
+    assert values["Authorized Signatory Title"] == "Chief Executive Officer"
+
+
 def test_label_above_value(vocabulary: Vocabulary) -> None:
     data = page(texts((50, 100, "Street Address"), (300, 100, "ZIP Code"),
                       (50, 114, "12 Main Street"), (300, 114, "02110"),
