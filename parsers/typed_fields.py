@@ -79,6 +79,11 @@ def table_fields(rows: Sequence[Sequence[str | None]], vocabulary: Vocabulary,
                        for item in value_fields(" ".join(head.split()), value.strip(), source)]
             label = ""
             continue
+        side_by_side = _side_by_side(cells, vocabulary)
+        if side_by_side:  # City | Boston | State | MA
+            fields += [item for pair in side_by_side for item in value_fields(*pair, source)]
+            label = ""
+            continue
         first = " ".join(cells[0].split())
         if first and marked_items(first):  # "☒ I attest ..." across the row
             fields += marked_line_fields(first, label, vocabulary, source)
@@ -89,6 +94,19 @@ def table_fields(rows: Sequence[Sequence[str | None]], vocabulary: Vocabulary,
         if label:
             fields += _row_value(label, cells[1:], source)
     return fields
+
+
+def _side_by_side(cells: list[str], vocabulary: Vocabulary) -> list[tuple[str, str]]:
+    """A row of two or more label | value pairs; [] when the row is not one."""
+    names = [" ".join(cell.split()) for cell in cells[0::2]]
+    values = cells[1::2]
+    if len(cells) < 4 or len(values) < 2 or not all(
+            vocabulary.is_field_label(name) for name in names if name) or \
+            sum(1 for name in names if name) < 2 or \
+            any(vocabulary.is_field_label(value) for value in values if value):
+        return []
+    return [(name, value) for name, value in zip(names, values, strict=False)
+            if name and value]
 
 
 def _labels_above(heads: Sequence[str | None], values: Sequence[str | None],

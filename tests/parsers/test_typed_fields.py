@@ -59,3 +59,15 @@ def test_labels_in_a_row_above_their_values(vocabulary: Vocabulary) -> None:
         ("Street Address", "1 Main St"), ("City", "Boston"), ("State", "MA"),
         ("ZIP Code", "02111"), ("Primary Contact Name", "Jane Doe"),
     ]
+
+
+def test_two_label_value_pairs_per_row(vocabulary: Vocabulary) -> None:
+    rows: list[list[str | None]] = [
+        ["City", "Boston", "State", "MA"],
+        ["ZIP Code", "02111", "Primary Contact Telephone", "617.555.0142"],
+        ["Primary Contact Name", "Jane Doe", "", ""],
+    ]
+    assert _pairs(rows, vocabulary) == [
+        ("City", "Boston"), ("State", "MA"), ("ZIP Code", "02111"),
+        ("Primary Contact Telephone", "617.555.0142"), ("Primary Contact Name", "Jane Doe"),
+    ]
