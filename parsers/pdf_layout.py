@@ -66,42 +66,56 @@ def segments_of(line: Sequence[Word]) -> list[list[Word]]:
 def pair_fields(words: Sequence[Word], boxes: Sequence[Box], vocabulary: Vocabulary, *,
                 source: Source, page: int = 0) -> list[RawField]:
     """Label/value pairs and checkbox items found on one page."""
-    fields: list[RawField] = []
-    group = ""
-    used: set[int] = set()  # ids of the first word of segments already taken as values
     lines = [_bracket_marks(line) for line in lines_of([*words, *_box_words(boxes)])]
-    for number, line in enumerate(lines):
-        for segment in _marked_segments(line):
-            if id(segment[0]) in used:
-                continue
-            mark = _mark(segment[0])
-            if mark is not None:
-                item = _join(segment[1:]) or _next_text(line, segment, used)
-                if item:
-                    fields.append(_field(item, mark, group, segment, source, page))
-                continue
-            pairs = vocabulary.split_pairs(_join(segment)) if ":" in _join(segment) else []
-            if len(pairs) > 1:  # "City: Boston   State: MA   ZIP Code: 02111"
-                fields += [item for label, value in pairs
-                           for item in _fields(label, value, segment, source, page)]
-                group = pairs[-1][0]
-                continue
-            split = _field_label(_join(segment), vocabulary)
-            if split is None or (split[1] and ":" not in _join(segment)):
-                # a short label inside a longer wrapped one ("Testing completed ...")
-                split = _wrapped_label(lines, number, segment, vocabulary, used) or split
-            if split is None:
-                continue
-            label, value = split
-            group = label
-            if not value and _marks_after(line, segment):
-                continue  # a question answered by the boxes beside it
-            value = value or _value_beside(line, segment, vocabulary, used) or \
-                _value_below(lines, number, segment, vocabulary, used) or \
-                _value_above(lines, number, segment, vocabulary, used)
-            if value:
-                fields += _fields(label, value, segment, source, page)
-    return fields
+    pairing = _Pairing(lines, vocabulary, source, page)
+    return [item for number, line in enumerate(lines) for segment in _marked_segments(line)
+            for item in pairing.fields_of(number, segment)]
+
+
+class _Pairing:
+    """One page's pairing: the lines, the segments already taken as values, and the last
+    label seen (the question the check marks below it answer)."""
+
+    def __init__(self, lines: list[list[Word]], vocabulary: Vocabulary, source: Source,
+                 page: int) -> None:
+        self.lines, self.vocabulary, self.source, self.page = lines, vocabulary, source, page
+        self.used: set[int] = set()  # ids of the first word of segments taken as values
+        self.group = ""
+
+    def fields_of(self, number: int, segment: list[Word]) -> list[RawField]:
+        if id(segment[0]) in self.used:
+            return []
+        mark = _mark(segment[0])
+        if mark is not None:
+            item = _join(segment[1:]) or _next_text(self.lines[number], segment, self.used)
+            return [_field(item, mark, self.group, segment, self.source, self.page)] \
+                if item else []
+        text = _join(segment)
+        pairs = self.vocabulary.split_pairs(text) if ":" in text else []
+        if len(pairs) > 1:  # "City: Boston   State: MA   ZIP Code: 02111"
+            self.group = pairs[-1][0]
+            return [item for label, value in pairs
+                    for item in _fields(label, value, segment, self.source, self.page)]
+        return self._labelled(number, segment, text)
+
+    def _labelled(self, number: int, segment: list[Word], text: str) -> list[RawField]:
+        """A label and its value: after a colon, beside it, below it, or (a signature
+        block) above it; nothing for a question answered by the boxes beside it."""
+        lines, vocabulary, used = self.lines, self.vocabulary, self.used
+        split = _field_label(text, vocabulary)
+        if split is None or (split[1] and ":" not in text):
+            # a short label inside a longer wrapped one ("Testing completed ...")
+            split = _wrapped_label(lines, number, segment, vocabulary, used) or split
+        if split is None:
+            return []
+        label, value = split
+        self.group = label
+        if not value and _marks_after(lines[number], segment):
+            return []
+        value = value or _value_beside(lines[number], segment, vocabulary, used) or \
+            _value_below(lines, number, segment, vocabulary, used) or \
+            _value_above(lines, number, segment, vocabulary, used)
+        return _fields(label, value, segment, self.source, self.page) if value else []
 
 
 def _fields(label: str, value: str, words: Sequence[Word], source: Source,
