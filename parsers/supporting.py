@@ -8,7 +8,7 @@ from typing import Any
 
 from parsers.choices import find_choice
 from parsers.formdefs import FieldDef, FormDefinition
-from parsers.labels import normalize_label
+from parsers.labels import normalize_label, squash
 from parsers.model import RawDocument
 
 _PASS = frozenset({"pass", "passed", "p", "✓", "✔", "☑", "yes", "y", "success", "successful",
@@ -78,11 +78,12 @@ def passing_scenarios(raw: RawDocument,
 
 def _header(table: tuple[tuple[str, ...], ...]) -> tuple[int, dict[str, int] | None]:
     for position, row in enumerate(table[:3]):
-        cells = [normalize_label(cell) for cell in row]
+        cells = [squash(cell) for cell in row]  # "Pass/\nFail" in a narrow column
         columns = {}
         for name, spellings in _COLUMNS.items():
             for at, cell in enumerate(cells):
-                if cell in spellings and name not in columns:
+                if cell in {squash(spelling) for spelling in spellings} and \
+                        name not in columns:
                     columns[name] = at
         if "transaction" in columns and "result" in columns:
             return position, columns

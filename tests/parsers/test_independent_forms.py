@@ -37,6 +37,14 @@ def test_digital_forms_give_every_field(case: str,
     wrong = {key: (value, values.get(key)) for key, value in expected["fields"].items()
              if values.get(key) != value}
     assert not wrong, f"expected vs extracted: {wrong}"
+    if "scenario_summary" in expected:  # a Test Scenarios document: passes per transaction
+        summary = expected["scenario_summary"]
+        assert document.facts["passing"] == {key: counts["passed"] for key, counts
+                                             in summary.items() if counts["passed"]}
+        assert document.facts["scenarios"] == sum(item["scenarios"]
+                                                  for item in summary.values())
+    if "transactions_mentioned" in expected:  # Systems Design: the transactions it covers
+        assert document.facts["transactions"] == expected["transactions_mentioned"]
 
 
 @pytest.mark.slow

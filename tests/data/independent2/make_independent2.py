@@ -959,3 +959,672 @@ def opaque_names(style, seed):
                 raise ValueError(style)
         return cache[key]
     return nm
+
+
+# =========================================================================== RPA Agreement (fillable)
+AGREEMENT_TEXT = [
+    "This Agreement is made between the Executive Office of Health and Human Services, Office of "
+    "Medicaid (\"MassHealth\"), and the organization named below, which intends to operate robotic "
+    "process automation (RPA) bots on the MassHealth Provider Online Service Center (POSC).",
+    "1. Scope. The organization will run bots only for the POSC transactions MassHealth approved "
+    "through the Stage I and Stage II registration process, using only the RPA User IDs assigned "
+    "to it, and within the approved number of POSC screens per bot session.",
+    "2. Security and privacy. The organization will protect member data as required by HIPAA and "
+    "Massachusetts law and will report any incident involving a bot within one business day.",
+    "3. Changes. The organization will file an RPA Modification Request Form before changing a bot "
+    "and will complete the RPA Annual Validation each year.",
+    "4. Suspension. MassHealth may suspend or terminate bot access at any time for non-compliance.",
+]
+
+
+def build_agreement_pdf(case_id, data, st, names):
+    f = Form("rpa_agreement", data, "fill", st, names)
+    f.title()
+    for ptxt in AGREEMENT_TEXT:
+        f.para(ptxt, 9)
+    f.skip(6)
+    f.inline_row([("org_legal_name", None)], colon=False)
+    f.skip(10)
+    f.text(LM, f.y, "IN WITNESS WHEREOF, the organization signs this Agreement by its authorized signatory.", 9)
+    f.y -= 16
+    # row 1: typed signature ("Signed by") + date; row 2: printed name + title; labels below lines
+    f.y -= 8
+    y = f.y
+    f.widgets[-1].append(dict(kind="text", name=names("signed_by"), rect=(LM, y, 260, 16),
+                              value="/s/ " + data["signer_name"], size=11, multiline=False, tu=None))
+    f.hline(LM, LM + 260, y - 1, 0.8)
+    f.text(LM, y - 10, "Signed by (type /s/ and your name)", 7.5)
+    f.text_field("signature_date", LM + 290, y, 120, 16, 10)
+    f.hline(LM + 290, LM + 410, y - 1, 0.8)
+    f.text(LM + 290, y - 10, LABELS["signature_date"], 7.5)
+    f.y -= 40
+    f.sig_below_row([("signer_name", 230), ("signer_title", 230)])
+    f.y -= 6
+    f.text(LM, f.y, "Digital signature (optional):", 8)
+    f.widgets[-1].append(dict(kind="sig", name=names("digital_signature"), rect=(LM + 110, f.y - 8, 200, 24)))
+    f.rect(LM + 110, f.y - 8, 200, 24, 0.4)
+    f.shown.add("org_legal_name")
+    f.save(OUT / f"{case_id}.pdf")
+    return f
+
+
+# =========================================================================== DOCX (python-docx)
+def new_docx(form, footer_text, font="Calibri", size=10):
+    from docx import Document
+    from docx.shared import Pt, Inches
+    doc = Document()
+    sec = doc.sections[0]
+    sec.left_margin = sec.right_margin = Inches(0.75)
+    sec.top_margin = sec.bottom_margin = Inches(0.6)
+    stl = doc.styles["Normal"]
+    stl.font.name = font
+    stl.font.size = Pt(size)
+    stl.paragraph_format.space_after = Pt(2)
+    p = doc.add_paragraph()
+    r = p.add_run(TITLES[form])
+    r.bold = True
+    r.font.size = Pt(15)
+    doc.add_paragraph("MassHealth \u2013 Provider Online Service Center (POSC) bot registration")
+    if footer_text:
+        sec.footer.paragraphs[0].text = footer_text
+    return doc
+
+
+def docx_heading(doc, text):
+    from docx.shared import Pt
+    p = doc.add_paragraph()
+    p.paragraph_format.space_before = Pt(8)
+    r = p.add_run(text)
+    r.bold = True
+    r.font.size = Pt(11)
+
+
+def docx_4col(form, d, st, path, sections):
+    """Word users' 4-column table: label | value | label | value; long values span 3 cells."""
+    from docx.shared import Pt
+    doc = new_docx(form, st.get("footer"))
+    shown = set()
+    for title, keys in sections:
+        docx_heading(doc, title)
+        t = doc.add_table(rows=0, cols=4)
+        t.style = "Table Grid"
+        pending = []
+
+        def flush():
+            if not pending:
+                return
+            cells = t.add_row().cells
+            for i, k in enumerate(pending):
+                cells[2 * i].text = label_of(form, k) if k != "attest" else LABELS[k]
+                cells[2 * i + 1].text = raw(k, d[k], st) if k in d and d[k] not in (None, "", []) else ""
+                for par in cells[2 * i].paragraphs:
+                    for rn in par.runs:
+                        rn.bold = st.get("bold_labels", True)
+                        rn.font.size = Pt(9)
+            pending.clear()
+
+        for k in keys:
+            if k in d and d[k] not in (None, "", []):
+                shown.add(k)
+            wide = k in LONG_KEYS or k in YESNO_KEYS or k in SET_KEYS or k == "attest" or k == "org_legal_name"
+            if wide:
+                flush()
+                row = t.add_row()
+                cells = row.cells
+                cells[0].text = label_of(form, k) if k != "attest" else LABELS[k]
+                v = raw(k, d[k], st) if k in d and d[k] not in (None, "", []) else ""
+                m = cells[1].merge(cells[3])
+                m.text = v
+                for rn in cells[0].paragraphs[0].runs:
+                    rn.bold = st.get("bold_labels", True)
+                    rn.font.size = Pt(9)
+            else:
+                pending.append(k)
+                if len(pending) == 2:
+                    flush()
+        flush()
+    doc.save(path)
+    return shown
+
+
+def docx_paras(form, d, st, path, sections):
+    """Typed paragraphs: 'Label: value', several per line on some rows; choices typed as text."""
+    from docx.shared import Pt
+    doc = new_docx(form, st.get("footer"), font=st.get("font", "Arial"), size=10)
+    shown = set()
+    sep = st.get("multi_sep", "    ")
+    for title, rows in sections:
+        docx_heading(doc, title)
+        for row in rows:
+            keys = row if isinstance(row, list) else [row]
+            present = [k for k in keys if k in d and d[k] not in (None, "", [])]
+            shown.update(present)
+            if len(keys) == 1 and keys[0] in SET_KEYS | LIST_KEYS and st.get("newline_lists", {}).get(keys[0]):
+                k = keys[0]
+                doc.add_paragraph(label_of(form, k) + ":")
+                items = [CHOICES[k][c] for c in d[k]] if k in SET_KEYS else d[k]
+                for it in items:
+                    doc.add_paragraph(it)
+                continue
+            parts = []
+            for k in keys:
+                if k not in present and st.get("skip_blank", True):
+                    continue
+                lbl = LABELS["attest"] if k == "attest" else label_of(form, k)
+                parts.append(f"{lbl}: {raw(k, d[k], st) if k in present else ''}")
+            if parts:
+                doc.add_paragraph(sep.join(parts))
+    doc.save(path)
+    return shown
+
+
+def docx_agreement_sigbelow(d, st, path):
+    """Agreement as DOCX; signature table with the values on top and the labels UNDER them."""
+    from docx.shared import Pt
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+    doc = new_docx("rpa_agreement", st.get("footer"), font="Times New Roman", size=11)
+    for ptxt in AGREEMENT_TEXT:
+        doc.add_paragraph(ptxt)
+    doc.add_paragraph("")
+    doc.add_paragraph(f"{LABELS['org_legal_name']}: {d['org_legal_name']}")
+    doc.add_paragraph("")
+    t = doc.add_table(rows=4, cols=2)
+    vals = [("/s/ " + d["signer_name"], fmt_date(d["signature_date"], st.get("date", "long"))),
+            ("Signature", LABELS["signature_date"]),
+            (d["signer_name"], d["signer_title"]),
+            (LABELS["signer_name"], LABELS["signer_title"])]
+    for i, (a, b) in enumerate(vals):
+        for j, v in enumerate((a, b)):
+            c = t.rows[i].cells[j]
+            c.text = v
+            if i % 2 == 0:   # value row: bottom border = the signature line
+                c._tc.get_or_add_tcPr().append(parse_xml(
+                    f'<w:tcBorders {nsdecls("w")}><w:bottom w:val="single" w:sz="8" w:color="000000"/></w:tcBorders>'))
+            else:
+                for rn in c.paragraphs[0].runs:
+                    rn.font.size = Pt(8)
+    doc.save(path)
+    return {"org_legal_name", "signer_name", "signer_title", "signature_date"}
+
+
+# =========================================================================== scans
+def make_scan(src_pdf, dst_pdf, seed, angle, kind="jpeg", dpi=200):
+    rng = random.Random(seed)
+    tmp = WORK / f"scan_{seed}"
+    tmp.mkdir(exist_ok=True)
+    subprocess.run(["pdftoppm", "-gray", "-r", str(dpi), "-png", str(src_pdf), str(tmp / "p")], check=True)
+    imgs = []
+    for i, png in enumerate(sorted(tmp.glob("p*.png"))):
+        im = Image.open(png).convert("L")
+        im = im.rotate(angle, resample=Image.BICUBIC, expand=False, fillcolor=255)
+        px = im.load()
+        w, h = im.size
+        for _ in range(w * h // 900):           # dust specks
+            x, y = rng.randrange(w), rng.randrange(h)
+            px[x, y] = rng.randrange(0, 110)
+        im = im.filter(ImageFilter.GaussianBlur(0.6))
+        if kind == "jpeg":
+            im = im.point(lambda v: 236 if v > 200 else v)     # greyish paper
+            out = tmp / f"s{i}.jpg"
+            im.save(out, "JPEG", quality=38, dpi=(dpi, dpi))
+        else:
+            im = im.point(lambda v: 255 if v > 150 else 0).convert("1")
+            out = tmp / f"s{i}.tif"
+            im.save(out, "TIFF", compression="group4", dpi=(dpi, dpi))
+        imgs.append(str(out))
+    subprocess.run(["img2pdf", "--pagesize", "Letter", "-o", str(dst_pdf)] + imgs, check=True)
+
+
+# =========================================================================== cases
+CASES = []
+
+
+def case(cid, form, shape, tool, expected_fields, desc, ext="pdf", scan=False, code=True, extra=None):
+    c = dict(file=f"{cid}.{ext}", form_type=form, form_version=CODES[form] if code else None,
+             fields=expected_fields, shape=shape, scan=scan, drawn_with=tool, description=desc)
+    if extra:
+        c.update(extra)
+    CASES.append(c)
+    return c
+
+
+def shown_fields(d, shown):
+    return {k: d[k] for k in d if k in shown and d[k] not in (None, "", [])}
+
+
+def label_exports(key, ck, clabel, i):
+    return clabel
+
+
+def opaque_states(prefix):
+    return lambda key, ck, clabel, i: (clabel if key in SET_KEYS else f"{prefix}{i + 1}")
+
+
+RAW_PDF = "hand-written PDF writer (this script), standard Helvetica"
+RAW_FILL = RAW_PDF + ", hand-built AcroForm"
+FOOT = "{code} Rev. 03/2024"
+
+
+def define_and_build():
+    # ------------------------------------------------------------------ a1 stage1 fillable, rows
+    d = with_org("harbor", rpa_tool_name="UiPath Studio", rpa_tool_vendor="UiPath, Inc.",
+                 rpa_tool_version="2024.10.4", bot_count=3,
+                 bot_names=["HPC-Elig-01", "HPC-Status-02", "HPC-Remit-03"], hosting="on_premises",
+                 transactions=["claim_status", "eligibility_inquiry", "remittance_advice"],
+                 posc_screens=["Login", "Member Eligibility", "Claim Status Search", "Remittance Advice"],
+                 screens_per_session=14, avg_weekly_transactions=625, est_monthly_transactions=2500,
+                 operating_hours="Mon-Sat 7:00 PM - 5:00 AM ET", planned_go_live="2026-07-15",
+                 **sign("Dr. Samuel Greene", "Chief Executive Officer", "2026-04-09"))
+    st = dict(footer=FOOT.format(code="RPA-S1"), date="us", phone="paren", list_sep=", ",
+              onstates=lambda key, ck, cl, i: cl if key in SET_KEYS else f"opt{i + 1:02d}",
+              attest_on="Agree")
+    f = build_pdf("a1_stage1_fill_rows_labelexports", "stage1", d, "fill", "rows", st, opaque_names("hex", 11))
+    case("a1_stage1_fill_rows_labelexports", "stage1", "fillable_pdf_opaque_names", RAW_FILL,
+         shown_fields(d, f.shown),
+         "Fillable PDF, opaque field names (f_xxxxxx). Two or three fields per row (City ___ State ___ "
+         "ZIP Code ___; Tool/Vendor; Version/Number of Bots; weekly/monthly), label LEFT of each field "
+         "without colon. Transaction checkboxes have export values equal to the choice label "
+         "(/Claim#20Status#20Inquiry ...); Organization Type and Bot Hosting are radio groups whose kids "
+         "use opaque on-states (/opt01, /opt02, /opt03); attestation checkbox exports /Agree. Signature "
+         "block: values ABOVE the line, labels printed UNDER it.")
+
+    # ------------------------------------------------------------------ a2 modification fillable, boxed
+    d = with_org("nashoba", stage2_approval_number="RPA2-2025-00318", rpa_user_ids=["RPANC014", "RPANC015"],
+                 modification_types=["replace_tool"], new_rpa_tool_name="Power Automate Desktop",
+                 new_rpa_tool_vendor="Microsoft Corporation",
+                 description="Replace Blue Prism with Microsoft Power Automate Desktop for both claim "
+                             "status bots. Screens, transactions and volumes stay the same.",
+                 effective_date="2026-09-01", **sign("Priya Raman", "Automation Lead", "2026-06-22"))
+    st = dict(footer="Form " + FOOT.format(code="RPA-MOD"), date="us_short", phone="dots",
+              onstates=lambda key, ck, cl, i: "On" if key in SET_KEYS else f"rb{i + 1}",
+              yesno_states=("rb1", "rb2"))
+    f = build_pdf("a2_modification_fill_boxed_replace_tool", "modification", d, "fill", "boxed", st,
+                  opaque_names("seq", 12))
+    case("a2_modification_fill_boxed_replace_tool", "modification", "fillable_pdf_opaque_names", RAW_FILL,
+         shown_fields(d, f.shown),
+         "Fillable PDF, boxed fields: each field a rectangle with a small label at its top-left INSIDE "
+         "the box and the widget below it in the same box; names Field_01.. . Modification type "
+         "checkboxes export /On; Organization Type radio kids /rb1 /rb2 /rb3. Replace RPA Tool with "
+         "New RPA Tool (Product Name) / New RPA Tool Vendor. Signature block boxed too. "
+         "same_session is left unanswered (no radio chosen).",
+         extra={"notes": "Will the added transaction run in the same bot session? is printed with both "
+                         "radio buttons off; it is not a field value."})
+
+    # ------------------------------------------------------------------ a3 annual fillable, NeedAppearances
+    d = with_org("berkshire", stage2_approval_number="RPA2-2024-00207", rpa_user_ids=["RPABP031"],
+                 validation_year=2026, info_current=True, unapproved_changes=False,
+                 **sign("Dr. Helen Kowalski", "Managing Partner", "2026-03-02"))
+    st = dict(footer=FOOT.format(code="RPA-AV"), date="long", phone="dash", need_appearances=True,
+              radio_opt=True, onstates=lambda key, ck, cl, i: f"{i}", tooltips=False)
+    f = build_pdf("a3_annual_fill_needappearances", "annual_validation", d, "fill", "rows", st,
+                  opaque_names("untitled", 13))
+    case("a3_annual_fill_needappearances", "annual_validation", "fillable_pdf_no_appearances", RAW_FILL,
+         shown_fields(d, f.shown),
+         "Fillable PDF whose text fields carry /V but NO appearance streams (/NeedAppearances true), so "
+         "the values are invisible to text extraction of the page; names Untitled4, Untitled7 ... . "
+         "Radio groups (Organization Type, both yes/no questions) use /Opt with kid states /0 /1 (/2): "
+         "Yes/No via /Opt [(Yes) (No)]. Multi-field rows and signature labels under the line.")
+
+    # ------------------------------------------------------------------ a4 agreement fillable
+    d = dict(org_legal_name=ORGS["southcoast"]["org_legal_name"], signer_name="Margaret Souza",
+             signer_title="Executive Director", signature_date="2026-05-18")
+    st = dict(footer=FOOT.format(code="RPA-AGR"), date="us")
+    build_agreement_pdf("a4_agreement_fill_signedby", d, st, opaque_names("fill", 14))
+    case("a4_agreement_fill_signedby", "rpa_agreement", "fillable_pdf_opaque_names", RAW_FILL, dict(d),
+         "MassHealth RPA Agreement as a fillable PDF: agreement text, Organization Legal Name field, a "
+         "'Signed by' text field holding '/s/ Margaret Souza', Date Signed, Authorized Signatory "
+         "Name/Title fields with labels UNDER the lines, and an UNSIGNED /Sig field. Names fill_1.. . "
+         "Signed per SPEC 2.9 because signer name and date are filled.")
+
+    # ------------------------------------------------------------------ a5 stage1 fillable twocol 2 pages
+    d = with_org("granite", rpa_tool_name="Automation 360", rpa_tool_vendor="Automation Anywhere, Inc.",
+                 rpa_tool_version="v.33", bot_count=2, bot_names=["GSRP_PA_1", "GSRP_PA_2"], hosting="cloud",
+                 transactions=["other", "prior_authorization"],
+                 transactions_other="Download prior authorization decision letters (PDF) from the POSC inbox",
+                 posc_screens=["Login", "Prior Authorization Request", "PA Status", "Inbox"],
+                 screens_per_session=9, avg_weekly_transactions=90, est_monthly_transactions=360,
+                 operating_hours="Daily 10:00 PM - 4:00 AM", planned_go_live="2026-08-03",
+                 **sign("Mark Donnelly", "VP, Operations", "2026-02-27"))
+    st = dict(footer="RPA-S1 Rev. 03/2024  Page {page} of {pages}", date="us", phone="paren",
+              list_sep="; ", onstates=lambda key, ck, cl, i: "X" if key in SET_KEYS else f"c{i}",
+              twocol_sections=[("2. RPA Tool and Bots", ["rpa_tool_name", "rpa_tool_vendor", "rpa_tool_version",
+                                                         "bot_count", "bot_names", "hosting"]),
+                               ("PAGEBREAK", []),
+                               ("3. POSC Transactions and Volume",
+                                ["transactions", "transactions_other", "posc_screens", "screens_per_session",
+                                 "avg_weekly_transactions", "est_monthly_transactions", "operating_hours",
+                                 "planned_go_live"]),
+                               ("4. Attestation", ["attest", "signer_name", "signer_title", "signature_date"])])
+    f = build_pdf("a5_stage1_fill_twocol_2pages", "stage1", d, "fill", "twocol", st, opaque_names("fill", 15))
+    assert len(f.pages) == 2
+    case("a5_stage1_fill_twocol_2pages", "stage1", "fillable_pdf_opaque_names", RAW_FILL,
+         shown_fields(d, f.shown),
+         "Two-page fillable PDF: labels RIGHT-aligned in the left column with a colon, widgets in the "
+         "right column; sections 3-4 (transactions, volumes, attestation) on PAGE 2. Footer "
+         "'RPA-S1 Rev. 03/2024  Page n of 2' on both pages. Transaction checkboxes export /X; radio "
+         "kids /c0 /c1 /c2. Other DDE Activity with 'If Other, describe'. Out-of-state (NH) business partner.")
+
+    # ------------------------------------------------------------------ a6 s2g fillable rows
+    d = with_org("southcoast", operational_since="2020-11-16", current_user_ids=["SCCN0007", "SCCN0008", "SCCN0011"],
+                 rpa_tool_name="Blue Prism", rpa_tool_vendor="SS&C Blue Prism", rpa_tool_version="7.2",
+                 bot_count=3, screens_per_session=10, avg_weekly_transactions=2100,
+                 transactions=["claim_submission", "claim_status"], testing_completed=True,
+                 testing_completed_date="2022-09-12", user_ids_requested=3,
+                 docs_enclosed=["rpa_agreement", "systems_design", "test_scenarios"],
+                 **sign("Margaret Souza", "Executive Director", "2026-05-18"))
+    st = dict(footer=FOOT.format(code="RPA-S2G"), date="us", phone="paren", thousands=True,
+              onstates=lambda key, ck, cl, i: cl if key in SET_KEYS else f"k{i + 7}", yesno_states=("k1", "k2"))
+    f = build_pdf("a6_s2g_fill_rows_labelexports", "stage2_grandfathered", d, "fill", "rows", st,
+                  opaque_names("hex", 16))
+    case("a6_s2g_fill_rows_labelexports", "stage2_grandfathered", "fillable_pdf_opaque_names", RAW_FILL,
+         shown_fields(d, f.shown),
+         "Fillable PDF, opaque names, multi-field rows; transactions and documents checkboxes export the "
+         "choice label (/MassHealth#20RPA#20Agreement, /Claim#20Submission#20#28DDE#29 ...); the testing "
+         "yes/no radio kids are /k1 (Yes) and /k2 (No), Organization Type kids /k7../k9; "
+         "'2,100' typed with a thousands separator. Signature labels under the line.")
+
+    # ------------------------------------------------------------------ b1 stage2 flattened rows (scan source)
+    d = with_org("northshore", stage1_approval_number="RPA1-2026-00071", rpa_tool_name="UiPath Studio",
+                 rpa_tool_vendor="UiPath, Inc.", rpa_tool_version="2024.10",
+                 transactions=["claim_adjustment", "claim_status"], testing_completed=True,
+                 testing_completed_date="2026-04-30", user_ids_requested=2,
+                 docs_enclosed=["rpa_agreement", "test_scenarios"],
+                 **sign("Karen Whitfield", "Practice Manager", "2026-05-06"))
+    st = dict(footer="Form " + FOOT.format(code="RPA-S2"), date="us", phone="dots", underline=False, colon=True,
+              hide_blank_rows=False)
+    f = build_pdf("b1_stage2_flat_rows", "stage2", d, "flat", "rows", st, opaque_names("seq", 0))
+    case("b1_stage2_flat_rows", "stage2", "flattened_pdf", RAW_PDF, shown_fields(d, f.shown),
+         "Flattened (no AcroForm): 'Label: value' with two or three fields on ONE printed line "
+         "('City: Salem   State: MA   ZIP Code: 01970'), no table rules; choices as drawn boxes with an X "
+         "(Helvetica-Bold) beside the choice label; DBA row printed but blank; signature block with values "
+         "above the line and labels under it.")
+
+    # ------------------------------------------------------------------ b2 s2g flattened boxed
+    d = with_org("berkshire", operational_since="2021-02-01", current_user_ids=["BPA00991"],
+                 rpa_tool_name="Power Automate Desktop", rpa_tool_vendor="Microsoft Corporation",
+                 rpa_tool_version="2.41", bot_count=1, screens_per_session=6, avg_weekly_transactions=300,
+                 transactions=["eligibility_inquiry"], testing_completed=True,
+                 testing_completed_date="2022-08-29", user_ids_requested=1,
+                 docs_enclosed=["rpa_agreement", "systems_design", "test_scenarios"],
+                 **sign("Dr. Helen Kowalski", "Managing Partner", "2026-01-20"))
+    st = dict(footer=FOOT.format(code="RPA-S2G"), date="long", phone="paren")
+    f = build_pdf("b2_s2g_flat_boxed", "stage2_grandfathered", d, "flat", "boxed", st, opaque_names("seq", 0))
+    case("b2_s2g_flat_boxed", "stage2_grandfathered", "flattened_pdf", RAW_PDF, shown_fields(d, f.shown),
+         "Flattened boxed form: every field a rectangle, 6.5 pt label at the top-left inside the box, the "
+         "value below it inside the same box (label and value never on the same baseline); choice groups "
+         "as boxes of small X-marked squares; dates written 'February 1, 2021'; signature row boxed.")
+
+    # ------------------------------------------------------------------ b3 stage2 flattened twocol 2 pages
+    d = with_org("nashoba", stage1_approval_number="RPA1-2026-00102", rpa_tool_name="Blue Prism",
+                 rpa_tool_vendor="SS&C Blue Prism", rpa_tool_version="7.3.1",
+                 transactions=["claim_status", "eligibility_inquiry"], testing_completed=True,
+                 testing_completed_date="2026-06-05", user_ids_requested=2,
+                 docs_enclosed=["rpa_agreement", "systems_design", "test_scenarios"],
+                 **sign("Alan Whitcomb", "Managing Member", "2026-06-11"))
+    st = dict(footer="RPA-S2 Rev. 03/2024  Page {page} of {pages}", date="us_short", phone="paren",
+              twocol_sections=[("2. Stage I Reference and RPA Tool", ["stage1_approval_number", "rpa_tool_name",
+                                                                     "rpa_tool_vendor", "rpa_tool_version"]),
+                               ("PAGEBREAK", []),
+                               ("3. Transactions and Testing", ["transactions", "testing_completed",
+                                                                "testing_completed_date", "user_ids_requested",
+                                                                "docs_enclosed"]),
+                               ("4. Attestation", ["attest", "signer_name", "signer_title", "signature_date"])])
+    f = build_pdf("b3_stage2_flat_twocol_2pages", "stage2", d, "flat", "twocol", st, opaque_names("seq", 0))
+    assert len(f.pages) == 2
+    case("b3_stage2_flat_twocol_2pages", "stage2", "flattened_pdf", RAW_PDF, shown_fields(d, f.shown),
+         "Flattened two-page form: right-aligned labels with colons in the left column (long labels wrap "
+         "onto two right-aligned lines), values in the right column on a hairline; transactions, testing "
+         "and attestation on PAGE 2; footer 'RPA-S2 Rev. 03/2024  Page n of 2' on every page.")
+
+    # ------------------------------------------------------------------ b4 stage1 flattened, monthly only
+    d = with_org("southcoast", rpa_tool_name="UiPath Studio", rpa_tool_vendor="UiPath, Inc.",
+                 rpa_tool_version="2023.10.8", bot_count=1, bot_names=["SCCN-EV-Bot"], hosting="vendor_hosted",
+                 transactions=["eligibility_inquiry"], posc_screens=["Login", "Member Eligibility"],
+                 screens_per_session=4, est_monthly_transactions=1850,
+                 operating_hours="Weekdays 8:00 AM - 6:00 PM", planned_go_live="2026-09-14",
+                 **sign("Margaret Souza", "Executive Director", "2026-07-01"))
+    st = dict(footer=FOOT.format(code="RPA-S1"), date="us", phone="paren", thousands=True, underline=True,
+              colon=True)
+    f = build_pdf("b4_stage1_flat_rows_monthly_only", "stage1", d, "flat", "rows", st, opaque_names("seq", 0))
+    exp = shown_fields(d, f.shown)
+    exp["avg_weekly_transactions"] = half_up(1850 / 4)   # 462.5 -> 463 (SPEC 2.4: derived)
+    case("b4_stage1_flat_rows_monthly_only", "stage1", "flattened_pdf", RAW_PDF, exp,
+         "Flattened multi-field rows with underlines; only 'Estimated Transactions per Month: 1,850' is "
+         "given, 'Average Number of Transactions per Week:' printed with NO value. Expected weekly is the "
+         "SPEC 2.4 derivation 1850/4 = 462.5 -> 463 (round half up).",
+         extra={"derived_fields": ["avg_weekly_transactions"]})
+
+    # ------------------------------------------------------------------ b5 modification flattened, typed choices (scan source)
+    d = with_org("harbor", stage2_approval_number="RPA2-2025-00144", rpa_user_ids=["RPAHP101", "RPAHP102"],
+                 modification_types=["add_sequential_transaction", "increase_screens"], new_screens_per_session=18,
+                 added_transaction="prior_authorization", same_session=True,
+                 description="After the eligibility check, the same bot session will open the Prior "
+                             "Authorization Request screens; maximum screens per session goes from 14 to 18.",
+                 effective_date="2026-10-05", **sign("Dr. Samuel Greene", "Chief Executive Officer", "2026-08-17"))
+    st = dict(footer=FOOT.format(code="RPA-MOD"), date="us", phone="dash", underline=False, colon=True,
+              choices_as_text=True, choice_sep="; ", hide_blank_rows=True)
+    f = build_pdf("b5_modification_flat_rows_text_choices", "modification", d, "flat", "rows", st,
+                  opaque_names("seq", 0))
+    case("b5_modification_flat_rows_text_choices", "modification", "flattened_pdf", RAW_PDF,
+         shown_fields(d, f.shown),
+         "Flattened, no rules, every choice typed as text: 'Organization Type: MassHealth Provider', "
+         "'Type of Modification: Add Sequential Transaction in Same Session; Increase POSC Screens per "
+         "Session', 'Transaction to Add: Prior Authorization Request', 'Will the added transaction run in "
+         "the same bot session?: Yes'. Rows with no value are left out; signature labels under the line.")
+
+    # ------------------------------------------------------------------ b6 stage1 flattened rows, newline txns
+    d = with_org("berkshire", rpa_tool_name="Power Automate Desktop", rpa_tool_vendor="Microsoft Corporation",
+                 rpa_tool_version="2.45", bot_count=2, bot_names=["BP-Claims-A", "BP-Claims-B"], hosting="cloud",
+                 transactions=["claim_adjustment", "claim_status", "claim_submission"],
+                 posc_screens=["Login", "Claim Submission", "Claim Status Search", "Adjust/Void Claim"],
+                 screens_per_session=16, avg_weekly_transactions=200, est_monthly_transactions=800,
+                 operating_hours="Mon-Fri 6 PM - 11 PM", planned_go_live="2026-11-02",
+                 **sign("Dr. Helen Kowalski", "Managing Partner", "2026-09-30"))
+    st = dict(footer="Form " + FOOT.format(code="RPA-S1"), date="us_short", phone="paren", underline=False,
+              colon=True, choices_as_text=True, choice_sep="\n", list_sep="; ", block_frame=False)
+    f = build_pdf("b6_stage1_flat_rows_newline_txns", "stage1", d, "flat", "rows", st, opaque_names("seq", 0))
+    case("b6_stage1_flat_rows_newline_txns", "stage1", "flattened_pdf", RAW_PDF, shown_fields(d, f.shown),
+         "Flattened, no rules; POSC Transactions Requested given as text, one choice label per line under "
+         "the label (no marks); Organization Type and Bot Hosting typed as their choice text "
+         "('MassHealth Provider', 'Cloud'); City/State/ZIP on one line; labels under the signature line.")
+
+    # ------------------------------------------------------------------ b7 stage1 flattened boxed
+    d = with_org("nashoba", rpa_tool_name="Blue Prism", rpa_tool_vendor="SS&C Blue Prism", rpa_tool_version="7.3",
+                 bot_count=4, bot_names=["NCS-01", "NCS-02", "NCS-03", "NCS-04"], hosting="on_premises",
+                 transactions=["claim_status", "claim_submission", "remittance_advice"],
+                 posc_screens=["Login", "Claim Submission", "Claim Status", "Remittance Advice", "Download"],
+                 screens_per_session=20, avg_weekly_transactions=3000, est_monthly_transactions=12000,
+                 operating_hours="24x7", planned_go_live="2026-10-19",
+                 **sign("Alan Whitcomb", "Managing Member", "2026-07-28"))
+    st = dict(footer=FOOT.format(code="RPA-S1"), date="us", phone="space", thousands=True, list_sep=", ")
+    f = build_pdf("b7_stage1_flat_boxed", "stage1", d, "flat", "boxed", st, opaque_names("seq", 0))
+    case("b7_stage1_flat_boxed", "stage1", "flattened_pdf", RAW_PDF, shown_fields(d, f.shown),
+         "Flattened boxed form (label top-left inside each rectangle, value below it); three boxes per row "
+         "for tool name/vendor/version and screens/weekly/monthly; '12,000' and '3,000' with separators; "
+         "phone '978 555 0117'.")
+
+    # ------------------------------------------------------------------ scans
+    make_scan(OUT / "b1_stage2_flat_rows.pdf", OUT / "g1_stage2_scan_jpeg.pdf", 201, 0.8, "jpeg")
+    src = json.loads(json.dumps(CASES[[c["file"] for c in CASES].index("b1_stage2_flat_rows.pdf")]))
+    case("g1_stage2_scan_jpeg", "stage2", "scanned_pdf", "pdftoppm -r 200 + Pillow + img2pdf (JPEG)",
+         src["fields"], "Image-only scan of b1_stage2_flat_rows.pdf ('Label: value' lines, no ruled "
+         "tables): 200 dpi greyscale, 0.8 deg rotation, dust specks, slight blur, JPEG q38.", scan=True)
+    make_scan(OUT / "b5_modification_flat_rows_text_choices.pdf", OUT / "g2_modification_scan_g4.pdf", 202,
+              -0.6, "g4")
+    src = CASES[[c["file"] for c in CASES].index("b5_modification_flat_rows_text_choices.pdf")]
+    case("g2_modification_scan_g4", "modification", "scanned_pdf", "pdftoppm -r 200 + Pillow + img2pdf (CCITT G4)",
+         dict(src["fields"]), "Image-only scan of b5_modification_flat_rows_text_choices.pdf (choices typed "
+         "as text, no rules): 200 dpi black-and-white CCITT Group 4, -0.6 deg rotation, dust specks.", scan=True)
+
+    # ------------------------------------------------------------------ DOCX
+    ORGK = ["org_legal_name", "org_dba", "org_type", "provider_id", "npi", "fein", "street", "city", "state",
+            "zip", "contact_name", "contact_title", "contact_email", "contact_phone"]
+    ATT = ["attest", "signer_name", "signer_title", "signature_date"]
+
+    d = with_org("northshore", rpa_tool_name="UiPath Studio", rpa_tool_vendor="UiPath, Inc.",
+                 rpa_tool_version="2025.4", bot_count=2, bot_names=["NSDG-Elig", "NSDG-Remit"], hosting="on_premises",
+                 transactions=["eligibility_inquiry", "remittance_advice"],
+                 posc_screens=["Login", "Member Eligibility", "Remittance Advice Search", "RA Download"],
+                 screens_per_session=8, avg_weekly_transactions=150, est_monthly_transactions=600,
+                 operating_hours="Mon-Fri 5:00-7:00 AM", planned_go_live="2026-06-29",
+                 **sign("Karen Whitfield", "Practice Manager", "2026-03-16"))
+    st = dict(footer="RPA-S1 (Rev. 03/2024)", date="us", phone="paren", list_sep=", ", choice_sep="; ")
+    secs = [("Section 1. Organization Information", ORGK),
+            ("Section 2. RPA Tool and Bots", ["rpa_tool_name", "rpa_tool_vendor", "rpa_tool_version", "bot_count",
+                                              "hosting", "bot_names"]),
+            ("Section 3. POSC Transactions and Volume", ["transactions", "screens_per_session",
+                                                         "avg_weekly_transactions", "est_monthly_transactions",
+                                                         "planned_go_live", "operating_hours", "posc_screens"]),
+            ("Section 4. Attestation", ATT)]
+    shown = docx_4col("stage1", d, st, OUT / "d1_stage1_docx_4col.docx", secs)
+    case("d1_stage1_docx_4col", "stage1", "docx_table_4col", "python-docx", shown_fields(d, shown),
+         "DOCX as a Word user builds it: a 4-column 'Table Grid' table per section (label | value | label | "
+         "value), long items (transactions, screens, attestation) as label + value spanning three merged "
+         "cells; choices typed as their label ('MassHealth Provider', 'On-Premises', 'Member Eligibility "
+         "Verification; Remittance Advice Download'); attestation answered 'Yes'. Code in the page footer.",
+         ext="docx")
+
+    d = with_org("nashoba", operational_since="2018-09-04", current_user_ids=["NCSB0100", "NCSB0101"],
+                 rpa_tool_name="Blue Prism", rpa_tool_vendor="SS&C Blue Prism", rpa_tool_version="6.10",
+                 bot_count=2, screens_per_session=12, avg_weekly_transactions=875,
+                 transactions=["claim_status", "remittance_advice"], testing_completed=True,
+                 testing_completed_date="2022-09-28", user_ids_requested=2,
+                 docs_enclosed=["rpa_agreement", "systems_design", "test_scenarios"],
+                 **sign("Priya Raman", "Automation Lead", "2026-01-12"))
+    st = dict(footer="RPA-S2G  Rev. 03/2024", date="us_short", phone="dash", list_sep="; ", choice_sep=", ",
+              bold_labels=False)
+    secs = [("Organization", ORGK),
+            ("Existing Bot", ["operational_since", "current_user_ids", "rpa_tool_name", "rpa_tool_vendor",
+                              "rpa_tool_version", "bot_count", "screens_per_session", "avg_weekly_transactions"]),
+            ("Transactions and Testing", ["transactions", "testing_completed", "testing_completed_date",
+                                          "user_ids_requested", "docs_enclosed"]),
+            ("Attestation", ATT)]
+    shown = docx_4col("stage2_grandfathered", d, st, OUT / "d2_s2g_docx_4col.docx", secs)
+    case("d2_s2g_docx_4col", "stage2_grandfathered", "docx_table_4col", "python-docx", shown_fields(d, shown),
+         "Grandfathered Stage II in a 4-column table, labels NOT bold; DBA/PID/NPI cells present but empty "
+         "(business partner); transactions and documents typed comma-separated "
+         "('MassHealth RPA Agreement, Systems Design Documentation, Test Scenarios'); testing answered 'Yes'.",
+         ext="docx")
+
+    d = with_org("berkshire", stage2_approval_number="RPA2-2025-00389", rpa_user_ids=["RPABP031", "RPABP032"],
+                 modification_types=["decrease_screens", "other"], new_screens_per_session=6,
+                 description="Drop the claim history screens from the eligibility bot (10 to 6 screens per "
+                             "session) and rename bot BP-Elig to BP-Eligibility.",
+                 effective_date="2026-10-02", **sign("Dr. Helen Kowalski", "Managing Partner", "2026-09-14"))
+    st = dict(footer="RPA-MOD Rev. 03/2024", date="abbr", dates={"signature_date": "iso"}, phone="paren",
+              list_sep=", ", choice_sep="; ", multi_sep="    ", font="Arial")
+    secs = [("Organization", [["org_legal_name"], ["org_dba"], ["org_type"], ["provider_id", "npi"], ["fein"],
+                              ["street"], ["city", "state", "zip"], ["contact_name", "contact_title"],
+                              ["contact_email", "contact_phone"]]),
+            ("Modification", [["stage2_approval_number"], ["rpa_user_ids"], ["modification_types"],
+                              ["new_screens_per_session", "effective_date"], ["description"]]),
+            ("Attestation", [["attest"], ["signer_name", "signer_title"], ["signature_date"]])]
+    shown = docx_paras("modification", d, st, OUT / "d3_modification_docx_paras_typed.docx", secs)
+    case("d3_modification_docx_paras_typed", "modification", "docx_paragraphs", "python-docx",
+         shown_fields(d, shown),
+         "Typed 'Label: value' paragraphs, several per paragraph separated by four spaces ('City: "
+         "Pittsfield    State: MA    ZIP Code: 01201-4109'); 'Organization Type: MassHealth Provider'; "
+         "'Type of Modification: Decrease POSC Screens per Session; Other'; dates 'Oct 2, 2026' (effective) "
+         "and '2026-09-14' (signed); attestation typed 'Yes'; Arial body font.", ext="docx")
+
+    d = with_org("southcoast", stage2_approval_number="RPA2-2024-00415", rpa_user_ids=["RPASC201", "RPASC202", "RPASC203"],
+                 validation_year=2026, info_current=True, unapproved_changes=False,
+                 **sign("Luis Medeiros", "Data Integration Manager", "2026-02-05"))
+    st = dict(footer="RPA-AV Rev. 03/2024", date="dash", phone="plain10", list_sep="\n", yes="Y", no="N",
+              multi_sep="\t", newline_lists={"rpa_user_ids": True}, font="Calibri")
+    secs = [("Organization", [["org_legal_name"], ["org_type"], ["fein"], ["street"], ["city", "state", "zip"],
+                              ["contact_name", "contact_title"], ["contact_email", "contact_phone"]]),
+            ("Validation", [["stage2_approval_number", "validation_year"], "rpa_user_ids", ["info_current"],
+                            ["unapproved_changes"]]),
+            ("Attestation", [["attest"], ["signer_name"], ["signer_title"], ["signature_date"]])]
+    shown = docx_paras("annual_validation", d, st, OUT / "d4_annual_docx_paras_yn.docx", secs)
+    case("d4_annual_docx_paras_yn", "annual_validation", "docx_paragraphs", "python-docx", shown_fields(d, shown),
+         "Typed paragraphs with a TAB between fields on the same line; yes/no answered 'Y' / 'N' (attest "
+         "'Yes'); RPA User ID(s) listed one per paragraph under the label; phone typed as ten digits "
+         "'5085550151'; dates '02-05-2026'.", ext="docx")
+
+    d = with_org("granite", rpa_tool_name="Automation 360", rpa_tool_vendor="Automation Anywhere, Inc.",
+                 bot_count=2, bot_names=["GSRP-CS-1", "GSRP-CS-2"], hosting="vendor_hosted",
+                 transactions=["claim_status", "claim_submission", "eligibility_inquiry"],
+                 posc_screens=["Login", "Member Eligibility", "Claim Submission", "Claim Status"],
+                 screens_per_session=11, est_monthly_transactions=2002, planned_go_live="2026-10-26",
+                 **sign("Mark Donnelly", "VP, Operations", "2026-08-04"))
+    st = dict(footer="Form RPA-S1 Rev. 03/2024", date="long", phone="dots", list_sep=", ", thousands=True,
+              newline_lists={"transactions": True}, multi_sep="     ")
+    secs = [("Organization", [["org_legal_name"], ["org_dba"], ["org_type"], ["fein"], ["street"],
+                              ["city", "state", "zip"], ["contact_name"], ["contact_title"], ["contact_email"],
+                              ["contact_phone"]]),
+            ("RPA Tool", [["rpa_tool_name", "rpa_tool_vendor"], ["bot_count"], ["bot_names"], ["hosting"]]),
+            ("Transactions", ["transactions", ["posc_screens"], ["screens_per_session"],
+                              ["est_monthly_transactions"], ["planned_go_live"]]),
+            ("Attestation", [["attest"], ["signer_name", "signer_title"], ["signature_date"]])]
+    shown = docx_paras("stage1", d, st, OUT / "d5_stage1_docx_paras_monthly_only.docx", secs)
+    exp = shown_fields(d, shown)
+    exp["avg_weekly_transactions"] = half_up(2002 / 4)   # 500.5 -> 501
+    case("d5_stage1_docx_paras_monthly_only", "stage1", "docx_paragraphs", "python-docx", exp,
+         "Typed paragraphs; 'Organization Type: Business Partner', 'Bot Hosting: Vendor-Hosted'; POSC "
+         "Transactions Requested followed by one choice label per paragraph; ONLY 'Estimated Transactions "
+         "per Month: 2,002' (no weekly line at all): expected weekly = 2002/4 = 500.5 -> 501 (SPEC 2.4). "
+         "No RPA Tool Version and no operating hours.", ext="docx",
+         extra={"derived_fields": ["avg_weekly_transactions"]})
+
+    d = with_org("harbor", stage1_approval_number="RPA1-2026-00048", rpa_tool_name="UiPath Studio",
+                 rpa_tool_vendor="UiPath, Inc.", rpa_tool_version="2024.10.4",
+                 transactions=["claim_status", "eligibility_inquiry"], testing_completed=True,
+                 testing_completed_date="2026-06-19", user_ids_requested=3,
+                 docs_enclosed=["rpa_agreement", "systems_design", "test_scenarios"],
+                 **sign("Dr. Samuel Greene", "Chief Executive Officer", "2026-06-24"))
+    st = dict(footer="RPA-S2 Rev. 03/2024", date="us", phone="paren", choice_sep="\n", yes="Y", no="N")
+    secs = [("1. Organization Information", ORGK),
+            ("2. Stage I Reference and RPA Tool", ["stage1_approval_number", "rpa_tool_name", "rpa_tool_vendor",
+                                                   "rpa_tool_version"]),
+            ("3. Transactions and Testing", ["transactions", "testing_completed", "testing_completed_date",
+                                             "user_ids_requested", "docs_enclosed"]),
+            ("4. Attestation", ATT)]
+    shown = docx_4col("stage2", d, st, OUT / "d6_stage2_docx_4col_yn.docx", secs)
+    case("d6_stage2_docx_4col_yn", "stage2", "docx_table_4col", "python-docx", shown_fields(d, shown),
+         "Stage II in a 4-column table; testing completed answered 'Y'; POSC Transactions and Supporting "
+         "Documentation Enclosed typed one choice label per line inside the merged value cell; attestation "
+         "'Yes'.", ext="docx")
+
+    d = dict(org_legal_name=ORGS["harbor"]["org_legal_name"], signer_name="Dr. Samuel Greene",
+             signer_title="Chief Executive Officer", signature_date="2026-06-24")
+    docx_agreement_sigbelow(d, dict(footer="RPA-AGR Rev. 03/2024", date="long"),
+                            OUT / "d7_agreement_docx_sigbelow.docx")
+    case("d7_agreement_docx_sigbelow", "rpa_agreement", "docx_paragraphs", "python-docx", dict(d),
+         "RPA Agreement DOCX; the signature block is a borderless table whose value row sits on a bottom "
+         "border (the line) with the labels (Signature, Date Signed, Authorized Signatory Name, Authorized "
+         "Signatory Title) in small type UNDER it; date 'June 24, 2026'.", ext="docx")
+
+
+# =========================================================================== build
+def main():
+    for p in OUT.iterdir():
+        if p.suffix in (".pdf", ".docx") or p.name.endswith(".expected.json"):
+            p.unlink()
+    define_and_build()
+    for c in CASES:
+        f = OUT / c["file"]
+        size = f.stat().st_size
+        limit = 400_000 if c["scan"] else 150_000
+        assert size < limit, (c["file"], size)
+        for k, v in c["fields"].items():
+            assert k in LABELS, k
+        fl = c["fields"]
+        for k in SET_KEYS & set(fl):
+            fl[k] = sorted(fl[k])
+        if "signature_date" in fl:
+            assert fl["signature_date"].startswith("2026-") and fl["signature_date"] < "2026-11-01"
+        if "bot_names" in fl:
+            assert len(fl["bot_names"]) == fl["bot_count"]
+        if "npi" in fl:
+            assert npi(fl["npi"][:9]) == fl["npi"]
+        stem = c["file"].rsplit(".", 1)[0]
+        (OUT / f"{stem}.expected.json").write_text(json.dumps(c, indent=2, ensure_ascii=False) + "\n")
+        print(f"{c['file']:48s} {size:>7d}  {c['form_type']}")
+    print(len(CASES), "cases")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
