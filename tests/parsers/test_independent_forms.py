@@ -24,7 +24,7 @@ SCAN_SHARE = 0.5  # of a scan's fields found with the right value
 
 def _extract(case: str, definitions: dict[str, FormDefinition]) -> tuple[dict, object]:
     expected = json.loads((DATA / f"{case}.expected.json").read_text(encoding="utf-8"))
-    path = DATA / expected["file"]
+    path = (DATA / case).parent / expected["file"]
     document = extract_document(path.name, path.read_bytes(), definitions, limits=Limits(),
                                 today=date(2026, 11, 23), isolate=False)
     return expected, document
