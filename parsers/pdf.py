@@ -222,6 +222,9 @@ def _box_rows(widgets: list[Widget]) -> dict[int, Rect]:
     rows: dict[int, Rect] = {}
     for widget in buttons:
         assert widget.rect is not None
+        if widget.group is not None:
+            rows[id(widget)] = widget.group
+            continue
         middle = (widget.rect[1] + widget.rect[3]) / 2
         same = [w for w in buttons if w.page == widget.page and (
             w.name == widget.name if widget.radio else

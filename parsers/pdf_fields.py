@@ -5,7 +5,7 @@ widgets' rectangles so that opaque names can be mapped to the printed label besi
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from pypdf import PdfReader
@@ -26,6 +26,7 @@ class Widget:
     rect: tuple[float, float, float, float] | None
     radio: bool = False
     signed: bool = False
+    group: tuple[float, float, float, float] | None = None  # a radio group's buttons, all
 
 
 def walk_fields(reader: PdfReader, max_fields: int) -> list[Widget]:
@@ -51,7 +52,7 @@ def walk_fields(reader: PdfReader, max_fields: int) -> list[Widget]:
 def _better(widget: Widget, kept: Widget) -> bool:
     """Of two widgets of one field, the checked one (a checkbox whose widgets have
     different on-states is a radio group in disguise)."""
-    return widget.value is True and kept.value is not True
+    return bool(widget.value) and not kept.value
 
 
 def _walk(node: Any, parent_name: str, inherited: dict[str, Any], pages: dict[Any, int],
@@ -70,8 +71,25 @@ def _walk(node: Any, parent_name: str, inherited: dict[str, Any], pages: dict[An
             yield from _walk(kid, name, merged, pages, depth + 1, seen)
         return
     widgets = [kid for kid in kids if isinstance(kid, DictionaryObject)] or [node]
-    for widget in widgets:
-        yield _widget(name, merged, widget, pages)
+    found = [_widget(name, merged, widget, pages) for widget in widgets]
+    rects = [item.rect for item in found if item.radio and item.rect is not None]
+    if rects:  # where the whole group sits, for the question printed beside it
+        group = (min(r[0] for r in rects), min(r[1] for r in rects),
+                 max(r[2] for r in rects), max(r[3] for r in rects))
+        found = [replace(item, group=group) if item.radio else item for item in found]
+    yield from _one_selected(found, widgets)
+
+
+def _one_selected(found: list[Widget], widgets: list[DictionaryObject]) -> list[Widget]:
+    """Radio buttons that share one on-state (/Yes on every button) are told apart by
+    their appearance state: only the button showing "on" is the selected one."""
+    selected = [index for index, item in enumerate(found) if item.radio and item.value]
+    if len(selected) < 2:
+        return found
+    shown = {index for index in selected
+             if _name(_resolve(widgets[index].get("/AS"))) not in ("", "Off")}
+    return [item if index not in selected or index in shown or not shown
+            else replace(item, value="") for index, item in enumerate(found)]
 
 
 def _widget(name: str, field: dict[str, Any], widget: DictionaryObject,

@@ -26,21 +26,50 @@ def label_near(words: Sequence[Word], rect: tuple[float, float, float, float],
     if left:
         segment = _nearest_segment(sorted(left, key=lambda w: w.x0), first=False)
         found = _unwrap(words, segment, vocabulary)
-    else:
-        found = _above(words, rect, vocabulary)
-    if vocabulary is None or vocabulary.is_field_label(found):
-        return found
-    below = _below(words, rect)  # a signature block: the label printed under the line
-    return below if vocabulary.is_field_label(below) else found
+        if vocabulary is None or vocabulary.is_field_label(found):
+            return found
+    above = _above(words, rect, vocabulary)
+    if vocabulary is None:
+        return above
+    straddling = _straddling(words, rect)
+    if vocabulary.is_field_label(straddling):
+        return straddling
+    below, below_gap = _below(words, rect)  # a signature block: the label under the line
+    above_gap = _gap_above(words, rect)
+    if vocabulary.is_field_label(below) and \
+            (below_gap < above_gap or not vocabulary.is_field_label(above)):
+        return below
+    return above if not left or vocabulary.is_field_label(above) else found
 
 
-def _below(words: Sequence[Word], rect: tuple[float, float, float, float]) -> str:
+def _below(words: Sequence[Word],
+           rect: tuple[float, float, float, float]) -> tuple[str, float]:
+    """The text just under a widget, and how far under it."""
     x0, _top, x1, bottom = rect
     lines = lines_of(w for w in words if 0 <= w.top - bottom < 14)
     if not lines:
-        return ""
+        return "", 99.0
     segments = [s for s in segments_of(lines[0]) if s[0].x0 < x1 and s[-1].x1 > x0 - 5]
-    return _join([word for segment in segments for word in segment])
+    return _join([word for segment in segments for word in segment]), lines[0][0].top - bottom
+
+
+def _straddling(words: Sequence[Word], rect: tuple[float, float, float, float]) -> str:
+    """A label wrapped onto two lines left of the widget, one just above its middle and
+    one just below (a right-aligned label column)."""
+    x0, top, _x1, bottom = rect
+    middle = (top + bottom) / 2
+    left = [w for w in words if w.x1 <= x0 + 1 and abs((w.top + w.bottom) / 2 - middle) < 12]
+    halves = lines_of(left)
+    if len(halves) != 2:
+        return ""
+    return " ".join(_join(_nearest_segment(line, first=False)) for line in halves)
+
+
+def _gap_above(words: Sequence[Word], rect: tuple[float, float, float, float]) -> float:
+    x0, top, x1, _bottom = rect
+    gaps = [top - w.bottom for w in words if 0 < top - w.bottom < 18 and w.x0 < x1
+            and w.x1 > x0 - 5]
+    return min(gaps, default=99.0)
 
 
 def _above(words: Sequence[Word], rect: tuple[float, float, float, float],
