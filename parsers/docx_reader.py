@@ -162,23 +162,20 @@ def _box_label(node: etree._Element) -> str:
 
 
 Table = tuple[tuple[str, ...], ...]
+_SECTION = re.compile(r"^(?:section|part)\s+[0-9ivxA-Z]{1,4}\b", re.IGNORECASE)
 
 
 def _tables(root: etree._Element, vocabulary: Vocabulary) -> tuple[list[RawField], list[Table]]:
-    """Typed form tables give fields; other tables (a scenario table) are kept as rows."""
+    """Typed form tables give fields (rows holding form fields are read as those); every
+    table is also kept as rows (a Test Scenarios table)."""
     fields: list[RawField] = []
     tables = []
     for table in root.iter(f"{{{W}}}tbl"):
         nodes = table.findall("w:tr", NS)
         rows = [tuple(_text(cell).strip() for cell in row.findall("w:tc", NS)) for row in nodes]
-        form_rows = [row for row in rows if len(row) >= 2 and
-                     (not row[0] or vocabulary.is_field_label(" ".join(row[0].split())))]
-        if form_rows and len(form_rows) * 2 >= len(rows):
-            typed = [row for row, node in zip(rows, nodes, strict=True)
-                     if not _has_form_field(node)]
-            fields += table_fields(typed, vocabulary, "table_cell")
-        else:
-            tables.append(tuple(rows))
+        typed = [row for row, node in zip(rows, nodes, strict=True) if not _has_form_field(node)]
+        fields += table_fields(typed, vocabulary, "table_cell")
+        tables.append(tuple(rows))
     return fields, tables
 
 
@@ -188,34 +185,61 @@ def _has_form_field(row: etree._Element) -> bool:
 
 
 def _paragraph_fields(parts: list[etree._Element], vocabulary: Vocabulary) -> list[RawField]:
-    """"Label: value" paragraphs; a label alone on its line takes the paragraph below it
-    as its value, or the marked choices below it ("POSC Transactions:" then "[X] Claim
-    Status Inquiry" on lines of their own)."""
+    """Fields typed as paragraphs (outside tables), part by part (body, headers, footers)."""
     fields = []
     for root in parts:
-        label, waiting = "", False  # waiting: the label stood alone and has no value yet
+        reader = _Paragraphs(vocabulary)
         for paragraph in root.iter(f"{{{W}}}p"):
-            if next(paragraph.iterancestors(f"{{{W}}}tc"), None) is not None:
-                continue
-            line = _text(paragraph).strip()
-            pairs = vocabulary.split_pairs(line) if ":" in line else []
-            if len(pairs) > 1:  # "City: Boston   State: MA   ZIP Code: 02111"
-                fields += [item for pair in pairs for item in value_fields(*pair, "paragraph")]
-                label, waiting = pairs[-1][0], False
-                continue
-            split = None if marked_items(line) else _paragraph_label(line, vocabulary)
-            if split is not None:
-                label, waiting = split[0], not split[1]
-                fields += value_fields(label, split[1], "paragraph") if split[1] else []
-            elif marked_items(line):
-                fields += marked_line_fields(line, label, vocabulary, "paragraph")
-                waiting = False
-            elif line and waiting and not _heading(line):
-                fields += value_fields(label, line, "paragraph")
-                label, waiting = "", False
-            elif line:
-                label, waiting = "", False
+            if next(paragraph.iterancestors(f"{{{W}}}tc"), None) is None:
+                line = _text(paragraph).strip()
+                fields += reader.read(f"§ {line}" if _styled_heading(paragraph) else line)
+        fields += reader.flush()
     return fields
+
+
+class _Paragraphs:
+    """"Label: value" lines (several on one line too); a label alone on its line takes the
+    lines under it as its value (up to a blank line, a heading or the next label), or the
+    marked choices under it ("POSC Transactions:" then "[X] Claim Status Inquiry")."""
+
+    def __init__(self, vocabulary: Vocabulary) -> None:
+        self.vocabulary = vocabulary
+        self.label, self.waiting, self.lines = "", False, []  # type: tuple[str, bool, list[str]]
+
+    def read(self, line: str) -> list[RawField]:
+        if self.waiting and self._value_line(line):
+            self.lines.append(line)
+            return []
+        if not line and self.waiting and not self.lines:
+            return []  # a blank line between a label and its value
+        fields = self.flush()
+        pairs = self.vocabulary.split_pairs(line) if ":" in line else []
+        if len(pairs) > 1:  # "City: Boston   State: MA   ZIP Code: 02111"
+            self.label = pairs[-1][0]
+            return fields + [item for pair in pairs for item in value_fields(*pair, "paragraph")]
+        split = None if marked_items(line) else _paragraph_label(line, self.vocabulary)
+        if split is not None:
+            self.label, self.waiting = split[0], not split[1]
+            return fields + (value_fields(split[0], split[1], "paragraph") if split[1] else [])
+        if marked_items(line):
+            return fields + marked_line_fields(line, self.label, self.vocabulary, "paragraph")
+        if line:
+            self.label = ""  # prose or a heading: the marks that follow answer nothing
+        return fields
+
+    def flush(self) -> list[RawField]:
+        """The value lines collected under a lone label."""
+        fields = value_fields(self.label, "\n".join(self.lines), "paragraph") \
+            if self.waiting and self.lines else []
+        if self.lines:
+            self.label = ""
+        self.waiting, self.lines = False, []
+        return fields
+
+    def _value_line(self, line: str) -> bool:
+        return bool(line) and len(self.lines) < 20 and not _heading(line) and \
+            not marked_items(line) and _paragraph_label(line, self.vocabulary) is None and \
+            len(self.vocabulary.split_pairs(line) if ":" in line else []) < 2
 
 
 def _paragraph_label(line: str, vocabulary: Vocabulary) -> tuple[str, str] | None:
@@ -227,9 +251,16 @@ def _paragraph_label(line: str, vocabulary: Vocabulary) -> tuple[str, str] | Non
 
 
 def _heading(line: str) -> bool:
-    """A section heading: a few words in capitals, no digits ("BOT DETAILS")."""
-    return line.isupper() and not any(char.isdigit() for char in line) and \
-        len(line.split()) <= 6
+    """A section heading: styled as one (marked "§" by the caller), a few words in
+    capitals ("BOT DETAILS"), or "Section 2"/"Part B ..."."""
+    return line.startswith("§ ") or bool(_SECTION.match(line)) or (
+        line.isupper() and not any(char.isdigit() for char in line) and len(line.split()) <= 6)
+
+
+def _styled_heading(paragraph: etree._Element) -> bool:
+    style = paragraph.find("w:pPr/w:pStyle", NS)
+    name = (style.get(f"{{{W}}}val") or "") if style is not None else ""
+    return name.lower().startswith(("heading", "title", "berschrift"))
 
 
 def _method(fields: list[RawField]) -> Method:
@@ -244,13 +275,14 @@ def _method(fields: list[RawField]) -> Method:
 
 
 def _text(node: etree._Element) -> str:
-    """Paragraph texts joined by newlines; tabs and breaks as spaces."""
+    """Paragraph texts joined by newlines, a line break as a newline, a tab as a space."""
     paragraphs = list(node.iter(f"{{{W}}}p")) or [node]  # inline controls hold only runs
     lines = []
     for paragraph in paragraphs:
         parts = []
         for item in paragraph.iter(f"{{{W}}}t", f"{{{W}}}tab", f"{{{W}}}br"):
-            parts.append(item.text or "" if item.tag == f"{{{W}}}t" else " ")
+            parts.append(item.text or "" if item.tag == f"{{{W}}}t" else
+                         "\n" if item.tag == f"{{{W}}}br" else " ")
         lines.append("".join(parts))
     return "\n".join(lines)
 

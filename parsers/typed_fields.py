@@ -69,15 +69,16 @@ def table_fields(rows: Sequence[Sequence[str | None]], vocabulary: Vocabulary,
     fields: list[RawField] = []
     label = ""
     rows = list(rows)
+    consumed = -1  # the last row read as part of a stacked pair
     for number, row in enumerate(rows):
         cells = [(cell or "").strip() for cell in row]
-        if not cells or (number and _labels_above(rows[number - 1], cells, vocabulary)):
+        if not cells or number <= consumed:
             continue
-        if number + 1 < len(rows) and _labels_above(cells, rows[number + 1], vocabulary):
-            fields += [item for head, value in zip(cells, rows[number + 1], strict=False)
-                       if head and value and value.strip()
-                       for item in value_fields(" ".join(head.split()), value.strip(), source)]
-            label = ""
+        stacked = _stacked(cells, rows[number + 1] if number + 1 < len(rows) else None,
+                           vocabulary)
+        if stacked is not None:  # a row of labels over its values, or under them
+            fields += [item for pair in stacked for item in value_fields(*pair, source)]
+            label, consumed = "", number + 1
             continue
         side_by_side = _side_by_side(cells, vocabulary)
         if side_by_side:  # City | Boston | State | MA
@@ -109,14 +110,41 @@ def _side_by_side(cells: list[str], vocabulary: Vocabulary) -> list[tuple[str, s
             if name and value]
 
 
-def _labels_above(heads: Sequence[str | None], values: Sequence[str | None],
-                  vocabulary: Vocabulary) -> bool:
-    """A row of labels over a row of their values (Street Address | City | State | ZIP)."""
-    names = [" ".join((cell or "").split()) for cell in heads]
-    below = [" ".join((cell or "").split()) for cell in values]
-    return len(names) == len(below) and sum(1 for name in names if name) >= 2 and \
-        all(vocabulary.is_field_label(name) for name in names if name) and \
-        any(below) and not any(vocabulary.is_field_label(value) for value in below if value)
+def _stacked(row: Sequence[str], following: Sequence[str | None] | None,
+             vocabulary: Vocabulary) -> list[tuple[str, str]] | None:
+    """(label, value) pairs when ``row`` is a row of labels over ``following``, its values
+    (Street Address | City | State | ZIP), or a row of values over their labels (a
+    signature block: the name on the line, "Authorized Signatory Name" under it)."""
+    if following is None or len(following) != len(row):
+        return None
+    texts = [" ".join(cell.split()) for cell in row]
+    under = [" ".join((cell or "").split()) for cell in following]
+    if _all_labels(texts, vocabulary, least=2) and _no_labels(under, vocabulary):
+        return [(name, value) for name, value in zip(texts, under, strict=True)
+                if name and value]
+    if len(texts) >= 2 and all(texts) and _no_labels(texts, vocabulary) and \
+            _captions(under, vocabulary):
+        return [(name, value) for name, value in zip(under, texts, strict=True)
+                if value and vocabulary.is_field_label(name)]
+    return None
+
+
+def _captions(texts: list[str], vocabulary: Vocabulary) -> bool:
+    """A row of captions under the lines of a signature block: field labels, and a few
+    plain words ("Signature"), but no values (no digits, no marks)."""
+    labels = [text for text in texts if vocabulary.is_field_label(text)]
+    others = [text for text in texts if text and text not in labels]
+    return bool(labels) and not any(marked_items(text) for text in labels) and all(
+        len(text.split()) <= 3 and not any(char.isdigit() for char in text) for text in others)
+
+
+def _all_labels(texts: list[str], vocabulary: Vocabulary, *, least: int) -> bool:
+    named = [text for text in texts if text]
+    return len(named) >= least and all(vocabulary.is_field_label(text) for text in named)
+
+
+def _no_labels(texts: list[str], vocabulary: Vocabulary) -> bool:
+    return any(texts) and not any(vocabulary.is_field_label(text) for text in texts if text)
 
 
 def _row_value(label: str, rest: list[str], source: Source) -> list[RawField]:

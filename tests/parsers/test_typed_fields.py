@@ -71,3 +71,22 @@ def test_two_label_value_pairs_per_row(vocabulary: Vocabulary) -> None:
         ("City", "Boston"), ("State", "MA"), ("ZIP Code", "02111"),
         ("Primary Contact Telephone", "617.555.0142"), ("Primary Contact Name", "Jane Doe"),
     ]
+
+
+def test_signature_block_rows_with_captions_under_the_values(vocabulary: Vocabulary) -> None:
+    rows: list[list[str | None]] = [
+        ["/s/ Jordan Blake", "October 2, 2026"],
+        ["Signature", "Date Signed"],
+        ["Jordan Blake", "Chief Executive Officer"],
+        ["Authorized Signatory Name", "Authorized Signatory Title"],
+    ]
+    assert _pairs(rows, vocabulary) == [
+        ("Date Signed", "October 2, 2026"), ("Authorized Signatory Name", "Jordan Blake"),
+        ("Authorized Signatory Title", "Chief Executive Officer"),
+    ]
+
+
+def test_a_label_value_row_is_no_caption_row(vocabulary: Vocabulary) -> None:
+    rows: list[list[str | None]] = [["Signature", "/s/ Jordan Blake"],
+                                    ["Date Signed", "10/02/2026"]]
+    assert _pairs(rows, vocabulary) == [("Date Signed", "10/02/2026")]
