@@ -216,11 +216,13 @@ class _Paragraphs:
         pairs = self.vocabulary.split_pairs(line) if ":" in line else []
         if len(pairs) > 1:  # "City: Boston   State: MA   ZIP Code: 02111"
             self.label = pairs[-1][0]
-            return fields + [item for pair in pairs for item in value_fields(*pair, "paragraph")]
+            return fields + [item for pair in pairs
+                             for item in value_fields(*pair, "paragraph", self.vocabulary)]
         split = None if marked_items(line) else _paragraph_label(line, self.vocabulary)
         if split is not None:
             self.label, self.waiting = split[0], not split[1]
-            return fields + (value_fields(split[0], split[1], "paragraph") if split[1] else [])
+            return fields + (value_fields(split[0], split[1], "paragraph", self.vocabulary)
+                           if split[1] else [])
         if marked_items(line):
             return fields + marked_line_fields(line, self.label, self.vocabulary, "paragraph")
         if line:
@@ -229,7 +231,7 @@ class _Paragraphs:
 
     def flush(self) -> list[RawField]:
         """The value lines collected under a lone label."""
-        fields = value_fields(self.label, "\n".join(self.lines), "paragraph") \
+        fields = value_fields(self.label, "\n".join(self.lines), "paragraph", self.vocabulary) \
             if self.waiting and self.lines else []
         if self.lines:
             self.label = ""

@@ -66,7 +66,8 @@ def segments_of(line: Sequence[Word]) -> list[list[Word]]:
 def pair_fields(words: Sequence[Word], boxes: Sequence[Box], vocabulary: Vocabulary, *,
                 source: Source, page: int = 0) -> list[RawField]:
     """Label/value pairs and checkbox items found on one page."""
-    lines = [_bracket_marks(line) for line in lines_of([*words, *_box_words(boxes)])]
+    lines = [_bare_x_marks(_bracket_marks(line), vocabulary)
+             for line in lines_of([*words, *_box_words(boxes)])]
     pairing = _Pairing(lines, vocabulary, source, page)
     return [item for number, line in enumerate(lines) for segment in _marked_segments(line)
             for item in pairing.fields_of(number, segment)]
@@ -95,7 +96,8 @@ class _Pairing:
         if len(pairs) > 1:  # "City: Boston   State: MA   ZIP Code: 02111"
             self.group = pairs[-1][0]
             return [item for label, value in pairs
-                    for item in _fields(label, value, segment, self.source, self.page)]
+                    for item in _fields(label, value, segment, self.source, self.page,
+                                        self.vocabulary)]
         return self._labelled(number, segment, text)
 
     def _labelled(self, number: int, segment: list[Word], text: str) -> list[RawField]:
@@ -115,15 +117,16 @@ class _Pairing:
         value = value or _value_beside(lines[number], segment, vocabulary, used) or \
             _value_below(lines, number, segment, vocabulary, used) or \
             _value_above(lines, number, segment, vocabulary, used)
-        return _fields(label, value, segment, self.source, self.page) if value else []
+        return _fields(label, value, segment, self.source, self.page, vocabulary) \
+            if value else []
 
 
-def _fields(label: str, value: str, words: Sequence[Word], source: Source,
-            page: int) -> list[RawField]:
+def _fields(label: str, value: str, words: Sequence[Word], source: Source, page: int,
+            vocabulary: Vocabulary) -> list[RawField]:
     """One text, or one checkbox item per marked choice ("☒ Yes ☐ No")."""
     confidence = min(word.confidence for word in words)
     return [replace(item, confidence=confidence, page=page)
-            for item in value_fields(label, value, source)]
+            for item in value_fields(label, value, source, vocabulary)]
 
 
 def _marked_segments(line: Sequence[Word]) -> list[list[Word]]:
@@ -254,11 +257,14 @@ def _value_below(lines: Sequence[Sequence[Word]], number: int, segment: Sequence
     if number + 1 >= len(lines):
         return ""
     below = lines[number + 1]
-    if below[0].top - segment[0].bottom > 3 * (segment[0].bottom - segment[0].top) + 6:
+    if below[0].top - segment[0].bottom > 3 * (segment[0].bottom - segment[0].top) + 6 or \
+            _options_row(below, vocabulary):
         return ""
     for candidate in segments_of(below):
         if abs(candidate[0].x0 - segment[0].x0) < 20:
-            return _take(candidate, vocabulary, used)
+            first = _take(candidate, vocabulary, used)
+            return "\n".join([first, *_more_lines(lines, number + 1, candidate, vocabulary,
+                                                   used)]) if first else ""
     height = segment[0].bottom - segment[0].top
     if below[0].x0 > segment[-1].x1 and below[0].top - segment[0].top < height:
         # a value centred on a label wrapped onto two lines: less than a line below it
@@ -284,6 +290,52 @@ def _value_above(lines: Sequence[Sequence[Word]], number: int, segment: Sequence
 
 def _choices_below(lines: Sequence[Sequence[Word]], number: int) -> bool:
     return number + 1 < len(lines) and _mark(lines[number + 1][0]) is not None
+
+
+def _more_lines(lines: Sequence[Sequence[Word]], number: int, first: Sequence[Word],
+                vocabulary: Vocabulary, used: set[int]) -> list[str]:
+    """A value that goes on under its first line (a list one item per line, a wrapped
+    description): the lines just below, starting at the same left edge, up to a label."""
+    found: list[str] = []
+    previous = first
+    for line in lines[number + 1: number + 21]:
+        gap = line[0].top - previous[0].bottom
+        start = next((s for s in segments_of(line) if abs(s[0].x0 - first[0].x0) < 3), None)
+        if start is None or gap > 0.8 * (previous[0].bottom - previous[0].top) + 2:
+            break
+        text = _take(start, vocabulary, used)
+        if not text:
+            break
+        found.append(text)
+        previous = start
+    return found
+
+
+def _options_row(line: Sequence[Word], vocabulary: Vocabulary) -> bool:
+    """A row of a question's printed options ("MassHealth Provider   Business Partner"),
+    none of them marked: no value."""
+    texts = [_join(s) for s in _marked_segments(line) if _mark(s[0]) is None]
+    return len(texts) >= 2 and all(
+        any(target.choice for target in vocabulary.lookup(text)) and
+        not vocabulary.is_field_label(text) for text in texts)
+
+
+def _bare_x_marks(line: list[Word], vocabulary: Vocabulary) -> list[Word]:
+    """A lone "X" typed before one of a question's options ("X  Business Partner") is a
+    check mark; elsewhere an X is just a letter."""
+    marked = []
+    for index, word in enumerate(line):
+        after = line[index + 1: index + 7]
+        if word.text in {"X", "x"} and word.font != "box" and after and \
+                after[0].x0 - word.x1 < 20 and _starts_with_option(after, vocabulary):
+            word = Word("☒", word.x0, word.x1, word.top, word.bottom, word.confidence)
+        marked.append(word)
+    return marked
+
+
+def _starts_with_option(words: Sequence[Word], vocabulary: Vocabulary) -> bool:
+    return any(any(target.choice for target in vocabulary.lookup(_join(words[:count])))
+               for count in range(1, len(words) + 1))
 
 
 def _take(segment: Sequence[Word], vocabulary: Vocabulary, used: set[int]) -> str:

@@ -34,13 +34,44 @@ def marked_items(text: str) -> list[tuple[bool, str]] | None:
     return items
 
 
+def option_items(text: str, vocabulary: Vocabulary) -> list[tuple[bool, str]] | None:
+    """A question's printed options with an X (or a mark) before the chosen ones, and
+    nothing before the others: ``"Provider X Business Partner Relationship Entity"``.
+    None unless the whole text is options and marks, with at least one mark."""
+    if _MARK.search(text):
+        return None  # drawn marks before every option: marked_items reads those
+    words = text.split()
+    items: list[tuple[bool, str]] = []
+    pending, index = False, 0
+    while index < len(words):
+        mark = _LEADING_MARK.fullmatch(words[index])
+        if mark is not None:
+            pending, index = _checked(words[index]), index + 1
+            continue
+        plain = next((at for at in range(index, len(words))
+                      if _LEADING_MARK.fullmatch(words[at])), len(words))
+        size = next((size for size in range(min(8, plain - index), 0, -1)
+                     if _is_option(" ".join(words[index:index + size]), vocabulary)), 0)
+        if not size:
+            return None
+        items.append((pending, " ".join(words[index:index + size])))
+        pending, index = False, index + size
+    return items if len(items) >= 2 and any(checked for checked, _ in items) else None
+
+
+def _is_option(text: str, vocabulary: Vocabulary) -> bool:
+    return any(target.choice for target in vocabulary.lookup(text)) and \
+        not vocabulary.is_field_label(text)
+
+
 def _checked(mark: str) -> bool:
     return bool(re.search(r"[xX✓✔☒☑✗✘■]", mark))
 
 
-def value_fields(label: str, value: str, source: Source) -> list[RawField]:
+def value_fields(label: str, value: str, source: Source,
+                 vocabulary: Vocabulary) -> list[RawField]:
     """A typed value: one checkbox item per marked choice, or one text."""
-    items = marked_items(value)
+    items = option_items(value, vocabulary) or marked_items(value)
     if items is None:
         return [RawField(name=label, label=label, value=value, source=source)]
     if len(items) == 1 and not items[0][1]:  # a lone mark: the label is the checkbox
@@ -77,23 +108,28 @@ def table_fields(rows: Sequence[Sequence[str | None]], vocabulary: Vocabulary,
         stacked = _stacked(cells, rows[number + 1] if number + 1 < len(rows) else None,
                            vocabulary)
         if stacked is not None:  # a row of labels over its values, or under them
-            fields += [item for pair in stacked for item in value_fields(*pair, source)]
+            fields += [item for pair in stacked for item in value_fields(*pair, source, vocabulary)]
             label, consumed = "", number + 1
             continue
         side_by_side = _side_by_side(cells, vocabulary)
         if side_by_side:  # City | Boston | State | MA
-            fields += [item for pair in side_by_side for item in value_fields(*pair, source)]
+            fields += [item for pair in side_by_side
+                       for item in value_fields(*pair, source, vocabulary)]
             label = ""
             continue
         first = " ".join(cells[0].split())
         if first and marked_items(first):  # "☒ I attest ..." across the row
             fields += marked_line_fields(first, label, vocabulary, source)
             continue
+        if first and _boxed(cells, vocabulary):  # each cell: its label, its value under it
+            fields += _cell_fields(cells, vocabulary, source)
+            label = ""
+            continue
         if first:
             label = first if vocabulary.is_field_label(first) else ""
             fields += [] if label else _cell_fields(cells, vocabulary, source)
         if label:
-            fields += _row_value(label, cells[1:], source)
+            fields += _row_value(label, cells[1:], source, vocabulary)
     return fields
 
 
@@ -147,19 +183,25 @@ def _no_labels(texts: list[str], vocabulary: Vocabulary) -> bool:
     return any(texts) and not any(vocabulary.is_field_label(text) for text in texts if text)
 
 
-def _row_value(label: str, rest: list[str], source: Source) -> list[RawField]:
+def _row_value(label: str, rest: list[str], source: Source,
+               vocabulary: Vocabulary) -> list[RawField]:
     filled = [cell for cell in rest if cell]
     if len(rest) >= 2 and rest[1] and _is_lone_mark(rest[0]):
         return [RawField(name=" ".join(rest[1].split()), label=label,
                          value=_checked(rest[0]) if rest[0] else False, source=source)]
     if not filled:
         return []
-    return value_fields(label, "\n".join(filled), source)
+    return value_fields(label, "\n".join(filled), source, vocabulary)
 
 
 def _is_lone_mark(cell: str) -> bool:
     items = marked_items(cell)
     return not cell or (items is not None and len(items) == 1 and not items[0][1])
+
+
+def _boxed(cells: list[str], vocabulary: Vocabulary) -> bool:
+    """A row of boxed fields: another cell than the first holds a label on its first line."""
+    return any(vocabulary.is_field_label(cell.partition("\n")[0]) for cell in cells[1:] if cell)
 
 
 def _cell_fields(cells: list[str], vocabulary: Vocabulary, source: Source) -> list[RawField]:
@@ -169,9 +211,9 @@ def _cell_fields(cells: list[str], vocabulary: Vocabulary, source: Source) -> li
     for cell in cells:
         first, _, below = cell.partition("\n")
         if vocabulary.is_field_label(first) and below.strip():
-            fields += value_fields(first.strip(), " ".join(below.split()), source)
+            fields += value_fields(first.strip(), " ".join(below.split()), source, vocabulary)
             continue
         split = vocabulary.split_label(" ".join(cell.split())) if ":" in cell else None
         if split is not None and split[1] and vocabulary.is_field_label(split[0]):
-            fields += value_fields(split[0], split[1], source)
+            fields += value_fields(split[0], split[1], source, vocabulary)
     return fields

@@ -7,7 +7,7 @@ import pytest
 
 from parsers.formdefs import FormDefinition
 from parsers.labels import Vocabulary
-from parsers.typed_fields import marked_items, table_fields
+from parsers.typed_fields import marked_items, option_items, table_fields
 
 
 @pytest.fixture(scope="module")
@@ -90,3 +90,30 @@ def test_a_label_value_row_is_no_caption_row(vocabulary: Vocabulary) -> None:
     rows: list[list[str | None]] = [["Signature", "/s/ Jordan Blake"],
                                     ["Date Signed", "10/02/2026"]]
     assert _pairs(rows, vocabulary) == [("Date Signed", "10/02/2026")]
+
+
+@pytest.mark.parametrize("text, items", [
+    ("MassHealth Provider X Business Partner Relationship Entity",
+     [(False, "MassHealth Provider"), (True, "Business Partner"),
+      (False, "Relationship Entity")]),
+    ("X On-Premises Cloud Vendor-Hosted",
+     [(True, "On-Premises"), (False, "Cloud"), (False, "Vendor-Hosted")]),
+    ("MassHealth Provider Business Partner", None),  # nothing chosen: not an answer
+    ("X-ray Clinic of Boston", None),
+])
+def test_options_with_an_x_before_the_chosen_ones(vocabulary: Vocabulary, text: str,
+                                                 items: list[tuple[bool, str]] | None) -> None:
+    assert option_items(text, vocabulary) == items
+
+
+def test_boxed_cells_each_with_a_label_over_its_value(vocabulary: Vocabulary) -> None:
+    rows: list[list[str | None]] = [
+        ["MassHealth Provider ID/Service Location (PID/SL)", "National Provider Identifier",
+         None, "Federal Employer Identification Number (FEIN)\n04-1234567"],
+        ["Organization Type\nMassHealth Provider X Business Partner", None, None, None],
+    ]
+    assert _pairs(rows, vocabulary) == [
+        ("Federal Employer Identification Number (FEIN)", "04-1234567"),
+        ("Organization Type", ("MassHealth Provider", False)),
+        ("Organization Type", ("Business Partner", True)),
+    ]
