@@ -17,6 +17,7 @@ _PUNCT = re.compile(r"[^0-9a-z/#&+]+")
 _INDEX = re.compile(r"\[\d+\]")
 _XFA_PREFIX = re.compile(r"^(?:(?:form|topmostsubform|subform|page|#subform|#pageset)\w*\.)+",
                          re.IGNORECASE)
+_REPEAT = re.compile(r"(?<=\D)(?:_|#)\d{1,2}$")
 _MARKERS = re.compile(r"[\s:*\u2022\u00b7.\-–—_]+$")
 # "3. City", "(b) City", "2.1 City", "* City": numbering and required marks before a label.
 _LEADING = re.compile(r"^(?:[*\u2022]\s*)?(?:\(?(?:\d{1,2}(?:\.\d{1,2})*|[a-z])[.)]\s+"
@@ -73,9 +74,10 @@ def label_keys(text: str) -> tuple[str, ...]:
 
 
 def clean_field_name(name: str) -> str:
-    """A file's field name without XFA-style indexes and wrappers:
-    ``form1[0].page1[0].org_legal_name[0]`` → ``org_legal_name``; inner dots stay."""
-    return _XFA_PREFIX.sub("", _INDEX.sub("", name.strip()))
+    """A file's field name without XFA-style indexes and wrappers, and without the number
+    Acrobat adds to a repeated name: ``form1[0].page1[0].org_legal_name[0]`` →
+    ``org_legal_name``, ``Date Signed_2`` → ``Date Signed``; inner dots stay."""
+    return _REPEAT.sub("", _XFA_PREFIX.sub("", _INDEX.sub("", name.strip())))
 
 
 @dataclass(frozen=True, slots=True)

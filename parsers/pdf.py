@@ -205,6 +205,10 @@ def _raw_field(widget: Widget, pages: _Pages, vocabulary: Vocabulary,
             question = question_near(words, row, vocabulary)
             if question:
                 label, beside = question, label
+    if widget.tooltip and not vocabulary.is_field_label(label) and \
+            (vocabulary.is_field_label(widget.tooltip) or not label):
+        # the designer's tooltip names the field when the page does not
+        label, beside = widget.tooltip, beside or (label if widget.field_type == "/Btn" else "")
     return RawField(name=widget.name, value=widget.value, source="acroform", label=label,
                     export_value=widget.export_value, page=max(widget.page, 0), beside=beside)
 

@@ -27,6 +27,7 @@ class Widget:
     radio: bool = False
     signed: bool = False
     group: tuple[float, float, float, float] | None = None  # a radio group's buttons, all
+    tooltip: str = ""  # /TU: the label a screen reader speaks, often the printed label
 
 
 def walk_fields(reader: PdfReader, max_fields: int) -> list[Widget]:
@@ -62,7 +63,7 @@ def _walk(node: Any, parent_name: str, inherited: dict[str, Any], pages: dict[An
     seen.add(id(node))
     partial = _text(node.get("/T"))
     name = f"{parent_name}.{partial}" if parent_name and partial else partial or parent_name
-    values = {key: node[key] for key in ("/FT", "/V", "/Ff", "/Opt") if key in node}
+    values = {key: node[key] for key in ("/FT", "/V", "/Ff", "/Opt", "/TU") if key in node}
     merged = {**inherited, **values}
     kids = [_resolve(kid) for kid in _resolve(node.get("/Kids")) or []]
     field_kids = [kid for kid in kids if isinstance(kid, DictionaryObject) and "/T" in kid]
@@ -71,7 +72,9 @@ def _walk(node: Any, parent_name: str, inherited: dict[str, Any], pages: dict[An
             yield from _walk(kid, name, merged, pages, depth + 1, seen)
         return
     widgets = [kid for kid in kids if isinstance(kid, DictionaryObject)] or [node]
-    found = [_widget(name, merged, widget, pages) for widget in widgets]
+    tooltip = _text(merged.get("/TU"))
+    found = [replace(_widget(name, merged, widget, pages), tooltip=tooltip)
+             for widget in widgets]
     rects = [item.rect for item in found if item.radio and item.rect is not None]
     if rects:  # where the whole group sits, for the question printed beside it
         group = (min(r[0] for r in rects), min(r[1] for r in rects),

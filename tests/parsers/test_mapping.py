@@ -163,3 +163,9 @@ def test_a_checked_box_named_like_a_text_field_is_the_choice(definitions) -> Non
                     RawField("TransactionsOther", "Eligibility file pull", "acroform"))
     assert result["transactions"].raw == ("Other",)
     assert result["transactions_other"].raw == "Eligibility file pull"
+
+
+@pytest.mark.parametrize("name", ["Organization Legal Name_2", "Organization Legal Name#1"])
+def test_acrobat_repeated_names(definitions, name: str) -> None:
+    assert mapped(definitions, "stage1", RawField(name, "Acme", "acroform"))[
+        "org_legal_name"].raw == "Acme"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from pdf_samples import Draw, Node, page, texts, utf16, with_fields
-from pypdf.generic import DictionaryObject, NameObject
+from pypdf.generic import DictionaryObject, NameObject, TextStringObject
 
 from parsers.formdefs import FormDefinition
 from parsers.labels import Vocabulary, normalize_label
@@ -185,3 +185,14 @@ def test_opaque_fields_with_their_labels_printed_underneath(vocabulary: Vocabula
                      vocabulary, draw)
     labels = {item.name: item.label for item in document.fields}
     assert labels == {"Text7": "Authorized Signatory Name", "Text8": "Date Signed"}
+
+
+def test_tooltips_name_fields_the_page_does_not(vocabulary: Vocabulary) -> None:
+    document = _read([
+        Node("f1", ft="/Tx", value="Acme Health", rect=(200, 90, 250, 14),
+             extra={"/TU": TextStringObject("Organization Legal Name")}),
+        Node("f2", ft="/Btn", states=("On",), value=NameObject("/On"), rect=(50, 300, 10, 10),
+             extra={"/TU": TextStringObject("Claim Status Inquiry")}),
+    ], vocabulary)
+    labels = {item.name: item.label for item in document.fields}
+    assert labels == {"f1": "Organization Legal Name", "f2": "Claim Status Inquiry"}
