@@ -12,6 +12,7 @@ from typing import Any
 from parsers.formdefs import FieldDef
 from parsers.labels import normalize_label, squash
 
+_LOOSE_SPLIT = re.compile(r"\s+/\s+|\s+&\s+|\s+and\s+", re.IGNORECASE)
 _SPLIT = re.compile(r"[,;\n\r\u2022]+")
 _BOX = re.compile(r"^\s*(?:\[\s*[xX✓✔]?\s*\]|[☐☑☒■□✓✔]|\(\s*[xX]?\s*\))\s*")
 _TRUE = frozenset({"yes", "y", "true", "t", "x", "checked", "on", "1", "selected", "☒", "☑",
@@ -73,7 +74,7 @@ def normalize_set(field: FieldDef, raw: Any) -> list[str]:
         if whole is not None:
             keys.add(whole)
             continue
-        for part in (part.strip() for part in _SPLIT.split(item)):
+        for part in (part.strip() for part in _parts(field, item)):
             key = find_choice(field, part) if part else None
             if key is not None:
                 keys.add(key)
@@ -82,6 +83,16 @@ def normalize_set(field: FieldDef, raw: Any) -> list[str]:
     if unknown:
         raise ValueError("choose from " + _options(field))
     return sorted(keys)
+
+
+def _parts(field: FieldDef, text: str) -> list[str]:
+    """A typed set's items: split at commas, semicolons and lines; where that leaves one
+    that names no choice, also at " / ", " & " and " and " (a choice label may hold a "/"
+    of its own, as "Claim Adjustment/Void" does)."""
+    parts = _SPLIT.split(text)
+    if all(find_choice(field, part) or not part.strip() for part in parts):
+        return parts
+    return [piece for part in parts for piece in _LOOSE_SPLIT.split(part)]
 
 
 def normalize_list(field: FieldDef, raw: Any) -> list[str]:

@@ -155,3 +155,11 @@ def test_empty_values_are_absent_not_invalid(kind: str, raw: object) -> None:
 ])
 def test_npi_luhn(npi: str, valid: bool) -> None:
     assert npi_is_valid(npi) is valid
+
+
+@pytest.mark.parametrize("raw", ["Claim Status Inquiry / Claim Adjustment/Void",
+                                 "Claim Status Inquiry and Claim Adjustment/Void",
+                                 "Claim Adjustment/Void & Claim Status Inquiry"])
+def test_sets_typed_with_slashes_ampersands_and_and(definitions, raw: str) -> None:
+    field = {item.key: item for item in definitions["stage1"].fields}["transactions"]
+    assert normalize_value(field, raw).value == ["claim_adjustment", "claim_status"]
