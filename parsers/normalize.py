@@ -111,7 +111,8 @@ _EMAIL = re.compile(r"[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(?:\.[A-Za-z
 
 
 def normalize_email(field: FieldDef, raw: RawValue) -> str:
-    text = _text(raw).removeprefix("mailto:").strip("<> ")
+    # stray punctuation around it, as OCR or a typed "Email:." leaves it
+    text = _text(raw).removeprefix("mailto:").strip("<> .,;:'\"()[]")
     if not _EMAIL.fullmatch(text) or ".." in text:
         raise InvalidValueError("enter an email address such as name@example.org")
     return text.lower()

@@ -27,8 +27,11 @@ def read_page(image: Image.Image, read_words: Reader, vocabulary: Vocabulary, *,
     grids = find_grids(image)
     words = tidy_words(with_marks(read_words(erase_rules(image, grids)), find_marks(image)))
     tables, outside = table_rows(grids, words)
-    fields = [field for rows in tables
-              for field in rows_fields(rows, vocabulary, page=page, ceiling=ceiling)]
+    fields = []
+    for rows, held in tables:
+        found = rows_fields(rows, vocabulary, page=page, ceiling=ceiling)
+        fields += found
+        outside += [] if found else held  # a box that is no form table: read by layout
     scale = 72 / dpi  # back to points, so the layout tolerances hold
     fields += pair_fields(_scaled(outside, scale), [], vocabulary, source="ocr", page=page)
     return fields, _scaled(words, scale)

@@ -21,9 +21,13 @@ class Row:
     confidence: float  # the least sure word of the row
 
 
-def table_rows(grids: Sequence[Grid], words: Sequence[Word]) -> tuple[list[list[Row]], list[Word]]:
+Table = tuple[list[Row], list[Word]]  # a grid's rows of cell texts, and its words
+
+
+def table_rows(grids: Sequence[Grid], words: Sequence[Word]) -> tuple[list[Table], list[Word]]:
     """Each grid's rows of cell texts (a merged cell's text in its top-left cell, the others
-    empty), and the words that fall in no grid. Word positions are in the grid's pixels."""
+    empty) with the words in it, and the words that fall in no grid. Word positions are in
+    the grid's pixels."""
     cells: list[dict[tuple[int, int], list[Word]]] = [{} for _ in grids]
     outside = []
     for word in words:
@@ -35,7 +39,8 @@ def table_rows(grids: Sequence[Grid], words: Sequence[Word]) -> tuple[list[list[
                 break
         else:
             outside.append(word)
-    return [_rows(grid, held) for grid, held in zip(grids, cells, strict=True)], outside
+    return [(_rows(grid, held), [word for cell in held.values() for word in cell])
+            for grid, held in zip(grids, cells, strict=True)], outside
 
 
 def _rows(grid: Grid, held: dict[tuple[int, int], list[Word]]) -> list[Row]:

@@ -17,8 +17,10 @@ from parsers.pdf_layout import Word
 _SLIVER = re.compile(r"[|_—–~¦]+")  # what is left of a cell border
 _DIGITS_WITH_O = re.compile(r"(?<![0-9O])[0-9O]*[0-9][0-9O]*(?![A-Za-z])")
 _BRACKETS = re.compile(r"^[\[{(|]([xX]?)[\]})|]$")
+_HALF_BRACKET = re.compile(r"^(?:[xX][\]})|]|[\[{(|][xX])$")  # "X|", "x]": a ticked box
 _OPENERS = {"[", "{", "(", "|"}
 _CLOSERS = {"]", "}", ")", "|"}
+_ROMAN_TWO_WORDS = {"Il", "lI", "I!", "!I", "1l", "l1", "Ill", "11"}
 _ROMAN_TWO = re.compile(r"(?<!\w)[Il1|!]{2}(?!\w)")  # "Stage Il", "Stage I!" → "Stage II"
 
 
@@ -52,6 +54,10 @@ def tidy_words(words: Sequence[Word]) -> list[Word]:
             if text != "|" or following is None or not _next_lower(word, following):
                 continue
             text = "I"
+        if _HALF_BRACKET.match(text):
+            text = "[X]"
+        if text in _ROMAN_TWO_WORDS and index and ordered[index - 1].text.lower() == "stage":
+            text = "II"  # "Stage Il Approval Number"
         bracket = _BRACKETS.match(text)
         if bracket and text[0] + text[-1] not in {"[]", "()"}:
             text = f"[{bracket.group(1).upper() or ' '}]"

@@ -279,8 +279,11 @@ def _value_above(lines: Sequence[Sequence[Word]], number: int, segment: Sequence
     if number == 0 or _choices_below(lines, number):
         return ""
     above = lines[number - 1]
+    height = segment[0].bottom - segment[0].top
+    captions = len(segments_of(lines[number])) >= 2 and all(  # a row of captions only
+        vocabulary.is_field_label(_join(item)) for item in segments_of(lines[number]))
     if segment[0].top - max(word.bottom for word in above) > \
-            0.8 * (segment[0].bottom - segment[0].top) + 2:
+            (1.6 if captions else 0.8) * height + 2:
         return ""  # further than a signature line's gap
     for candidate in _marked_segments(above):
         if abs(candidate[0].x0 - segment[0].x0) < 20:

@@ -44,6 +44,8 @@ VALID = [
     ("date", "12/31/99", "1999-12-31"),
     ("email", " Jane.Doe@Example.ORG ", "jane.doe@example.org"),
     ("email", "mailto:a@b.co", "a@b.co"),
+    ("email", ". jane@acme.example,", "jane@acme.example"),
+    ("email", "(jane@acme.example)", "jane@acme.example"),
     ("phone", "617-555-0142", "617-555-0142"),
     ("phone", "(617) 555-0142", "617-555-0142"),
     ("phone", "+1 617.555.0142", "617-555-0142"),
