@@ -23,6 +23,8 @@ _ESCAPE = re.compile(rb"\\([0-7]{1,3}|\r\n|\n|\r|.)", re.DOTALL)
 _SIMPLE_ENCODINGS = {"/WinAnsiEncoding", "/StandardEncoding", "/MacRomanEncoding"}
 _WORD_GAP = -250  # a TJ offset (thousandths of an em) this far left is a space
 _MAX_STREAM = 2_000_000
+_TEXT_OBJECT = re.compile(rb"\bBT\b.*?\bET\b", re.DOTALL)
+_OUTSIDE_TEXT = re.compile(rb"\bDo\b|\bBI\b")  # form XObjects and inline images
 
 
 def quick_page_text(page: Any) -> str | None:
@@ -33,9 +35,10 @@ def quick_page_text(page: Any) -> str | None:
         return None
     contents = page.get_contents()
     data = contents.get_data() if contents is not None else b""
-    if not data or len(data) > _MAX_STREAM:
+    if not data or len(data) > _MAX_STREAM or _OUTSIDE_TEXT.search(data):
         return None
-    return _shown_text(data, fonts)
+    # Only text objects hold text: skipping the drawing between them halves the work.
+    return _shown_text(b"\n".join(_TEXT_OBJECT.findall(data)), fonts)
 
 
 def _fonts(page: Any) -> set[str] | None:
@@ -77,8 +80,7 @@ def _shown_text(data: bytes, fonts: set[str]) -> str | None:
             array.append(token)
         elif token[:1].isalpha() or token in (b"'", b'"'):
             operator = token.decode("ascii")
-            if operator in ("BI", "Do") or (operator == "Tf" and not _known_font(operands,
-                                                                                  fonts)):
+            if operator == "Tf" and not _known_font(operands, fonts):
                 return None
             moved, y = _moves(operator, operands, y)
             if moved and line:
