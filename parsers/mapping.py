@@ -23,6 +23,8 @@ _CONTROL_PREFIXES = frozenset({"txt", "fld", "field", "chk", "cb", "cbx", "cbo",
                                "dd", "opt", "rb", "rdo", "radio", "tb", "dt", "dtp", "lst",
                                "sel", "check", "text", "frm"})
 _YES, _NO = frozenset({"yes", "y", "true"}), frozenset({"no", "n", "false"})
+_BOX_ON = frozenset({"1", "on", "true", "yes", "x", "checked"})
+_BOX_STATES = _BOX_ON | {"0", "off", "false", "no", "unchecked"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,7 +105,10 @@ def _candidates(text: str) -> Iterator[tuple[str, str | None]]:
 
 
 def _choice_hit(field: FieldDef, choice: str, item: RawField) -> _Hit | None:
-    """A box named ``transactions.claim_status`` or ``testing_completed.yes``."""
+    """A box named ``transactions.claim_status`` or ``testing_completed.yes``; an XFA or
+    text box says "1"/"0" or "On"/"Off" where an AcroForm box says True/False."""
+    if isinstance(item.value, str) and normalize_label(item.value) in _BOX_STATES:
+        item = replace(item, value=normalize_label(item.value) in _BOX_ON)
     if field.type == "yesno" and normalize_label(choice) in _YES | _NO:
         return _Hit(field, _yes_no_box(choice, item))
     if field.type in ("set", "choice") and find_choice(field, choice) is not None:

@@ -169,3 +169,11 @@ def test_a_checked_box_named_like_a_text_field_is_the_choice(definitions) -> Non
 def test_acrobat_repeated_names(definitions, name: str) -> None:
     assert mapped(definitions, "stage1", RawField(name, "Acme", "acroform"))[
         "org_legal_name"].raw == "Acme"
+
+
+def test_xfa_boxes_say_one_and_zero(definitions) -> None:
+    result = mapped(definitions, "stage1",
+                    RawField("form1.Transactions.ClaimStatus", "1", "xfa"),
+                    RawField("form1.Transactions.ClaimSubmission", "0", "xfa"),
+                    RawField("form1.Transactions.Other", "Off", "xfa"))
+    assert result["transactions"].raw == ("ClaimStatus",)
