@@ -1,45 +1,53 @@
-"""Forms drawn outside this project (tests/data/independent and independent2, each made by
-a separate author from SPEC.md alone, with LibreOffice, pypdf, a hand-written PDF writer,
-python-docx and a scanner simulation): every field of the digital shapes right; scans
-classified, routed to review, and most fields found."""
+"""Forms drawn outside this project (tests/data/independent, independent2 and independent3,
+each made by a separate author from SPEC.md alone, with LibreOffice, pypdf, hand-written PDF
+writers, python-docx, an email package and scanner simulations): every field of the digital
+shapes right; scans classified, routed to review, and most fields found."""
 
 from __future__ import annotations
 
 import json
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from parsers.extract import extract_document
+from parsers.extract import extract_document, extract_json
 from parsers.formdefs import FormDefinition
 from parsers.limits import Limits
+from parsers.model import ExtractedDocument
 
 DATA = Path(__file__).resolve().parents[1] / "data"
-SETS = ("independent", "independent2")  # two authors, each working from SPEC.md alone
+SETS = ("independent", "independent2", "independent3")  # three authors, from SPEC.md alone
 CASES = sorted(f"{path.parent.name}/{path.name.removesuffix('.expected.json')}"
                for name in SETS for path in (DATA / name).glob("*.expected.json"))
+KINDS = {case: "email" if "documents" in expected else "scan" if expected.get("scan")
+         else "digital" for case in CASES
+         for expected in [json.loads((DATA / f"{case}.expected.json").read_text("utf-8"))]}
 SCAN_SHARE = 0.5  # of a scan's fields found with the right value
+TODAY = date(2026, 11, 23)
 
 
-def _extract(case: str, definitions: dict[str, FormDefinition]) -> tuple[dict, object]:
+def _expected(case: str) -> tuple[dict[str, Any], Path]:
     expected = json.loads((DATA / f"{case}.expected.json").read_text(encoding="utf-8"))
-    path = (DATA / case).parent / expected["file"]
+    return expected, (DATA / case).parent / expected["file"]
+
+
+def _extract(case: str, definitions: dict[str, FormDefinition]
+             ) -> tuple[dict[str, Any], ExtractedDocument]:
+    expected, path = _expected(case)
     document = extract_document(path.name, path.read_bytes(), definitions, limits=Limits(),
-                                today=date(2026, 11, 23), isolate=False)
+                                today=TODAY, isolate=False)
     return expected, document
 
 
-@pytest.mark.parametrize("case", [c for c in CASES if "scan" not in c])
+@pytest.mark.parametrize("case", [c for c in CASES if KINDS[c] == "digital"])
 def test_digital_forms_give_every_field(case: str,
                                         definitions: dict[str, FormDefinition]) -> None:
     expected, document = _extract(case, definitions)
     assert (document.form_type, document.form_version) == \
         (expected["form_type"], expected["form_version"])
-    values = document.values()
-    wrong = {key: (value, values.get(key)) for key, value in expected["fields"].items()
-             if values.get(key) != value}
-    assert not wrong, f"expected vs extracted: {wrong}"
+    _same_fields(expected["fields"], document.values())
     if "scenario_summary" in expected:  # a Test Scenarios document: passes per transaction
         summary = expected["scenario_summary"]
         assert document.facts["passing"] == {key: counts["passed"] for key, counts
@@ -50,8 +58,24 @@ def test_digital_forms_give_every_field(case: str,
         assert document.facts["transactions"] == expected["transactions_mentioned"]
 
 
+@pytest.mark.parametrize("case", [c for c in CASES if KINDS[c] == "email"])
+def test_emails_give_every_document(case: str,
+                                    definitions: dict[str, FormDefinition]) -> None:
+    """A whole .eml through ``extract``: each attachment classified and read."""
+    expected, path = _expected(case)
+    found = extract_json(path.name, path.read_bytes(), definitions, limits=Limits(),
+                         today=TODAY, isolate=False)
+    documents = {item["filename"]: item for item in found["documents"]}
+    assert sorted(documents) == sorted(item["filename"] for item in expected["documents"])
+    for item in expected["documents"]:
+        document = documents[item["filename"]]
+        assert (document["form_type"], document["form_version"]) == \
+            (item["form_type"], item["form_version"])
+        _same_fields(item["fields"], document["fields"])
+
+
 @pytest.mark.slow
-@pytest.mark.parametrize("case", [c for c in CASES if "scan" in c])
+@pytest.mark.parametrize("case", [c for c in CASES if KINDS[c] == "scan"])
 def test_scans_go_to_review_with_most_fields(case: str,
                                              definitions: dict[str, FormDefinition]) -> None:
     expected, document = _extract(case, definitions)
@@ -62,3 +86,9 @@ def test_scans_go_to_review_with_most_fields(case: str,
     right = [key for key, value in expected["fields"].items() if values.get(key) == value]
     assert len(right) >= SCAN_SHARE * len(expected["fields"]), \
         f"{len(right)} of {len(expected['fields'])} right: {sorted(right)}"
+
+
+def _same_fields(expected: dict[str, Any], values: dict[str, Any]) -> None:
+    wrong = {key: (value, values.get(key)) for key, value in expected.items()
+             if values.get(key) != value}
+    assert not wrong, f"expected vs extracted: {wrong}"
