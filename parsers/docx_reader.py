@@ -162,6 +162,7 @@ def _box_label(node: etree._Element) -> str:
 
 
 Table = tuple[tuple[str, ...], ...]
+MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 _SECTION = re.compile(r"^(?:section|part)\s+[0-9ivxA-Z]{1,4}\b", re.IGNORECASE)
 
 
@@ -190,7 +191,8 @@ def _paragraph_fields(parts: list[etree._Element], vocabulary: Vocabulary) -> li
     for root in parts:
         reader = _Paragraphs(vocabulary)
         for paragraph in root.iter(f"{{{W}}}p"):
-            if next(paragraph.iterancestors(f"{{{W}}}tc"), None) is None:
+            if next(paragraph.iterancestors(f"{{{W}}}tc"), None) is None and \
+                    not _holds_text_box(paragraph):
                 line = _text(paragraph).strip()
                 fields += reader.read(f"§ {line}" if _styled_heading(paragraph) else line)
         fields += reader.flush()
@@ -257,6 +259,13 @@ def _heading(line: str) -> bool:
     capitals ("BOT DETAILS"), or "Section 2"/"Part B ..."."""
     return line.startswith("§ ") or bool(_SECTION.match(line)) or (
         line.isupper() and not any(char.isdigit() for char in line) and len(line.split()) <= 6)
+
+
+def _holds_text_box(paragraph: etree._Element) -> bool:
+    """The paragraph a text box is anchored in (its paragraphs are read one by one), or a
+    paragraph of the older copy Word keeps of a text box (mc:Fallback), read once already."""
+    return paragraph.find(f".//{{{W}}}p") is not None or any(
+        ancestor.tag == f"{{{MC}}}Fallback" for ancestor in paragraph.iterancestors())
 
 
 def _styled_heading(paragraph: etree._Element) -> bool:

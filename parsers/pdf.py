@@ -246,7 +246,10 @@ def _self_explaining(name: str, vocabulary: Vocabulary) -> bool:
 
 
 def _words(page: Any) -> list[Word]:
-    words = page.extract_words(keep_blank_chars=False, extra_attrs=["fontname"])
+    # A gap of a sixth of the type size parts two words even with no space between them
+    # (text set glyph by glyph); letters of one word touch.
+    words = page.extract_words(keep_blank_chars=False, extra_attrs=["fontname"],
+                               x_tolerance_ratio=0.16)
     return [Word(item["text"], float(item["x0"]), float(item["x1"]), float(item["top"]),
                  float(item["bottom"]), font=str(item.get("fontname", "")))
             for item in words]

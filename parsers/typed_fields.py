@@ -111,6 +111,7 @@ def table_fields(rows: Sequence[Sequence[str | None]], vocabulary: Vocabulary,
             fields += [item for pair in stacked for item in value_fields(*pair, source, vocabulary)]
             label, consumed = "", number + 1
             continue
+        cells = _from_first_label(cells, vocabulary)
         side_by_side = _side_by_side(cells, vocabulary)
         if side_by_side:  # City | Boston | State | MA
             fields += [item for pair in side_by_side
@@ -199,9 +200,25 @@ def _is_lone_mark(cell: str) -> bool:
     return not cell or (items is not None and len(items) == 1 and not items[0][1])
 
 
+def _from_first_label(cells: list[str], vocabulary: Vocabulary) -> list[str]:
+    """The row from its first label on: a section name in a merged first column
+    ("Organization" beside every row of its section) is no part of the fields."""
+    if len(cells) >= 3 and all(vocabulary.is_field_label(" ".join(cell.split()))
+                               for cell in cells[:2]) and \
+            not vocabulary.is_field_label(" ".join(cells[2].split())):
+        return cells[1:]  # section | label | value: a label's value is never a label
+    if not cells or vocabulary.is_field_label(cells[0].partition("\n")[0]) or \
+            marked_items(cells[0]):
+        return cells
+    first = next((at for at, cell in enumerate(cells[1:-1], start=1)
+                  if vocabulary.is_field_label(" ".join(cell.split()))), None)
+    return cells[first:] if first is not None else cells
+
+
 def _boxed(cells: list[str], vocabulary: Vocabulary) -> bool:
     """A row of boxed fields: another cell than the first holds a label on its first line."""
-    return any(vocabulary.is_field_label(cell.partition("\n")[0]) for cell in cells[1:] if cell)
+    return any(vocabulary.is_field_label(cell.partition("\n")[0]) for cell in cells[1:]
+               if cell and not marked_items(cell))
 
 
 def _cell_fields(cells: list[str], vocabulary: Vocabulary, source: Source) -> list[RawField]:
