@@ -135,6 +135,8 @@ class Vocabulary:
         for label in self._longest_first:
             if normalized_line.startswith(label) and _ends_on_word(normalized_line, label):
                 value = _value_after(line, label)
+                if value is not None and _PARENS.fullmatch(value):  # "(check one)"
+                    return line.strip().rstrip(" :\t"), ""
                 if value is not None:
                     return line[: len(line) - len(value)].rstrip(" :\t"), value
         return (line.strip(), "") if self._squashed.get(squash(line)) else None

@@ -8,6 +8,7 @@ the other as a conflict for review.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
@@ -18,6 +19,7 @@ from parsers.labels import Vocabulary, clean_field_name, name_parts, normalize_l
 from parsers.model import RawDocument, RawField, Source
 
 RawValue = str | bool | tuple[str, ...]
+_PART = re.compile(r"^(.*\D)_(\d{1,2})$")  # "Date Signed_2": the second box of Date Signed
 # What form designers put before a control's name: txtOrgName, chkAttest, cboHosting.
 _CONTROL_PREFIXES = frozenset({"txt", "fld", "field", "chk", "cb", "cbx", "cbo", "cmb", "ddl",
                                "dd", "opt", "rb", "rdo", "radio", "tb", "dt", "dtp", "lst",
@@ -49,7 +51,7 @@ def map_fields(raw: RawDocument, definition: FormDefinition,
     """Canonical key → mapped value, for every raw field that names a field of the form."""
     index = field_index(definition)
     mapped: dict[str, MappedValue] = {}
-    for item in raw.fields:
+    for item in _joined_digit_boxes(raw.fields):
         hit = _resolve(item, index)
         if hit is None or hit.value is None:
             continue
@@ -57,6 +59,34 @@ def map_fields(raw: RawDocument, definition: FormDefinition,
         old = mapped.get(hit.field.key)
         mapped[hit.field.key] = new if old is None else _merge(hit.field, old, new)
     return mapped
+
+
+def _joined_digit_boxes(fields: tuple[RawField, ...]) -> list[RawField]:
+    """A number typed into boxes of its own (Acrobat names them ``Telephone``,
+    ``Telephone_2``, ``Telephone_3``): the digits joined with "-" into one value
+    (617-555-0142, 03-05-2026). Repeats of one value (a name printed twice) stay apart."""
+    parts: dict[str, list[RawField]] = {}
+    for item in fields:
+        found = _PART.match(item.name)
+        if found and isinstance(item.value, str) and item.value.strip().isdigit():
+            parts.setdefault(found.group(1), []).append(item)
+    joined: dict[int, RawField] = {}
+    dropped: set[int] = set()
+    for base, items in parts.items():
+        first = next((item for item in fields if item.name == base and
+                      isinstance(item.value, str) and item.value.strip().isdigit()), None)
+        if first is None:
+            continue
+        ordered = [first, *sorted(items, key=lambda item: _box_number(item.name))]
+        joined[id(first)] = replace(first, value="-".join(str(item.value).strip()
+                                                         for item in ordered))
+        dropped |= {id(item) for item in items}
+    return [joined.get(id(item), item) for item in fields if id(item) not in dropped]
+
+
+def _box_number(name: str) -> int:
+    found = _PART.match(name)
+    return int(found.group(2)) if found else 0
 
 
 def _resolve(item: RawField, index: FieldIndex) -> _Hit | None:

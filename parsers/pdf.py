@@ -205,12 +205,22 @@ def _raw_field(widget: Widget, pages: _Pages, vocabulary: Vocabulary,
             question = question_near(words, row, vocabulary)
             if question:
                 label, beside = question, label
-    if widget.tooltip and not vocabulary.is_field_label(label) and \
-            (vocabulary.is_field_label(widget.tooltip) or not label):
+    tooltip = _tooltip_label(widget.tooltip, vocabulary)
+    if tooltip and not vocabulary.is_field_label(label) and \
+            (vocabulary.is_field_label(tooltip) or not label):
         # the designer's tooltip names the field when the page does not
-        label, beside = widget.tooltip, beside or (label if widget.field_type == "/Btn" else "")
+        label, beside = tooltip, beside or (label if widget.field_type == "/Btn" else "")
     return RawField(name=widget.name, value=widget.value, source="acroform", label=label,
                     export_value=widget.export_value, page=max(widget.page, 0), beside=beside)
+
+
+def _tooltip_label(tooltip: str, vocabulary: Vocabulary) -> str:
+    """A tooltip's label, without the help after it ("National Provider Identifier (NPI)
+    - 10 digits")."""
+    split = vocabulary.split_label(tooltip) if tooltip else None
+    if not vocabulary.is_field_label(tooltip) and split and vocabulary.is_field_label(split[0]):
+        return split[0]
+    return tooltip
 
 
 def _top_down(rect: Rect, height: float) -> Rect:

@@ -177,3 +177,15 @@ def test_xfa_boxes_say_one_and_zero(definitions) -> None:
                     RawField("form1.Transactions.ClaimSubmission", "0", "xfa"),
                     RawField("form1.Transactions.Other", "Off", "xfa"))
     assert result["transactions"].raw == ("ClaimStatus",)
+
+
+def test_a_number_typed_into_boxes_of_its_own(definitions) -> None:
+    """Acrobat's auto-detected fields: Telephone, Telephone_2, Telephone_3."""
+    result = mapped(definitions, "stage1",
+                    RawField("Primary Contact Telephone", "617", "acroform"),
+                    RawField("Primary Contact Telephone_3", "0142", "acroform"),
+                    RawField("Primary Contact Telephone_2", "555", "acroform"),
+                    RawField("Organization Legal Name", "Acme", "acroform"),
+                    RawField("Organization Legal Name_2", "Acme", "acroform"))
+    assert result["contact_phone"].raw == "617-555-0142"
+    assert result["org_legal_name"].raw == "Acme"
