@@ -205,22 +205,23 @@ def _raw_field(widget: Widget, pages: _Pages, vocabulary: Vocabulary,
             question = question_near(words, row, vocabulary)
             if question:
                 label, beside = question, label
-    tooltip = _tooltip_label(widget.tooltip, vocabulary)
+    tooltip, choice = _tooltip_label(widget.tooltip, vocabulary)
     if tooltip and not vocabulary.is_field_label(label) and \
             (vocabulary.is_field_label(tooltip) or not label):
         # the designer's tooltip names the field when the page does not
-        label, beside = tooltip, beside or (label if widget.field_type == "/Btn" else "")
+        box = widget.field_type == "/Btn"
+        label, beside = tooltip, (choice or beside or label) if box else ""
     return RawField(name=widget.name, value=widget.value, source="acroform", label=label,
                     export_value=widget.export_value, page=max(widget.page, 0), beside=beside)
 
 
-def _tooltip_label(tooltip: str, vocabulary: Vocabulary) -> str:
-    """A tooltip's label, without the help after it ("National Provider Identifier (NPI)
-    - 10 digits")."""
+def _tooltip_label(tooltip: str, vocabulary: Vocabulary) -> tuple[str, str]:
+    """A tooltip's label, and what follows it: help ("National Provider Identifier (NPI)
+    - 10 digits") or, for a box, its choice ("POSC Transactions: Claim Status Inquiry")."""
     split = vocabulary.split_label(tooltip) if tooltip else None
     if not vocabulary.is_field_label(tooltip) and split and vocabulary.is_field_label(split[0]):
-        return split[0]
-    return tooltip
+        return split[0], split[1].strip(" -:.")
+    return tooltip, ""
 
 
 def _top_down(rect: Rect, height: float) -> Rect:
