@@ -25,7 +25,8 @@ def read_page(image: Image.Image, read_words: Reader, vocabulary: Vocabulary, *,
     """The page's fields, and all its words in points (for the document's text)."""
     image = straighten(image.convert("L"))
     grids = find_grids(image)
-    words = tidy_words(with_marks(read_words(erase_rules(image, grids)), find_marks(image)))
+    clean = _without_shading(erase_rules(image, grids))
+    words = tidy_words(with_marks(read_words(clean), find_marks(image)))
     tables, outside = table_rows(grids, words)
     fields = []
     for rows, held in tables:
@@ -35,6 +36,15 @@ def read_page(image: Image.Image, read_words: Reader, vocabulary: Vocabulary, *,
     scale = 72 / dpi  # back to points, so the layout tolerances hold
     fields += pair_fields(_scaled(outside, scale), [], vocabulary, source="ocr", page=page)
     return fields, _scaled(words, scale)
+
+
+def _without_shading(image: Image.Image) -> Image.Image:
+    """Light grey (shaded label cells, a scanner's or camera's grey paper) made white, so
+    that the text on it stands out; print stays as it is."""
+    return image.point(lambda value: 255 if value > _SHADE else value)
+
+
+_SHADE = 165
 
 
 def _scaled(words: list[Word], scale: float) -> list[Word]:
