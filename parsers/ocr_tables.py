@@ -11,7 +11,7 @@ from parsers.labels import Vocabulary
 from parsers.model import RawField
 from parsers.ocr_grid import Grid
 from parsers.ocr_text import fixed_label
-from parsers.pdf_layout import Word
+from parsers.pdf_layout import Word, cell_text
 from parsers.typed_fields import marked_items, table_fields
 
 
@@ -50,19 +50,6 @@ def _rows(grid: Grid, held: dict[tuple[int, int], list[Word]]) -> list[Row]:
         rows.append(Row(tuple(cell_text(cell) for cell in words),
                         min((word.confidence for cell in words for word in cell), default=1.0)))
     return rows
-
-
-def cell_text(words: Sequence[Word]) -> str:
-    """The words of one cell, line by line (a word belongs to the line its middle is in)."""
-    lines: list[list[Word]] = []
-    for word in sorted(words, key=lambda item: item.top):
-        middle = (word.top + word.bottom) / 2
-        if lines and min(w.top for w in lines[-1]) <= middle <= max(w.bottom for w in lines[-1]):
-            lines[-1].append(word)
-        else:
-            lines.append([word])
-    return "\n".join(" ".join(word.text for word in sorted(line, key=lambda item: item.x0))
-                     for line in lines)
 
 
 def rows_fields(rows: Sequence[Row], vocabulary: Vocabulary, *, page: int,

@@ -19,7 +19,7 @@ from parsers.model import Problem, RawDocument, RawField
 from parsers.pdf_boxes import drawn_boxes
 from parsers.pdf_fields import Widget, walk_fields
 from parsers.pdf_labels import label_near, question_near
-from parsers.pdf_layout import Box, Word, lines_of, pair_fields
+from parsers.pdf_layout import Box, Word, cell_text, lines_of, pair_fields, unwrapped
 from parsers.pdf_quicktext import quick_page_text
 from parsers.pdf_xfa import xfa_fields
 from parsers.typed_fields import table_fields
@@ -59,7 +59,7 @@ def read_pdf(data: bytes, limits: Limits, vocabulary: Vocabulary) -> RawDocument
             fields = [item for number in range(pages.count)
                       for item in _page_fields(pages, number, vocabulary)]
             return RawDocument("layout", text, tuple(fields[: limits.max_fields]),
-                               tables=_tables(pages),
+                               tables=_tables(pages, vocabulary),
                                pages=len(reader.pages),
                                signed=any(widget.signed for widget in widgets))
     return _ocr(data, limits, vocabulary, len(reader.pages))
@@ -139,14 +139,18 @@ class _Pages:
             log.debug("page %d unreadable: %s", number, type(err).__name__)
             return [], [], float(self.reader.pages[number].mediabox.height)
 
-    def tables(self, number: int) -> list[tuple[tuple[float, float, float, float],
-                                                list[list[str | None]]]]:
+    def tables(self, number: int, vocabulary: Vocabulary
+               ) -> list[tuple[tuple[float, float, float, float], list[list[str | None]]]]:
         """The page's ruled tables: bounding box (top-down) and rows of cell texts."""
         if number not in self._tables:
             self._tables[number] = []
             try:
+                marks = [Word("☒" if box.checked else "☐", box.x0, box.x1, box.top, box.bottom)
+                         for box in self.boxes(number)]
+                words = [*self.words(number), *marks]
                 for table in self.plumber.pages[number].find_tables():
-                    self._tables[number].append((tuple(table.bbox), table.extract()))
+                    self._tables[number].append(
+                        (tuple(table.bbox), _cell_texts(table, words, vocabulary)))
             except Exception as err:  # pdfminer raises many kinds on odd files
                 log.debug("tables of page %d unreadable: %s", number, type(err).__name__)
         return self._tables[number]
@@ -266,17 +270,39 @@ def _words(page: Any) -> list[Word]:
             for item in words]
 
 
-def _tables(pages: _Pages) -> tuple[tuple[tuple[str, ...], ...], ...]:
+def _tables(pages: _Pages, vocabulary: Vocabulary) -> tuple[tuple[tuple[str, ...], ...], ...]:
     """Ruled tables (e.g. the Test Scenarios table) as rows of cell texts."""
     return tuple(tuple(tuple((cell or "").strip() for cell in row) for row in rows)
-                 for number in range(pages.count) for _bbox, rows in pages.tables(number))
+                 for number in range(pages.count)
+                 for _bbox, rows in pages.tables(number, vocabulary))
+
+
+def _cell_texts(table: Any, words: list[Word],
+                vocabulary: Vocabulary) -> list[list[str | None]]:
+    """The table's rows of cell texts, read from the page's words and its drawn check
+    boxes (as ☒ and ☐), so that a box ticked with drawn lines counts in a cell too."""
+    rows = []
+    for row in table.rows:
+        rows.append([None if cell is None else _unwrapped_cell(cell_text(
+            [w for w in words if cell[0] <= (w.x0 + w.x1) / 2 <= cell[2]
+             and cell[1] <= (w.top + w.bottom) / 2 <= cell[3]]), vocabulary)
+            for cell in row.cells])
+    return rows
+
+
+def _unwrapped_cell(text: str, vocabulary: Vocabulary) -> str:
+    """A cell's value lines unwrapped; a boxed field's label stays on its own line."""
+    first, _, rest = text.partition("\n")
+    if rest and vocabulary.is_field_label(first):
+        return f"{first}\n{unwrapped(rest)}"
+    return unwrapped(text)
 
 
 def _page_fields(pages: _Pages, number: int, vocabulary: Vocabulary) -> list[RawField]:
     """A printed page: ruled label | value tables cell by cell, the rest by layout."""
     fields: list[RawField] = []
     ruled: list[tuple[float, float, float, float]] = []
-    for bbox, rows in pages.tables(number):
+    for bbox, rows in pages.tables(number, vocabulary):
         found = table_fields(rows, vocabulary, "table_cell")
         if found:
             fields += [replace(item, page=number) for item in found]

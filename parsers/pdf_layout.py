@@ -53,6 +53,26 @@ def lines_of(words: Iterable[Word]) -> list[list[Word]]:
     return [sorted(line, key=lambda item: item.x0) for line in lines]
 
 
+def cell_text(words: Sequence[Word]) -> str:
+    """The words of one cell, line by line (a word belongs to the line its middle is in)."""
+    lines: list[list[Word]] = []
+    for word in sorted(words, key=lambda item: item.top):
+        middle = (word.top + word.bottom) / 2
+        if lines and min(w.top for w in lines[-1]) <= middle <= max(w.bottom for w in lines[-1]):
+            lines[-1].append(word)
+        else:
+            lines.append([word])
+    return "\n".join(" ".join(word.text for word in sorted(line, key=lambda item: item.x0))
+                     for line in lines)
+
+
+def unwrapped(text: str) -> str:
+    """Printed lines of one value: a list typed with commas or semicolons that wraps in its
+    box is one line ("...; Eligibility" over "Results; ..."); lines with no separators stay
+    lines (one item per line)."""
+    return " ".join(text.split()) if re.search(r"[,;]\s*\S", text) else text
+
+
 def segments_of(line: Sequence[Word]) -> list[list[Word]]:
     segments: list[list[Word]] = []
     for word in line:
@@ -263,8 +283,8 @@ def _value_below(lines: Sequence[Sequence[Word]], number: int, segment: Sequence
     for candidate in segments_of(below):
         if abs(candidate[0].x0 - segment[0].x0) < 20:
             first = _take(candidate, vocabulary, used)
-            return "\n".join([first, *_more_lines(lines, number + 1, candidate, vocabulary,
-                                                   used)]) if first else ""
+            return unwrapped("\n".join([first, *_more_lines(lines, number + 1, candidate,
+                                                            vocabulary, used)])) if first else ""
     height = segment[0].bottom - segment[0].top
     if below[0].x0 > segment[-1].x1 and below[0].top - segment[0].top < height:
         # a value centred on a label wrapped onto two lines: less than a line below it
