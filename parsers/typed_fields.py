@@ -101,12 +101,15 @@ def table_fields(rows: Sequence[Sequence[str | None]], vocabulary: Vocabulary,
     label = ""
     rows = list(rows)
     consumed = -1  # the last row read as part of a stacked pair
+    # labels down the first column: a label | value table, whose rows are never captions
+    label_column = 2 * sum(1 for row in rows if row and vocabulary.is_field_label(
+        " ".join((row[0] or "").split()))) >= len(rows)
     for number, row in enumerate(rows):
         cells = [(cell or "").strip() for cell in row]
         if not cells or number <= consumed:
             continue
         stacked = _stacked(cells, rows[number + 1] if number + 1 < len(rows) else None,
-                           vocabulary)
+                           vocabulary, captions=not label_column)
         if stacked is not None:  # a row of labels over its values, or under them
             fields += [item for pair in stacked for item in value_fields(*pair, source, vocabulary)]
             label, consumed = "", number + 1
@@ -148,7 +151,7 @@ def _side_by_side(cells: list[str], vocabulary: Vocabulary) -> list[tuple[str, s
 
 
 def _stacked(row: Sequence[str], following: Sequence[str | None] | None,
-             vocabulary: Vocabulary) -> list[tuple[str, str]] | None:
+             vocabulary: Vocabulary, *, captions: bool) -> list[tuple[str, str]] | None:
     """(label, value) pairs when ``row`` is a row of labels over ``following``, its values
     (Street Address | City | State | ZIP), or a row of values over their labels (a
     signature block: the name on the line, "Authorized Signatory Name" under it)."""
@@ -159,7 +162,7 @@ def _stacked(row: Sequence[str], following: Sequence[str | None] | None,
     if _all_labels(texts, vocabulary, least=2) and _no_labels(under, vocabulary):
         return [(name, value) for name, value in zip(texts, under, strict=True)
                 if name and value]
-    if len(texts) >= 2 and all(texts) and _no_labels(texts, vocabulary) and \
+    if captions and len(texts) >= 2 and all(texts) and _no_labels(texts, vocabulary) and \
             _captions(under, vocabulary):
         return [(name, value) for name, value in zip(under, texts, strict=True)
                 if value and vocabulary.is_field_label(name)]
