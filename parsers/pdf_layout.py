@@ -14,6 +14,7 @@ from parsers.model import RawField, Source
 from parsers.typed_fields import value_fields
 
 LINE_TOLERANCE = 4.0  # points between baselines still on one line
+_COLUMN_GAP = 150.0  # points between the left edges of two columns of a page
 GAP = 14.0  # points between words that separate two segments
 _MARKS_ON = {"☒", "☑", "✓", "✔", "✗", "✘", "■", "[X]", "[x]", "(X)", "X", "x"}
 _MARKS_OFF = {"☐", "□", "[ ]", "[]", "( )", "❑", "❏"}
@@ -102,15 +103,27 @@ class _Pairing:
         self.lines, self.vocabulary, self.source, self.page = lines, vocabulary, source, page
         self.used: set[int] = set()  # ids of the first word of segments taken as values
         self.group = ""
+        self.seen: list[tuple[str, Word]] = []  # labels so far, with their first word
+        self.answered: set[int] = set()  # ids of those first words whose label had a value
+
+    @property
+    def group(self) -> str:
+        return self.seen[-1][0] if self.seen else ""
+
+    @group.setter
+    def group(self, label: str) -> None:
+        if label:
+            self.seen.append((label, self._at))
 
     def fields_of(self, number: int, segment: list[Word]) -> list[RawField]:
         if id(segment[0]) in self.used:
             return []
+        self._at = segment[0]
         mark = _mark(segment[0])
         if mark is not None:
             item = _join(segment[1:]) or _next_text(self.lines[number], segment, self.used)
-            return [_field(item, mark, self.group, segment, self.source, self.page)] \
-                if item else []
+            return [_field(item, mark, self._question(segment[0]), segment, self.source,
+                           self.page)] if item else []
         text = _join(segment)
         pairs = self.vocabulary.split_pairs(text) if ":" in text else []
         if len(pairs) > 1:  # "City: Boston   State: MA   ZIP Code: 02111"
@@ -119,6 +132,21 @@ class _Pairing:
                     for item in _fields(label, value, segment, self.source, self.page,
                                         self.vocabulary)]
         return self._labelled(number, segment, text)
+
+    def _question(self, mark: Word) -> str:
+        """The label a check mark answers: the latest one above it, left of it, that took
+        no value of its own (in a page of two columns, the label just before the marks may
+        belong to the other column, and it has its value)."""
+        open_questions = [(label, word) for label, word in self.seen
+                          if id(word) not in self.answered and word.x0 <= mark.x0 + 5
+                          and -3 <= mark.top - word.top < 250]
+        if not open_questions:
+            return self.group
+        column = max(word.x0 for _label, word in open_questions)
+        if column - open_questions[-1][1].x0 < _COLUMN_GAP:
+            return open_questions[-1][0]
+        # the latest question is in a column of its own further left: take the nearer one
+        return [label for label, word in open_questions if word.x0 > column - 60][-1]
 
     def _labelled(self, number: int, segment: list[Word], text: str) -> list[RawField]:
         """A label and its value: after a colon, beside it, below it, or (a signature
@@ -134,11 +162,14 @@ class _Pairing:
         self.group = label
         if not value and _marks_after(lines[number], segment):
             return []
-        value = value or _value_beside(lines[number], segment, vocabulary, used) or \
+        value = value or _beside_continued(lines, number, segment, vocabulary, used) or \
             _value_below(lines, number, segment, vocabulary, used) or \
             _value_above(lines, number, segment, vocabulary, used)
-        return _fields(label, value, segment, self.source, self.page, vocabulary) \
+        found = _fields(label, value, segment, self.source, self.page, vocabulary) \
             if value else []
+        if found and not any(isinstance(item.value, bool) for item in found):
+            self.answered.add(id(segment[0]))  # a text answer: no marks below answer it
+        return found
 
 
 def _fields(label: str, value: str, words: Sequence[Word], source: Source, page: int,
@@ -269,6 +300,31 @@ def _value_beside(line: Sequence[Word], segment: Sequence[Word], vocabulary: Voc
     if position + 1 < len(segments):
         return _take(segments[position + 1], vocabulary, used)
     return ""
+
+
+def _beside_continued(lines: Sequence[Sequence[Word]], number: int, segment: Sequence[Word],
+                      vocabulary: Vocabulary, used: set[int]) -> str:
+    """The value beside a label, with the lines under it that start at the value's left
+    edge and have nothing to their left (user IDs one per line beside "RPA User ID(s)")."""
+    segments = _marked_segments(lines[number])
+    position = next(i for i, item in enumerate(segments) if item[0] is segment[0])
+    first = _value_beside(lines[number], segment, vocabulary, used)
+    if not first or position + 1 >= len(segments):
+        return first
+    value_segment = segments[position + 1]
+    found = [first]
+    previous = value_segment
+    for line in lines[number + 1: number + 21]:
+        starts = segments_of(line)
+        if abs(starts[0][0].x0 - value_segment[0].x0) >= 3 or \
+                line[0].top - previous[0].bottom > 0.8 * (previous[0].bottom - previous[0].top) + 2:
+            break
+        text = _take(starts[0], vocabulary, used)
+        if not text:
+            break
+        found.append(text)
+        previous = starts[0]
+    return unwrapped("\n".join(found))
 
 
 def _value_below(lines: Sequence[Sequence[Word]], number: int, segment: Sequence[Word],
