@@ -209,6 +209,9 @@ def _wrapped_label(lines: Sequence[Sequence[Word]], number: int, segment: Sequen
     for offset, below in enumerate(lines[number + 1: number + 4], start=1):
         continuation = next((item for item in segments_of(below)
                              if abs(item[0].x0 - segment[0].x0) < 3), None)
+        if continuation is None and (all(w.x1 < segment[0].x0 - 3 for w in below) or
+                                     all(w.x0 > segment[-1].x1 + 60 for w in below)):
+            continue  # a line of the other column of the page, in between
         if continuation is None and not between and below[0].x0 > segment[-1].x1 and \
                 below[0].top - segment[0].top < segment[0].bottom - segment[0].top:
             between.append(below)
