@@ -200,8 +200,10 @@ def _raw_field(widget: Widget, pages: _Pages, vocabulary: Vocabulary,
     """A widget with the printed label beside it when its name says nothing; for a box
     whose own label is only a choice ("Yes"), the question its row of boxes answers."""
     label = beside = ""
-    if widget.rect is not None and 0 <= widget.page < pages.count and \
-            not _self_explaining(widget.name, vocabulary):
+    if _self_explaining(widget.name, vocabulary):
+        return RawField(name=widget.name, value=widget.value, source="acroform",
+                        export_value=widget.export_value, page=max(widget.page, 0))
+    if widget.rect is not None and 0 <= widget.page < pages.count:
         words, height = pages.words(widget.page), pages.height(widget.page)
         label = label_near(words, _top_down(widget.rect, height), vocabulary)
         if widget.field_type == "/Btn" and not vocabulary.is_field_label(label):
@@ -209,8 +211,9 @@ def _raw_field(widget: Widget, pages: _Pages, vocabulary: Vocabulary,
             question = question_near(words, row, vocabulary)
             if question:
                 label, beside = question, label
-    tooltip, choice = _tooltip_label(widget.tooltip, vocabulary)
-    if tooltip and not vocabulary.is_field_label(label) and \
+    named = vocabulary.is_field_label(label)
+    tooltip, choice = _tooltip_label(widget.tooltip, vocabulary) if not named else ("", "")
+    if tooltip and not named and \
             (vocabulary.is_field_label(tooltip) or not label):
         # the designer's tooltip names the field when the page does not
         box = widget.field_type == "/Btn"
