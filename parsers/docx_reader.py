@@ -88,8 +88,9 @@ def _content_controls(root: etree._Element) -> Iterator[RawField]:
         if props is None or props.find("w:docPartObj", NS) is not None:
             continue
         tag, alias = _val(props, "w:tag"), _val(props, "w:alias")
-        if not (tag or alias) and sdt.find(f".//{{{W}}}sdt") is not None:
-            continue  # an untitled wrapper around other controls
+        if sdt.find(f".//{{{W}}}tc") is not None or \
+                (not (tag or alias) and sdt.find(f".//{{{W}}}sdt") is not None):
+            continue  # a wrapper around table rows (read as a table), or around controls
         value = _control_value(sdt, props)
         if value is None:
             continue
@@ -172,8 +173,10 @@ def _tables(root: etree._Element, vocabulary: Vocabulary) -> tuple[list[RawField
     fields: list[RawField] = []
     tables = []
     for table in root.iter(f"{{{W}}}tbl"):
-        nodes = table.findall("w:tr", NS)
-        rows = [tuple(_text(cell).strip() for cell in row.findall("w:tc", NS)) for row in nodes]
+        # rows and cells may sit inside content controls (a repeating section, a row control)
+        nodes = table.xpath("./w:tr | ./w:sdt/w:sdtContent/w:tr", namespaces=NS)
+        rows = [tuple(_text(cell).strip() for cell in row.xpath(
+            "./w:tc | ./w:sdt/w:sdtContent/w:tc", namespaces=NS)) for row in nodes]
         typed = [row for row, node in zip(rows, nodes, strict=True) if not _has_form_field(node)]
         fields += table_fields(typed, vocabulary, "table_cell")
         tables.append(tuple(rows))
@@ -181,8 +184,10 @@ def _tables(root: etree._Element, vocabulary: Vocabulary) -> tuple[list[RawField
 
 
 def _has_form_field(row: etree._Element) -> bool:
-    """Rows holding a content control or a legacy field are read as such, not as text."""
-    return row.find(".//w:sdt", NS) is not None or row.find(".//w:fldChar", NS) is not None
+    """Rows holding a content control or a legacy field in a cell are read as such, not as
+    text (a control around the whole row is only a wrapper)."""
+    return row.find(".//w:tc//w:sdt", NS) is not None or \
+        row.find(".//w:fldChar", NS) is not None
 
 
 def _paragraph_fields(parts: list[etree._Element], vocabulary: Vocabulary) -> list[RawField]:

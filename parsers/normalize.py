@@ -37,7 +37,11 @@ def raw_text(raw: RawValue) -> str:
         return "checked" if raw else "unchecked"
     if isinstance(raw, tuple):
         return "; ".join(raw)
-    return raw
+    return _FILL.sub("", raw)
+
+
+# The underscores of a fill-in line around a typed value: "City: ____Boston____".
+_FILL = re.compile(r"^[\s_]*_{2,}|_{2,}[\s_]*$")
 
 
 def normalize_value(field: FieldDef, raw: RawValue) -> Normalized:

@@ -107,7 +107,8 @@ def _widget(name: str, field: dict[str, Any], widget: DictionaryObject,
             return Widget(name, "/Push", "", "", page, rect)
         return _button(name, field, widget, page, rect, radio=bool(flags & _RADIO))
     if field_type == "/Ch":
-        return Widget(name, "/Ch", _choice(raw, field.get("/Opt")), "", page, rect)
+        export = _text(raw) if not isinstance(raw, ArrayObject | list) else ""
+        return Widget(name, "/Ch", _choice(raw, field.get("/Opt")), export, page, rect)
     if field_type == "/Sig":
         return Widget(name, "/Sig", "", "", page, rect, signed=raw is not None)
     return Widget(name, field_type or "/Tx", _text(raw), "", page, rect)
@@ -148,10 +149,17 @@ def _on_state(widget: DictionaryObject) -> str:
 
 
 def _choice(raw: Any, options: Any) -> str | tuple[str, ...]:
-    """The selected value(s); an option pair [export, shown] gives its export value."""
+    """The selected value(s); where the options are pairs [export, shown], the text shown
+    ("Business Partner"), since an export code ("BP", "02") means nothing to us."""
+    shown = {}
+    for option in _resolve(options) or []:
+        pair = _resolve(option)
+        if isinstance(pair, ArrayObject | list) and len(pair) == 2:
+            shown[_text(pair[0])] = _text(pair[1])
     if isinstance(raw, ArrayObject | list):
-        return tuple(_text(_resolve(item)) for item in raw)
-    return _text(raw)
+        return tuple(shown.get(value, value) for value in (_text(_resolve(i)) for i in raw))
+    value = _text(raw)
+    return shown.get(value, value)
 
 
 def _rect(value: Any) -> tuple[float, float, float, float] | None:

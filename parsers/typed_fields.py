@@ -36,10 +36,9 @@ def marked_items(text: str) -> list[tuple[bool, str]] | None:
 
 def option_items(text: str, vocabulary: Vocabulary) -> list[tuple[bool, str]] | None:
     """A question's printed options with an X (or a mark) before the chosen ones, and
-    nothing before the others: ``"Provider X Business Partner Relationship Entity"``.
-    None unless the whole text is options and marks, with at least one mark."""
-    if _MARK.search(text):
-        return None  # drawn marks before every option: marked_items reads those
+    nothing (or an empty box) before the others: ``"Provider X Business Partner
+    Relationship Entity"``, ``"✔ Provider  Business Partner"``. None unless the whole text
+    is options and marks, with at least one mark."""
     words = text.split()
     items: list[tuple[bool, str]] = []
     pending, index = False, 0
