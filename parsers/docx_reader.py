@@ -174,13 +174,19 @@ def _tables(root: etree._Element, vocabulary: Vocabulary) -> tuple[list[RawField
     tables = []
     for table in root.iter(f"{{{W}}}tbl"):
         # rows and cells may sit inside content controls (a repeating section, a row control)
-        nodes = table.xpath("./w:tr | ./w:sdt/w:sdtContent/w:tr", namespaces=NS)
-        rows = [tuple(_text(cell).strip() for cell in row.xpath(
-            "./w:tc | ./w:sdt/w:sdtContent/w:tc", namespaces=NS)) for row in nodes]
+        nodes = [row for row in table.iter(f"{{{W}}}tr") if _owner(row, "tbl") is table]
+        rows = [tuple(_text(cell).strip() for cell in row.iter(f"{{{W}}}tc")
+                      if _owner(cell, "tr") is row) for row in nodes]
         typed = [row for row, node in zip(rows, nodes, strict=True) if not _has_form_field(node)]
         fields += table_fields(typed, vocabulary, "table_cell")
         tables.append(tuple(rows))
     return fields, tables
+
+
+def _owner(node: etree._Element, tag: str) -> etree._Element | None:
+    """The nearest enclosing element of a kind (a row's table, a cell's row), whatever
+    content controls lie between (a repeating section, a row control)."""
+    return next(node.iterancestors(f"{{{W}}}{tag}"), None)
 
 
 def _has_form_field(row: etree._Element) -> bool:
@@ -232,7 +238,7 @@ class _Paragraphs:
                            if split[1] else [])
         if marked_items(line):
             return fields + marked_line_fields(line, self.label, self.vocabulary, "paragraph")
-        if line:
+        if line and not _option(line, self.vocabulary):  # an unmarked option keeps its label
             self.label = ""  # prose or a heading: the marks that follow answer nothing
         return fields
 
@@ -257,6 +263,10 @@ def _paragraph_label(line: str, vocabulary: Vocabulary) -> tuple[str, str] | Non
         return (line.rstrip(" :"), "") if line.endswith(":") or not _heading(line) else None
     split = vocabulary.split_label(line) if ":" in line else None
     return split if split and vocabulary.is_field_label(split[0]) else None
+
+
+def _option(line: str, vocabulary: Vocabulary) -> bool:
+    return any(target.choice for target in vocabulary.lookup(line))
 
 
 def _heading(line: str) -> bool:

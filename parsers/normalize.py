@@ -46,6 +46,8 @@ _FILL = re.compile(r"^[\s_]*_{2,}|_{2,}[\s_]*$")
 
 def normalize_value(field: FieldDef, raw: RawValue) -> Normalized:
     """Normalize ``raw`` for ``field``; an absent value gives Normalized(None)."""
+    if isinstance(raw, str):
+        raw = _FILL.sub("", raw)
     if _is_empty(raw, field.type):
         return Normalized(None)
     try:

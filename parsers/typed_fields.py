@@ -16,7 +16,8 @@ _OFF = r"☐|□|❑|❏|\[\s*\]|\(\s*\)"
 _BARE = r"[xX]|_+"  # only when the text starts with a mark: "_ Provider   X Partner"
 _MARK = re.compile(rf"(?:^|(?<=\s))({_ON}|{_OFF})(?=\s|$)")
 _ANY_MARK = re.compile(rf"(?:^|(?<=\s))({_ON}|{_OFF}|{_BARE})(?=\s|$)")
-_LEADING_MARK = re.compile(rf"^\s*({_ON}|{_OFF}|{_BARE})(?=\s|$)")
+_LEADING_MARK = re.compile(rf"^\s*(?:\(?\d{{1,3}}[.)]\s+)?({_ON}|{_OFF}|{_BARE})(?=\s|$)")
+_TIGHT_BRACKETS = re.compile(r"\[\s*([xX✓✔]?)\s*\]")
 
 
 def marked_items(text: str) -> list[tuple[bool, str]] | None:
@@ -39,7 +40,7 @@ def option_items(text: str, vocabulary: Vocabulary) -> list[tuple[bool, str]] | 
     nothing (or an empty box) before the others: ``"Provider X Business Partner
     Relationship Entity"``, ``"✔ Provider  Business Partner"``. None unless the whole text
     is options and marks, with at least one mark."""
-    words = text.split()
+    words = _TIGHT_BRACKETS.sub(r"[\1]", text).split()  # "[ ]" is one mark, not two words
     items: list[tuple[bool, str]] = []
     pending, index = False, 0
     while index < len(words):
@@ -212,8 +213,8 @@ def _from_first_label(cells: list[str], vocabulary: Vocabulary) -> list[str]:
     if not cells or vocabulary.is_field_label(cells[0].partition("\n")[0]) or \
             marked_items(cells[0]):
         return cells
-    first = next((at for at, cell in enumerate(cells[1:-1], start=1)
-                  if vocabulary.is_field_label(" ".join(cell.split()))), None)
+    first = 1 if len(cells) > 2 and vocabulary.is_field_label(" ".join(cells[1].split())) \
+        else None  # one section cell before the label, never a table's header row
     return cells[first:] if first is not None else cells
 
 

@@ -165,3 +165,10 @@ def test_npi_luhn(npi: str, valid: bool) -> None:
 def test_sets_typed_with_slashes_ampersands_and_and(definitions, raw: str) -> None:
     field = {item.key: item for item in definitions["stage1"].fields}["transactions"]
     assert normalize_value(field, raw).value == ["claim_adjustment", "claim_status"]
+
+
+def test_fill_in_underscores_are_no_part_of_a_value(definitions) -> None:
+    fields = {item.key: item for item in definitions["stage1"].fields}
+    assert normalize_value(fields["city"], "____Boston____").value == "Boston"
+    assert normalize_value(fields["bot_names"], "__Bot A, Bot B__").value == ["Bot A", "Bot B"]
+    assert normalize_value(fields["org_dba"], "________").value is None
