@@ -151,6 +151,10 @@ def _choice_hit(field: FieldDef, choice: str, item: RawField) -> _Hit | None:
 def _resolve_choice_only(item: RawField, index: FieldIndex) -> _Hit | None:
     """A box whose name or label is only a choice label (``Claim Status Inquiry``), or a
     selected radio button with an opaque export name and its choice printed beside it."""
+    if isinstance(item.value, tuple) and item.value:  # a list box with no label found
+        owners = {index.choice_field(text) for text in item.value}
+        owner = owners.pop() if len(owners) == 1 else None
+        return _Hit(owner, item.value) if owner is not None and owner.type == "set" else None
     if isinstance(item.value, str) and item.value and item.label:
         item = replace(item, value=True)
     if not isinstance(item.value, bool):

@@ -189,3 +189,10 @@ def test_a_number_typed_into_boxes_of_its_own(definitions) -> None:
                     RawField("Organization Legal Name_2", "Acme", "acroform"))
     assert result["contact_phone"].raw == "617-555-0142"
     assert result["org_legal_name"].raw == "Acme"
+
+
+def test_a_list_box_with_no_label_is_known_by_its_choices(definitions) -> None:
+    result = mapped(definitions, "modification", RawField(
+        "Text42", ("Increase POSC Screens per Session", "Retire Bot"), "acroform"))
+    assert result["modification_types"].raw == ("Increase POSC Screens per Session",
+                                                 "Retire Bot")
