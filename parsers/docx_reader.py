@@ -178,9 +178,20 @@ def _tables(root: etree._Element, vocabulary: Vocabulary) -> tuple[list[RawField
         rows = [tuple(_text(cell).strip() for cell in row.iter(f"{{{W}}}tc")
                       if _owner(cell, "tr") is row) for row in nodes]
         typed = [row for row, node in zip(rows, nodes, strict=True) if not _has_form_field(node)]
+        label = _label_above(table, vocabulary) if len(typed) == 1 == len(typed[0]) else ""
+        if label:  # an answer box: a one-cell table under its label
+            fields += value_fields(label, typed[0][0], "table_cell", vocabulary)
         fields += table_fields(typed, vocabulary, "table_cell")
         tables.append(tuple(rows))
     return fields, tables
+
+
+def _label_above(table: etree._Element, vocabulary: Vocabulary) -> str:
+    """The field label in the paragraph just before a table, if it is one."""
+    before = table.getprevious()
+    text = _text(before).strip().rstrip(":") if before is not None and \
+        before.tag == f"{{{W}}}p" else ""
+    return text if text and vocabulary.is_field_label(text) else ""
 
 
 def _owner(node: etree._Element, tag: str) -> etree._Element | None:

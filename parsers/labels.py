@@ -20,7 +20,7 @@ _XFA_PREFIX = re.compile(r"^(?:(?:form|topmostsubform|subform|page|#subform|#pag
 _REPEAT = re.compile(r"(?<=\D)(?:_|#)\d{1,2}$")
 _MARKERS = re.compile(r"[\s:*\u2022\u00b7.\-–—_]+$")
 # "3. City", "(b) City", "2.1 City", "* City": numbering and required marks before a label.
-_LEADING = re.compile(r"^(?:[*\u2022]\s*)?(?:\(?(?:\d{1,2}(?:\.\d{1,2})*|[a-z])[.)]\s+"
+_LEADING = re.compile(r"^(?:[*\u2022]\s*)?(?:\(?(?:\d{1,2}(?:\.\d{1,2})*|[a-z]|[ivx]{2,4})[.)]\s+"
                       r"|\d{1,2}\.\d{1,2}\s+)?(?:[*\u2022]\s*)?")
 _PARENS = re.compile(r"\s*\([^()]*\)")
 

@@ -11,6 +11,8 @@ from typing import Any
 from pypdf import PdfReader
 from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, NameObject, StreamObject
 
+from parsers.pdf_quicktext import appearance_strings
+
 _MAX_DEPTH = 20
 _RADIO = 1 << 15
 _PUSHBUTTON = 1 << 16
@@ -111,7 +113,22 @@ def _widget(name: str, field: dict[str, Any], widget: DictionaryObject,
         return Widget(name, "/Ch", _choice(raw, field.get("/Opt")), export, page, rect)
     if field_type == "/Sig":
         return Widget(name, "/Sig", "", "", page, rect, signed=raw is not None)
-    return Widget(name, field_type or "/Tx", _text(raw), "", page, rect)
+    text = _text(raw) if raw is not None else _appearance_text(widget)
+    return Widget(name, field_type or "/Tx", text, "", page, rect)
+
+
+def _appearance_text(widget: DictionaryObject) -> str:
+    """A text field with no /V whose value is drawn in its appearance only (some tools that
+    "print to PDF" leave it so): the strings its normal appearance shows."""
+    appearance = _resolve(widget.get("/AP"))
+    normal = _resolve(appearance.get("/N")) if isinstance(appearance, DictionaryObject) else None
+    if not isinstance(normal, StreamObject):
+        return ""
+    try:
+        shown = appearance_strings(normal.get_data())
+    except Exception:  # a broken stream says nothing
+        return ""
+    return shown if sum(char.isprintable() for char in shown) >= 0.9 * len(shown) else ""
 
 
 def _button(name: str, field: dict[str, Any], widget: DictionaryObject, page: int,

@@ -14,6 +14,7 @@ from parsers.model import RawField, Source
 from parsers.typed_fields import value_fields
 
 LINE_TOLERANCE = 4.0  # points between baselines still on one line
+_HEADING = re.compile(r"^(?:section|part)\s+[0-9ivxA-Z]{1,4}\b", re.IGNORECASE)
 _COLUMN_GAP = 150.0  # points between the left edges of two columns of a page
 GAP = 14.0  # points between words that separate two segments
 _MARKS_ON = {"☒", "☑", "✓", "✔", "✗", "✘", "■", "[X]", "[x]", "(X)", "X", "x"}
@@ -104,6 +105,7 @@ class _Pairing:
         self.used: set[int] = set()  # ids of the first word of segments taken as values
         self.group = ""
         self.seen: list[tuple[str, Word]] = []  # labels so far, with their first word
+        self.right = max((word.x1 for line in lines for word in line), default=0.0)
         self.answered: set[int] = set()  # ids of those first words whose label had a value
 
     @property
@@ -162,6 +164,10 @@ class _Pairing:
         self.group = label
         if not value and _marks_after(lines[number], segment):
             return []
+        if value and ":" in text and segment[-1].x1 > self.right - 40:
+            # "Label: value" run to the margin: the value wraps onto the next lines
+            value = unwrapped("\n".join([value, *_more_lines(lines, number, segment,
+                                                               vocabulary, used)]))
         value = value or _beside_continued(lines, number, segment, vocabulary, used) or \
             _value_below(lines, number, segment, vocabulary, used) or \
             _value_above(lines, number, segment, vocabulary, used)
@@ -385,7 +391,7 @@ def _more_lines(lines: Sequence[Sequence[Word]], number: int, first: Sequence[Wo
         start = next((s for s in segments_of(line) if abs(s[0].x0 - first[0].x0) < 3), None)
         if start is None or gap > 0.8 * (previous[0].bottom - previous[0].top) + 2:
             break
-        text = _take(start, vocabulary, used)
+        text = _take(start, vocabulary, used) if not _HEADING.match(_join(start)) else ""
         if not text:
             break
         found.append(text)

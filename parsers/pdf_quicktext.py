@@ -148,3 +148,16 @@ def _unescape(match: re.Match[bytes]) -> bytes:
     if escaped in (b"\r\n", b"\n", b"\r"):
         return b""
     return _ESCAPES.get(escaped, escaped)
+
+
+def appearance_strings(data: bytes) -> str:
+    """The strings a small appearance stream (a form field's) shows, one line each; fonts
+    are not checked, so the caller judges whether the result reads as text."""
+    if len(data) > _MAX_STREAM:
+        return ""
+    shown = [_shown(match.group(2).decode("ascii"), [match.group(1)])
+             for match in _SHOW.finditer(data)]
+    return "\n".join(text.strip() for text in shown if text.strip())
+
+
+_SHOW = re.compile(rb"(\((?:\\.|[^\\()]|\((?:\\.|[^\\()])*\))*\)|<[0-9A-Fa-f\s]*>)\s*(Tj|')")

@@ -3,9 +3,12 @@ strings), labels printed beside opaque widgets, signatures and push buttons."""
 
 from __future__ import annotations
 
+import io
+
 import pytest
 from pdf_samples import Draw, Node, page, texts, utf16, with_fields
-from pypdf.generic import DictionaryObject, NameObject, TextStringObject
+from pypdf import PdfReader, PdfWriter
+from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject, TextStringObject
 
 from parsers.formdefs import FormDefinition
 from parsers.labels import Vocabulary, normalize_label
@@ -197,3 +200,18 @@ def test_tooltips_name_fields_the_page_does_not(vocabulary: Vocabulary) -> None:
     ], vocabulary)
     labels = {item.name: item.label for item in document.fields}
     assert labels == {"f1": "Organization Legal Name", "f2": "Claim Status Inquiry"}
+
+
+def test_a_text_value_drawn_only_in_its_appearance(vocabulary: Vocabulary) -> None:
+    """Some tools leave /V out and only draw the value in the widget's appearance."""
+    base = with_fields(page(texts((50, 50, "MassHealth RPA Stage I"))),
+                       [Node("Text1", ft="/Tx", rect=(200, 90, 250, 14))])
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(base)))
+    stream = DecodedStreamObject()
+    stream.set_data(b"/Tx BMC BT /Helv 9 Tf 2 3 Td (Acme Health) Tj ET EMC")
+    widget = writer.pages[0]["/Annots"][0].get_object()
+    widget[NameObject("/AP")] = DictionaryObject({NameObject("/N"): writer._add_object(stream)})
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    document = read_pdf(buffer.getvalue(), Limits(), vocabulary)
+    assert _by_name(document)["Text1"].value == "Acme Health"
