@@ -124,6 +124,7 @@ class _Pairing:
         mark = _mark(segment[0])
         if mark is not None:
             item = _join(segment[1:]) or _next_text(self.lines[number], segment, self.used)
+            item = self._option_wrapped(number, item)
             return [_field(item, mark, self._question(segment[0]), segment, self.source,
                            self.page)] if item else []
         text = _join(segment)
@@ -134,6 +135,20 @@ class _Pairing:
                     for item in _fields(label, value, segment, self.source, self.page,
                                         self.vocabulary)]
         return self._labelled(number, segment, text)
+
+    def _option_wrapped(self, number: int, item: str) -> str:
+        """An option that wraps onto the next line right after its mark ("[X] Claim" over
+        "Status Inquiry [ ] Claim Adjustment/Void"): joined with the line's first words."""
+        if not item or self.vocabulary.is_label(item) or number + 1 >= len(self.lines):
+            return item
+        first = _marked_segments(self.lines[number + 1])[0]
+        if _mark(first[0]) is not None or id(first[0]) in self.used:
+            return item
+        joined = f"{item} {_join(first)}"
+        if self.vocabulary.is_label(joined):
+            self.used.add(id(first[0]))
+            return joined
+        return item
 
     def _question(self, mark: Word) -> str:
         """The label a check mark answers: the latest one above it, left of it, that took

@@ -26,11 +26,7 @@ KINDS = {case: "email" if "documents" in expected else "scan" if expected.get("s
          for expected in [json.loads((DATA / f"{case}.expected.json").read_text("utf-8"))]}
 SCAN_SHARE = 0.5  # of a scan's fields found with the right value
 # Shapes not read yet (issue #3 notes); strict, so a fix makes the test fail until this goes.
-KNOWN_GAPS = {
-    "independent4/b1_s2g_numbered_underscores":
-        "a printed option wrapped over two lines after its mark ('[X] Claim' / 'Status "
-        "Inquiry') in a line of marks beside its question",
-}
+KNOWN_GAPS: dict[str, str] = {}
 
 
 def _cases(kind: str) -> list[Any]:

@@ -68,6 +68,14 @@ def test_signature_block_with_labels_under_the_values(vocabulary: Vocabulary) ->
     assert values["Authorized Signatory Title"] == "Chief Executive Officer"
 
 
+def test_an_option_wrapped_right_after_its_mark(vocabulary: Vocabulary) -> None:
+    data = page(texts((50, 100, "POSC Transactions: [ ] Member Eligibility Verification [X] Claim"),
+                      (50, 112, "Status Inquiry [ ] Claim Adjustment/Void")))
+    values = _values(read_pdf(data, Limits(), vocabulary))
+    assert values["Claim Status Inquiry"] is True
+    assert values["Claim Adjustment/Void"] is False
+
+
 def test_label_above_value(vocabulary: Vocabulary) -> None:
     data = page(texts((50, 100, "Street Address"), (300, 100, "ZIP Code"),
                       (50, 114, "12 Main Street"), (300, 114, "02110"),
