@@ -21,17 +21,20 @@ _FALSE = frozenset({"no", "n", "false", "f", "unchecked", "off", "0", "not check
                     "□", "none"})
 
 
-_CACHE: dict[int, tuple[FieldDef, dict[str, str]]] = {}
+_CACHE: dict[int, tuple[FieldDef, dict[str, str], dict[str, str]]] = {}
 
 
-def _choice_index(field: FieldDef) -> dict[str, str]:
-    """Normalized choice name → key, cached by identity (hashing a FieldDef is not cheap)."""
+def _choice_index(field: FieldDef) -> tuple[dict[str, str], dict[str, str]]:
+    """Normalized choice name → key, and the same by letters alone (OnPremises), cached by
+    identity (hashing a FieldDef is not cheap)."""
     cached = _CACHE.get(id(field))
     if cached is None or cached[0] is not field:
         if len(_CACHE) > 1024:
             _CACHE.clear()
-        cached = _CACHE[id(field)] = (field, _build_choice_index(field))
-    return cached[1]
+        index = _build_choice_index(field)
+        squashed = {squash(name): key for name, key in index.items()}
+        cached = _CACHE[id(field)] = (field, index, squashed)
+    return cached[1], cached[2]
 
 
 def _build_choice_index(field: FieldDef) -> dict[str, str]:
@@ -47,14 +50,14 @@ def _build_choice_index(field: FieldDef) -> dict[str, str]:
 
 def find_choice(field: FieldDef, text: str) -> str | None:
     """The key of the choice ``text`` names, or None."""
-    index = _choice_index(field)
+    index, squashed = _choice_index(field)
     cleaned = _BOX.sub("", text)
     for candidate in (cleaned, re.sub(r"\s*\([^)]*\)\s*$", "", cleaned)):
         key = index.get(normalize_label(candidate))
         if key is not None:
             return key
-    squashed = {squash(name): key for name, key in index.items()}  # OnPremises, ClaimStatus
-    return squashed.get(squash(cleaned)) if squash(cleaned) else None
+    letters = squash(cleaned)  # OnPremises, ClaimStatus
+    return squashed.get(letters) if letters else None
 
 
 def match_choice(field: FieldDef, text: str) -> str:

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from lxml import etree
 
 from parsers.docx_fields import legacy_fields
-from parsers.labels import Vocabulary
+from parsers.labels import Vocabulary, section_heading
 from parsers.limits import Limits
 from parsers.model import Method, Problem, RawDocument, RawField
 from parsers.typed_fields import marked_items, marked_line_fields, table_fields, value_fields
@@ -164,7 +164,6 @@ def _box_label(node: etree._Element) -> str:
 
 Table = tuple[tuple[str, ...], ...]
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
-_SECTION = re.compile(r"^(?:section|part)\s+[0-9ivxA-Z]{1,4}\b", re.IGNORECASE)
 
 
 def _tables(root: etree._Element, vocabulary: Vocabulary) -> tuple[list[RawField], list[Table]]:
@@ -277,13 +276,13 @@ def _paragraph_label(line: str, vocabulary: Vocabulary) -> tuple[str, str] | Non
 
 
 def _option(line: str, vocabulary: Vocabulary) -> bool:
-    return any(target.choice for target in vocabulary.lookup(line))
+    return vocabulary.is_choice_label(line)
 
 
 def _heading(line: str) -> bool:
     """A section heading: styled as one (marked "§" by the caller), a few words in
     capitals ("BOT DETAILS"), or "Section 2"/"Part B ..."."""
-    return line.startswith("§ ") or bool(_SECTION.match(line)) or (
+    return line.startswith("§ ") or section_heading(line) or (
         line.isupper() and not any(char.isdigit() for char in line) and len(line.split()) <= 6)
 
 

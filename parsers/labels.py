@@ -17,11 +17,12 @@ _PUNCT = re.compile(r"[^0-9a-z/#&+]+")
 _INDEX = re.compile(r"\[\d+\]")
 _XFA_PREFIX = re.compile(r"^(?:(?:form|topmostsubform|subform|page|#subform|#pageset)\w*\.)+",
                          re.IGNORECASE)
-_REPEAT = re.compile(r"(?<=\D)(?:_|#)\d{1,2}$")
+_REPEAT = re.compile(r"^(.*\D)(?:_|#)(\d{1,2})$")
 _MARKERS = re.compile(r"[\s:*\u2022\u00b7.\-–—_]+$")
 # "3. City", "(b) City", "2.1 City", "* City": numbering and required marks before a label.
 _LEADING = re.compile(r"^(?:[*\u2022]\s*)?(?:\(?(?:\d{1,2}(?:\.\d{1,2})*|[a-z]|[ivx]{2,4})[.)]\s+"
                       r"|\d{1,2}\.\d{1,2}\s+)?(?:[*\u2022]\s*)?")
+_SECTION = re.compile(r"^(?:section|part)\s+[0-9ivxA-Z]{1,4}\b", re.IGNORECASE)
 _PARENS = re.compile(r"\s*\([^()]*\)")
 
 
@@ -31,6 +32,11 @@ def normalize_label(text: str) -> str:
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     text = _MARKERS.sub("", _LEADING.sub("", text.strip().lower(), count=1))
     return " ".join(_PUNCT.sub(" ", text).split())
+
+
+def section_heading(line: str) -> bool:
+    """ "Section 2", "Part B - Tool", "SECTION 3 (continued)": a heading, never a value."""
+    return bool(_SECTION.match(line))
 
 
 def squash(text: str) -> str:
@@ -77,7 +83,14 @@ def clean_field_name(name: str) -> str:
     """A file's field name without XFA-style indexes and wrappers, and without the number
     Acrobat adds to a repeated name: ``form1[0].page1[0].org_legal_name[0]`` →
     ``org_legal_name``, ``Date Signed_2`` → ``Date Signed``; inner dots stay."""
-    return _REPEAT.sub("", _XFA_PREFIX.sub("", _INDEX.sub("", name.strip())))
+    return repeat_number(_XFA_PREFIX.sub("", _INDEX.sub("", name.strip())))[0]
+
+
+def repeat_number(name: str) -> tuple[str, int]:
+    """A name without the number Acrobat adds when it repeats a name, and that number:
+    ``Date Signed_2`` → ("Date Signed", 2); ``Date Signed`` → ("Date Signed", 1)."""
+    found = _REPEAT.match(name)
+    return (found.group(1), int(found.group(2))) if found else (name, 1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,6 +137,10 @@ class Vocabulary:
     def is_field_label(self, text: str) -> bool:
         """A label of a field itself, not only of one of its choices."""
         return any(target.choice is None for target in self.lookup(text))
+
+    def is_choice_label(self, text: str) -> bool:
+        """A label of one of a field's choices ("Business Partner", "Cloud")."""
+        return any(target.choice for target in self.lookup(text))
 
     def is_label(self, text: str) -> bool:
         return bool(self.lookup(text))

@@ -8,18 +8,22 @@ the other as a conflict for review.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from parsers.choices import find_choice
 from parsers.fieldindex import FieldIndex, field_index
 from parsers.formdefs import FieldDef, FormDefinition
-from parsers.labels import Vocabulary, clean_field_name, name_parts, normalize_label
+from parsers.labels import (
+    Vocabulary,
+    clean_field_name,
+    name_parts,
+    normalize_label,
+    repeat_number,
+)
 from parsers.model import RawDocument, RawField, Source
 
 RawValue = str | bool | tuple[str, ...]
-_PART = re.compile(r"^(.*\D)_(\d{1,2})$")  # "Date Signed_2": the second box of Date Signed
 # What form designers put before a control's name: txtOrgName, chkAttest, cboHosting.
 _CONTROL_PREFIXES = frozenset({"txt", "fld", "field", "chk", "cb", "cbx", "cbo", "cmb", "ddl",
                                "dd", "opt", "rb", "rdo", "radio", "tb", "dt", "dtp", "lst",
@@ -67,9 +71,9 @@ def _joined_digit_boxes(fields: tuple[RawField, ...]) -> list[RawField]:
     (617-555-0142, 03-05-2026). Repeats of one value (a name printed twice) stay apart."""
     parts: dict[str, list[RawField]] = {}
     for item in fields:
-        found = _PART.match(item.name)
-        if found and isinstance(item.value, str) and item.value.strip().isdigit():
-            parts.setdefault(found.group(1), []).append(item)
+        base, number = repeat_number(item.name)
+        if number > 1 and isinstance(item.value, str) and item.value.strip().isdigit():
+            parts.setdefault(base, []).append(item)
     joined: dict[int, RawField] = {}
     dropped: set[int] = set()
     for base, items in parts.items():
@@ -77,16 +81,11 @@ def _joined_digit_boxes(fields: tuple[RawField, ...]) -> list[RawField]:
                       isinstance(item.value, str) and item.value.strip().isdigit()), None)
         if first is None:
             continue
-        ordered = [first, *sorted(items, key=lambda item: _box_number(item.name))]
+        ordered = [first, *sorted(items, key=lambda item: repeat_number(item.name)[1])]
         joined[id(first)] = replace(first, value="-".join(str(item.value).strip()
                                                          for item in ordered))
         dropped |= {id(item) for item in items}
     return [joined.get(id(item), item) for item in fields if id(item) not in dropped]
-
-
-def _box_number(name: str) -> int:
-    found = _PART.match(name)
-    return int(found.group(2)) if found else 0
 
 
 def _resolve(item: RawField, index: FieldIndex) -> _Hit | None:

@@ -213,8 +213,7 @@ def _raw_field(widget: Widget, pages: _Pages, vocabulary: Vocabulary,
                 label, beside = question, label
     named = vocabulary.is_field_label(label)
     tooltip, choice = _tooltip_label(widget.tooltip, vocabulary) if not named else ("", "")
-    if tooltip and not named and \
-            (vocabulary.is_field_label(tooltip) or not label):
+    if tooltip and (vocabulary.is_field_label(tooltip) or not label):
         # the designer's tooltip names the field when the page does not
         box = widget.field_type == "/Btn"
         label, beside = tooltip, (choice or beside or label) if box else ""
@@ -239,7 +238,8 @@ def _top_down(rect: Rect, height: float) -> Rect:
 
 def _box_rows(widgets: list[Widget]) -> dict[int, Rect]:
     """For every button, the rectangle around the buttons that answer one question with
-    it: its radio group, or the boxes on its line of the page (two boxes, Yes and No)."""
+    it: its radio group (from the field walk), or the checkboxes on its line of the page
+    (two boxes, Yes and No)."""
     buttons = [w for w in widgets if w.field_type == "/Btn" and w.rect is not None]
     rows: dict[int, Rect] = {}
     for widget in buttons:
@@ -248,10 +248,8 @@ def _box_rows(widgets: list[Widget]) -> dict[int, Rect]:
             rows[id(widget)] = widget.group
             continue
         middle = (widget.rect[1] + widget.rect[3]) / 2
-        same = [w for w in buttons if w.page == widget.page and (
-            w.name == widget.name if widget.radio else
-            not w.radio and w.rect is not None and w.rect[1] <= middle <= w.rect[3])]
-        rects = [w.rect for w in same if w.rect is not None]
+        rects = [w.rect for w in buttons if w.page == widget.page and not w.radio
+                 and w.rect is not None and w.rect[1] <= middle <= w.rect[3]] or [widget.rect]
         rows[id(widget)] = (min(r[0] for r in rects), min(r[1] for r in rects),
                             max(r[2] for r in rects), max(r[3] for r in rects))
     return rows

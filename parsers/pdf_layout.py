@@ -9,12 +9,11 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
-from parsers.labels import Vocabulary
+from parsers.labels import Vocabulary, section_heading
 from parsers.model import RawField, Source
 from parsers.typed_fields import value_fields
 
 LINE_TOLERANCE = 4.0  # points between baselines still on one line
-_HEADING = re.compile(r"^(?:section|part)\s+[0-9ivxA-Z]{1,4}\b", re.IGNORECASE)
 _COLUMN_GAP = 150.0  # points between the left edges of two columns of a page
 GAP = 14.0  # points between words that separate two segments
 _MARKS_ON = {"☒", "☑", "✓", "✔", "✗", "✘", "■", "[X]", "[x]", "(X)", "X", "x"}
@@ -103,24 +102,18 @@ class _Pairing:
                  page: int) -> None:
         self.lines, self.vocabulary, self.source, self.page = lines, vocabulary, source, page
         self.used: set[int] = set()  # ids of the first word of segments taken as values
-        self.group = ""
         self.seen: list[tuple[str, Word]] = []  # labels so far, with their first word
         self.right = max((word.x1 for line in lines for word in line), default=0.0)
         self.answered: set[int] = set()  # ids of those first words whose label had a value
 
     @property
     def group(self) -> str:
+        """The last label seen."""
         return self.seen[-1][0] if self.seen else ""
-
-    @group.setter
-    def group(self, label: str) -> None:
-        if label:
-            self.seen.append((label, self._at))
 
     def fields_of(self, number: int, segment: list[Word]) -> list[RawField]:
         if id(segment[0]) in self.used:
             return []
-        self._at = segment[0]
         mark = _mark(segment[0])
         if mark is not None:
             item = _join(segment[1:]) or _next_text(self.lines[number], segment, self.used)
@@ -130,7 +123,7 @@ class _Pairing:
         text = _join(segment)
         pairs = self.vocabulary.split_pairs(text) if ":" in text else []
         if len(pairs) > 1:  # "City: Boston   State: MA   ZIP Code: 02111"
-            self.group = pairs[-1][0]
+            self.seen.append((pairs[-1][0], segment[0]))
             return [item for label, value in pairs
                     for item in _fields(label, value, segment, self.source, self.page,
                                         self.vocabulary)]
@@ -176,7 +169,7 @@ class _Pairing:
         if split is None:
             return []
         label, value = split
-        self.group = label
+        self.seen.append((label, segment[0]))
         if not value and _marks_after(lines[number], segment):
             return []
         if value and ":" in text and segment[-1].x1 > self.right - 40:
@@ -406,7 +399,7 @@ def _more_lines(lines: Sequence[Sequence[Word]], number: int, first: Sequence[Wo
         start = next((s for s in segments_of(line) if abs(s[0].x0 - first[0].x0) < 3), None)
         if start is None or gap > 0.8 * (previous[0].bottom - previous[0].top) + 2:
             break
-        text = _take(start, vocabulary, used) if not _HEADING.match(_join(start)) else ""
+        text = _take(start, vocabulary, used) if not section_heading(_join(start)) else ""
         if not text:
             break
         found.append(text)
@@ -419,7 +412,7 @@ def _options_row(line: Sequence[Word], vocabulary: Vocabulary) -> bool:
     none of them marked: no value."""
     texts = [_join(s) for s in _marked_segments(line) if _mark(s[0]) is None]
     return len(texts) >= 2 and all(
-        any(target.choice for target in vocabulary.lookup(text)) and
+        vocabulary.is_choice_label(text) and
         not vocabulary.is_field_label(text) for text in texts)
 
 
@@ -437,7 +430,7 @@ def _bare_x_marks(line: list[Word], vocabulary: Vocabulary) -> list[Word]:
 
 
 def _starts_with_option(words: Sequence[Word], vocabulary: Vocabulary) -> bool:
-    return any(any(target.choice for target in vocabulary.lookup(_join(words[:count])))
+    return any(vocabulary.is_choice_label(_join(words[:count]))
                for count in range(1, len(words) + 1))
 
 

@@ -60,7 +60,7 @@ def option_items(text: str, vocabulary: Vocabulary) -> list[tuple[bool, str]] | 
 
 
 def _is_option(text: str, vocabulary: Vocabulary) -> bool:
-    return any(target.choice for target in vocabulary.lookup(text)) and \
+    return vocabulary.is_choice_label(text) and \
         not vocabulary.is_field_label(text)
 
 
