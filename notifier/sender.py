@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from config.settings import Settings
 from notifier.smtp import PermanentDeliveryError, TemporaryDeliveryError
+from parsers.headers import is_addr_spec
 from registry.db import transaction
 from registry.models import FAILED, QUEUED, SENT, DeliveryAttempt, OutboxMessage
 
@@ -24,6 +25,8 @@ MAX_BACKOFF = timedelta(hours=1)
 
 class Transport(Protocol):
     def send(self, raw: bytes, *, sender: str, recipients: list[str]) -> None: ...
+
+    def close(self) -> None: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,8 +39,11 @@ class FlushReport:
 def flush_outbox(factory: sessionmaker[Session], transport: Transport, *, now: datetime,
                  settings: Settings, limit: int = 100) -> FlushReport:
     counts = {"sent": 0, "retried": 0, "failed": 0}
-    for row_id in _claim_due(factory, now, limit):
-        counts[_deliver(factory, transport, row_id, now, settings)] += 1
+    try:
+        for row_id in _claim_due(factory, now, limit):
+            counts[_deliver(factory, transport, row_id, now, settings)] += 1
+    finally:
+        transport.close()  # one connection per flush
     return FlushReport(**counts)
 
 
@@ -72,6 +78,8 @@ def _deliver(factory: sessionmaker[Session], transport: Transport, row_id: int,
         row = session.get(OutboxMessage, row_id)
         assert row is not None
         raw, recipient = row.raw or b"", row.recipient
+    if not is_addr_spec(recipient):  # never hand SMTP an envelope address we did not parse
+        return _record(factory, row_id, now, "permanent", "invalid recipient address", settings)
     try:
         transport.send(raw, sender=settings.smtp.from_address, recipients=[recipient])
     except PermanentDeliveryError as err:

@@ -1,8 +1,12 @@
 """Mail transports. SmtpTransport is the only place that speaks SMTP: ssl, starttls, or plain
-towards 127.0.0.1 when allowed; certificates verified; the password never logged."""
+towards 127.0.0.1 when allowed; certificates verified; the password never logged. One
+connection (one TLS handshake and login) serves a whole outbox flush, as Django's SMTP
+backend does; it is checked with NOOP before reuse and opened again when the server dropped
+it or said 421."""
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import smtplib
 import ssl
@@ -27,19 +31,53 @@ class PermanentDeliveryError(DeliveryError):
 class SmtpTransport:
     def __init__(self, settings: SmtpSettings) -> None:
         self.settings = settings
+        self._client: smtplib.SMTP | None = None
+        self.connections = 0  # how many times a connection was opened (tests, logs)
 
     def send(self, raw: bytes, *, sender: str, recipients: Sequence[str]) -> None:
         try:
-            with self._connect() as client:
-                refused = client.sendmail(sender, list(recipients), raw)
+            refused = self._session().sendmail(sender, list(recipients), raw)
         except smtplib.SMTPRecipientsRefused as err:
             raise _classify(*next(iter(err.recipients.values()))) from err
         except smtplib.SMTPResponseException as err:
+            if err.smtp_code == 421:  # the server is closing this connection
+                self._drop()
             raise _classify(err.smtp_code, err.smtp_error) from err
         except (smtplib.SMTPException, OSError) as err:
+            self._drop()
             raise TemporaryDeliveryError(f"{type(err).__name__}: {err}") from err
         if refused:
             raise _classify(*next(iter(refused.values())))
+
+    def close(self) -> None:
+        """QUIT the connection, if one is open (the end of a flush)."""
+        client, self._client = self._client, None
+        if client is not None:
+            with contextlib.suppress(smtplib.SMTPException, OSError):
+                client.quit()
+            with contextlib.suppress(OSError):
+                client.close()
+
+    def _session(self) -> smtplib.SMTP:
+        if self._client is not None and not self._alive(self._client):
+            self._drop()
+        if self._client is None:
+            self._client = self._connect()
+            self.connections += 1
+        return self._client
+
+    @staticmethod
+    def _alive(client: smtplib.SMTP) -> bool:
+        try:
+            return client.noop()[0] == 250
+        except (smtplib.SMTPException, OSError):
+            return False
+
+    def _drop(self) -> None:
+        client, self._client = self._client, None
+        if client is not None:
+            with contextlib.suppress(OSError):
+                client.close()
 
     def _connect(self) -> smtplib.SMTP:
         settings = self.settings
@@ -52,8 +90,12 @@ class SmtpTransport:
             client = smtplib.SMTP(settings.host, settings.port, timeout=settings.timeout_seconds)
             if settings.security == "starttls":
                 client.starttls(context=context)
-        if settings.username:
-            client.login(settings.username, settings.password)
+        try:
+            if settings.username:
+                client.login(settings.username, settings.password)
+        except BaseException:
+            client.close()
+            raise
         return client
 
 
@@ -86,6 +128,9 @@ class FileTransport:
                 (self.directory / name).write_bytes(raw)
                 return
 
+    def close(self) -> None:
+        """Nothing to close: files are written whole."""
+
 
 class MemoryTransport:
     """Keeps what was sent (tests)."""
@@ -95,6 +140,9 @@ class MemoryTransport:
 
     def send(self, raw: bytes, *, sender: str, recipients: Sequence[str]) -> None:
         self.sent.append((raw, sender, tuple(recipients)))
+
+    def close(self) -> None:
+        """Nothing to close."""
 
 
 def _file_safe(address: str) -> str:

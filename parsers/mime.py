@@ -20,6 +20,7 @@ from parsers.headers import (
     decode_words,
     message_id_of,
     parse_address,
+    parse_mailboxes,
     sanitize_header,
     split_references,
 )
@@ -68,13 +69,12 @@ def parse_email(raw: bytes, limits: Limits) -> ParsedEmail:
         subject=sanitize_header(_header(message, "Subject"), 998, decode=True),
         from_address=address,
         from_name=name,
-        to=tuple(parse_address(item)[1] for item in _header(message, "To").split(",")
-                 if parse_address(item)[1]),
+        to=tuple(item[1] for item in parse_mailboxes(_header(message, "To"))),
         date=_date(_header(message, "Date")),
         in_reply_to=message_id_of(_header(message, "In-Reply-To")),
         references=split_references(_header(message, "References")),
         return_path=_return_path(message),
-        auto_headers=tuple((key, sanitize_header(_header(message, key), 300))
+        auto_headers=tuple((key, sanitize_header(_header(message, key), 300, decode=True))
                            for key in AUTO_HEADERS if message.get(key) is not None),
         content_type=message.get_content_type(),
         body_text=walker.body_text[: limits.max_text_chars],
@@ -159,10 +159,12 @@ def _boundary_lost(defects: list[object]) -> bool:
 
 
 def _header(message: Message, name: str) -> str:
+    """The first ``name`` header as it arrived: folded, encoded words NOT decoded (callers
+    parse structure first and decode only what is text)."""
     wanted = name.lower()
     for key, value in message.raw_items():
         if key.lower() == wanted:
-            return decode_words(_unescape(str(value)))
+            return _unescape(str(value))
     return ""
 
 
@@ -193,7 +195,7 @@ def _filename(part: Message) -> str:
     if isinstance(name, tuple):  # an undecoded RFC 2231 triple
         name = str(name[2])
     for header in ("Content-Disposition", "Content-Type"):
-        raw = _header(part, header).replace("\r\n", " ")
+        raw = decode_words(_header(part, header).replace("\r\n", " "))
         found = _QUOTED_NAME.search(raw) or _UNQUOTED_NAME.search(raw)
         if found and (not name or "\ufffd" in str(name)
                       or len(found.group(1).strip()) > len(str(name))):

@@ -52,6 +52,39 @@ def attempts(factory: sessionmaker[Session]) -> list[str]:
         return [item.result for item in session.query(DeliveryAttempt).order_by(DeliveryAttempt.id)]
 
 
+def queue_many(factory: sessionmaker[Session], count: int) -> None:
+    with transaction(factory) as session:
+        for number in range(count):
+            message_id = f"m{number}@rpa.example"
+            raw = compose_message(sender="fc@example.org", sender_name="FC",
+                                  recipient="provider@clinic.example", subject=f"Ack {number}",
+                                  text="Body", html=None, message_id=message_id, date=NOW)
+            enqueue(session, kind="ack", recipient="provider@clinic.example",
+                    subject=f"Ack {number}", raw=raw, message_id=message_id, now=NOW)
+
+
+def test_one_connection_per_flush(smtp: SmtpServer,
+                                  session_factory: sessionmaker[Session]) -> None:
+    """Ten acknowledgments: one TCP connection (one handshake and login), then QUIT."""
+    queue_many(session_factory, 10)
+    settings = settings_for(smtp)
+    transport = SmtpTransport(settings.smtp)
+    assert flush_outbox(session_factory, transport, now=NOW, settings=settings).sent == 10
+    assert len(smtp.handler.messages) == 10
+    assert len(set(smtp.handler.peers)) == 1 and transport.connections == 1
+
+
+def test_a_421_closes_the_connection_and_the_next_message_opens_another(
+        smtp: SmtpServer, session_factory: sessionmaker[Session]) -> None:
+    queue_many(session_factory, 3)
+    settings = settings_for(smtp)
+    smtp.handler.fail_next("421")
+    transport = SmtpTransport(settings.smtp)
+    report = flush_outbox(session_factory, transport, now=NOW, settings=settings)
+    assert (report.sent, report.retried) == (2, 1)
+    assert transport.connections == 2 and len(set(smtp.handler.peers)) == 1
+
+
 def test_sent_once(smtp: SmtpServer, session_factory: sessionmaker[Session]) -> None:
     row_id = queue_one(session_factory)
     settings = settings_for(smtp)

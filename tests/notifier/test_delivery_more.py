@@ -77,6 +77,9 @@ class ReentrantTransport:
             self.inner_reports.append(inner.sent + inner.retried + inner.failed)
         self.sent.append(raw)
 
+    def close(self) -> None:
+        pass
+
 
 def test_two_flushers_never_send_the_same_row(session_factory: sessionmaker[Session]) -> None:
     queue_one(session_factory)
@@ -92,6 +95,9 @@ class DownTransport:
 
     def send(self, raw: bytes, *, sender: str, recipients: Sequence[str]) -> None:
         raise self.error
+
+    def close(self) -> None:
+        pass
 
 
 def test_backoff_doubles_and_is_capped_at_an_hour(

@@ -22,6 +22,7 @@ class RecordingHandler:
     """Keeps every message; ``fail_next`` makes the next deliveries fail in one way."""
 
     messages: list[Envelope] = field(default_factory=list)
+    peers: list[Any] = field(default_factory=list)  # the client end of each delivery
     fault: str = ""  # "" | "451" | "421" | "550" | "drop"
     faults_left: int = 0
     fault_at: str = "data"  # data | rcpt
@@ -40,6 +41,7 @@ class RecordingHandler:
                 return "250 never seen"
             return REPLIES[self.fault]
         self.messages.append(envelope)
+        self.peers.append(session.peer)
         return "250 OK"
 
     def fail_next(self, fault: str, times: int = 1, at: str = "data") -> None:
