@@ -26,7 +26,8 @@ APPLE = "2B6E0C8A-4F1D-4C3A-9E55-7A1B2C3D4E5F@clinic.example"
 def _raw_header(raw: bytes, name: str) -> str:
     """The header's value exactly as written, continuation lines included."""
     head = raw.split(b"\r\n\r\n", 1)[0].decode("ascii")
-    found = re.search(rf"^{name}:([^\r\n]*(?:\r\n[ \t][^\r\n]*)*)", head, re.MULTILINE | re.IGNORECASE)
+    found = re.search(rf"^{name}:([^\r\n]*(?:\r\n[ \t][^\r\n]*)*)", head,
+                      re.MULTILINE | re.IGNORECASE)
     assert found, name
     return found.group(1)
 
