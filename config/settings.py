@@ -36,6 +36,8 @@ class MailboxSettings:
     quarantine_path: str = ""  # maildir: where failed messages go (default: <path>/.quarantine)
     max_message_bytes: int = 25 * 1024 * 1024
     batch_size: int = 20
+    max_attempts: int = 3  # a message interrupted (killed, timed out, database errors) this
+    # many times is quarantined instead of being tried again
     start_from_now: bool = False  # first run: mark what is already there as seen, file nothing
     backfill_acknowledge: bool = False  # when backfilling old mail, send acknowledgments too
     backfill_before: str = ""  # ISO date: mail older than this is backfill (no acknowledgment)
@@ -114,7 +116,8 @@ class LimitsSettings:
     max_pages: int = 50
     max_decompressed_bytes: int = 100 * 1024 * 1024
     max_compression_ratio: int = 200
-    seconds_per_document: float = 30.0
+    seconds_per_document: float = 20.0
+    seconds_per_message: float = 25.0  # headers, MIME tree and every document of one message
     memory_mb_per_document: int = 768
     ocr: bool = True
     ocr_seconds_per_page: float = 20.0

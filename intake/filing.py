@@ -9,7 +9,7 @@ import json
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import update
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from intake.context import IntakeContext
@@ -47,6 +47,11 @@ def file_message(session: Session, raw_message_id: int, email: ParsedEmail,
         return None
     message = session.get(RawMessage, raw_message_id)
     assert message is not None
+    message.fingerprint = fingerprint(email)
+    copy = _earlier_copy(session, message)
+    if copy is not None:  # the same message again (another folder, another Received line)
+        message.submission_id = copy.submission_id
+        return None
     thread = find_thread(session, email, ctx.settings)
     target = _merge_target(session, thread)
     if target is not None:
@@ -64,6 +69,21 @@ def file_message(session: Session, raw_message_id: int, email: ParsedEmail,
                            definitions=ctx.definitions, now=now, backfill=backfill,
                            follow_up=action == "follow_up")
     return submission.reference
+
+
+def fingerprint(email: ParsedEmail) -> str:
+    """Who sent it and what it carries: a Message-ID merges copies only when these match."""
+    parts = [email.from_address, *sorted(item.sha256 for item in email.attachments)]
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()
+
+
+def _earlier_copy(session: Session, message: RawMessage) -> RawMessage | None:
+    if not message.message_id:
+        return None
+    return session.scalars(select(RawMessage).where(
+        RawMessage.message_id == message.message_id, RawMessage.id != message.id,
+        RawMessage.fingerprint == message.fingerprint, RawMessage.status == MSG_FILED,
+        RawMessage.submission_id.is_not(None)).order_by(RawMessage.id)).first()
 
 
 def _merge_target(session: Session, thread: ThreadMatch | None) -> Submission | None:
@@ -85,7 +105,7 @@ def _claim(session: Session, raw_message_id: int, now: datetime) -> bool:
     result = session.execute(
         update(RawMessage)
         .where(RawMessage.id == raw_message_id, RawMessage.status != MSG_FILED)
-        .values(status=MSG_FILED, processed_at=now, attempts=RawMessage.attempts + 1)
+        .values(status=MSG_FILED, processed_at=now, last_error=None)
     )
     return bool(result.rowcount)  # type: ignore[attr-defined]
 

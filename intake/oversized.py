@@ -19,22 +19,39 @@ from sqlalchemy.orm import Session, sessionmaker
 from intake.context import IntakeContext
 from intake.mailbox import MailSource, MessageRef
 from notifier.acks import enqueue_too_large_notice
-from parsers.mime import parse_email
+from parsers.limits import LimitExceededError
+from parsers.message_reader import MessageTooSlowError, parse_within_budget
+from parsers.mime import NotAnEmailError
 from parsers.model import ParsedEmail
 from registry.db import transaction
 from registry.models import MailboxState, QuarantineEntry
+
+MAX_HEADER_BYTES = 256 * 1024
+UNKNOWN = ParsedEmail(message_id="", subject="", from_address="", from_name="", to=(),
+                      date=None, in_reply_to="", references=(), return_path=None,
+                      auto_headers=(), content_type="", body_text="", attachments=())
 
 
 def quarantine_oversized(factory: sessionmaker[Session], source: MailSource, ref: MessageRef,
                          ctx: IntakeContext, now: datetime) -> None:
     """Record the message and tell its sender (once), then move it out of the folder."""
-    email = parse_email(source.fetch_headers(ref) + b"\r\n\r\n", ctx.limits)
+    email = _headers(source, ref, ctx)
     with transaction(factory) as session:
         _lock_mailbox(session, source)
         if not _recorded(session, source, ref, email.message_id):
             _record(session, source, ref, email, ctx, now)
     ctx.checkpoint("before_move")
     source.move_quarantine(ref)
+
+
+def _headers(source: MailSource, ref: MessageRef, ctx: IntakeContext) -> ParsedEmail:
+    """The message's headers, parsed under the same budget as a whole message; headers that
+    cannot be parsed (none at all, or hostile) leave a message with no sender to tell."""
+    head = source.fetch_headers(ref)[:MAX_HEADER_BYTES]
+    try:
+        return parse_within_budget(head + b"\r\n\r\n", ctx.limits, isolate=ctx.isolate)
+    except (NotAnEmailError, LimitExceededError, MessageTooSlowError):
+        return UNKNOWN
 
 
 def _record(session: Session, source: MailSource, ref: MessageRef, email: ParsedEmail,

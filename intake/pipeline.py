@@ -1,8 +1,12 @@
 """The pipeline driver: the one place that walks a message through every stage.
 
-store raw bytes (commit) → parse → extract → validate + file + enqueue acknowledgment (one
-transaction). Expected bad input becomes a problem on the submission; anything unexpected
-quarantines the message with its traceback, and the caller moves on to the next message.
+store raw bytes (commit) → count the attempt (commit) → read: parse + extract within the
+message's budget, isolated → validate + file + enqueue acknowledgment (one transaction).
+Expected bad input becomes a problem on the submission; a database that is down or locked
+leaves the message where it is for the next cycle; anything else unexpected quarantines the
+message with its traceback, and the caller moves on to the next message. A message whose
+attempts were interrupted (killed, timed out, database errors) ``mailbox.max_attempts``
+times is quarantined instead of being tried again forever.
 """
 
 from __future__ import annotations
@@ -10,21 +14,21 @@ from __future__ import annotations
 import hashlib
 import logging
 import traceback
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from email.parser import BytesHeaderParser
 from email.policy import compat32
 
 from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from intake.context import IntakeContext
 from intake.filing import file_message
-from parsers.extract import extract_document
 from parsers.headers import message_id_of, parse_address, sanitize_header
-from parsers.mime import parse_email
-from parsers.model import ExtractedDocument, ParsedEmail
+from parsers.message_reader import read_message
 from registry.db import transaction
 from registry.models import MSG_CLAIMED, MSG_FILED, MSG_QUARANTINED, QuarantineEntry, RawMessage
 
@@ -42,19 +46,38 @@ class StoredMessage:
 
 @dataclass(frozen=True, slots=True)
 class Outcome:
-    status: str  # filed | already | quarantined
+    status: str  # filed | already | quarantined | retry (left in the mailbox)
     reference: str | None = None
     reason: str | None = None
+
+
+class DatabaseUnavailableError(Exception):
+    """The registry cannot be reached or written (down, restarting, locked, disk full): the
+    poll stops and the message stays in the mailbox for the next cycle."""
+
+
+def is_operational(err: BaseException) -> bool:
+    """A database error that says nothing about the message: try again later."""
+    return isinstance(err, OperationalError) or (
+        isinstance(err, DBAPIError) and bool(err.connection_invalidated))
 
 
 def store_raw(factory: sessionmaker[Session], raw: bytes, *, mailbox: str, now: datetime,
               backfill: bool = False) -> StoredMessage:
     """Durable first: keep the bytes and a claim row before anything can fail. The same bytes
-    or the same Message-ID stored before return the earlier row (new=False)."""
+    stored before return the earlier row (new=False). Another message with the same
+    Message-ID is stored on its own: filing decides whether it is a copy."""
     digest = hashlib.sha256(raw).hexdigest()
     message_id = _header_message_id(raw)
+    with _database():
+        return _store(factory, raw, digest, message_id, mailbox=mailbox, now=now,
+                      backfill=backfill)
+
+
+def _store(factory: sessionmaker[Session], raw: bytes, digest: str, message_id: str, *,
+           mailbox: str, now: datetime, backfill: bool) -> StoredMessage:
     with transaction(factory) as session:
-        existing = _find_stored(session, digest, message_id)
+        existing = _find_stored(session, digest)
         if existing is not None:
             return _stored(existing, new=False)
     try:
@@ -67,32 +90,32 @@ def store_raw(factory: sessionmaker[Session], raw: bytes, *, mailbox: str, now: 
             return _stored(row, new=True)
     except IntegrityError:  # another run stored the same bytes a moment ago
         with transaction(factory) as session:
-            existing = _find_stored(session, digest, message_id)
+            existing = _find_stored(session, digest)
             assert existing is not None
             return _stored(existing, new=False)
 
 
 def process_stored(factory: sessionmaker[Session], raw_message_id: int, ctx: IntakeContext, *,
                    now: datetime) -> Outcome:
-    """Parse, extract and file one stored message; quarantine it on anything unexpected.
-    Safe to call again for a message already filed: it returns ``already``."""
-    with transaction(factory) as session:
-        row = session.get(RawMessage, raw_message_id)
-        if row is None:
-            return Outcome("quarantined", reason="raw message not found")
-        if row.status == MSG_FILED:
-            return Outcome("already", reference=_reference_of(session, row))
-        raw, backfill = row.raw or b"", row.backfill
+    """Read and file one stored message; quarantine it on anything unexpected, leave it for
+    the next cycle when the database is unavailable. Safe to call again for a message
+    already filed: it returns ``already``."""
+    started = _start_attempt(factory, raw_message_id, ctx)
+    if isinstance(started, Outcome):
+        return started
+    raw, backfill = started
     ctx.checkpoint("after_store")
     try:
-        email = parse_email(raw, ctx.limits)
-        documents = _extract_all(email, ctx, now)
+        message = read_message(raw, ctx.definitions, limits=ctx.limits, today=now.date(),
+                               isolate=ctx.isolate)
         ctx.checkpoint("after_parse")
         with transaction(factory) as session:
-            reference = file_message(session, raw_message_id, email, documents, ctx,
-                                     now=now, backfill=backfill)
+            reference = file_message(session, raw_message_id, message.email, message.documents,
+                                     ctx, now=now, backfill=backfill)
             ctx.checkpoint("before_commit")
     except Exception as err:
+        if is_operational(err):
+            return _retry_later(factory, raw_message_id, err)
         return quarantine(factory, raw_message_id, err, now=now)
     ctx.checkpoint("after_commit")
     if reference is None:
@@ -101,16 +124,71 @@ def process_stored(factory: sessionmaker[Session], raw_message_id: int, ctx: Int
     return Outcome("filed", reference=reference)
 
 
+def _start_attempt(factory: sessionmaker[Session], raw_message_id: int,
+                   ctx: IntakeContext) -> Outcome | tuple[bytes, bool]:
+    """Count this attempt (committed before any work, so a kill counts too); the message's
+    bytes, or the outcome when there is nothing (more) to try."""
+    limit = max(1, ctx.settings.mailbox.max_attempts)
+    with _database(), transaction(factory) as session:
+        row = session.get(RawMessage, raw_message_id)
+        if row is None:
+            return Outcome("quarantined", reason="raw message not found")
+        if row.status == MSG_FILED:
+            return Outcome("already", reference=_reference_of(session, row))
+        if row.attempts >= limit:
+            gave_up = f"gave up after {row.attempts} interrupted attempts"
+            last = f" (last: {row.last_error})" if row.last_error else ""
+            error = RuntimeError(gave_up + last)
+        else:
+            row.attempts += 1
+            return row.raw or b"", row.backfill
+    return quarantine(factory, raw_message_id, error, now=row.received_at)
+
+
+def _retry_later(factory: sessionmaker[Session], raw_message_id: int,
+                 err: BaseException) -> Outcome:
+    reason = f"{type(err).__name__}: {_one_line(err)}"
+    log.warning("message %s left for the next cycle: database unavailable (%s)",
+                raw_message_id, type(err).__name__)
+    try:
+        with transaction(factory) as session:
+            row = session.get(RawMessage, raw_message_id)
+            if row is not None:
+                row.last_error = reason
+    except Exception as again:
+        if is_operational(again):
+            raise DatabaseUnavailableError(reason) from err
+        raise
+    return Outcome("retry", reason=reason)
+
+
+@contextmanager
+def _database() -> Iterator[None]:
+    """Turn an operational database error into DatabaseUnavailableError."""
+    try:
+        yield
+    except Exception as err:
+        if is_operational(err):
+            raise DatabaseUnavailableError(f"{type(err).__name__}: {_one_line(err)}") from err
+        raise
+
+
+def _one_line(err: BaseException) -> str:
+    """An error's text without SQL or parameters (they may quote the message)."""
+    orig = getattr(err, "orig", None)
+    return sanitize_header(str(orig if orig is not None else err).split("\n")[0], 300)
+
+
 def quarantine(factory: sessionmaker[Session], raw_message_id: int, err: BaseException, *,
                now: datetime) -> Outcome:
     """Keep the failure as a row with its reason and traceback; the raw bytes stay stored."""
-    reason = f"{type(err).__name__}: {sanitize_header(str(err), 500)}"
+    reason = f"{type(err).__name__}: {_one_line(err)}"
     log.warning("quarantined message %s: %s", raw_message_id, type(err).__name__)
-    with transaction(factory) as session:
+    with _database(), transaction(factory) as session:
         row = session.get(RawMessage, raw_message_id)
         assert row is not None
         row.status = MSG_QUARANTINED
-        row.attempts += 1
+        row.last_error = reason
         headers = _summary_headers(row.raw or b"")
         session.add(QuarantineEntry(
             raw_message_id=row.id, mailbox=row.source, message_id=row.message_id,
@@ -119,21 +197,8 @@ def quarantine(factory: sessionmaker[Session], raw_message_id: int, err: BaseExc
     return Outcome("quarantined", reason=reason)
 
 
-def _extract_all(email: ParsedEmail, ctx: IntakeContext, now: datetime) -> list[ExtractedDocument]:
-    return [
-        extract_document(item.filename, item.data, ctx.definitions, limits=ctx.limits,
-                         today=now.date(), isolate=ctx.isolate)
-        for item in email.attachments
-        if not item.inline
-    ]
-
-
-def _find_stored(session: Session, digest: str, message_id: str) -> RawMessage | None:
-    row = session.scalars(select(RawMessage).where(RawMessage.sha256 == digest)).first()
-    if row is None and message_id:
-        row = session.scalars(select(RawMessage).where(RawMessage.message_id == message_id)
-                              .order_by(RawMessage.id)).first()
-    return row
+def _find_stored(session: Session, digest: str) -> RawMessage | None:
+    return session.scalars(select(RawMessage).where(RawMessage.sha256 == digest)).first()
 
 
 def _stored(row: RawMessage, *, new: bool) -> StoredMessage:

@@ -2,7 +2,8 @@
 
 For each message: size first (oversized → quarantined, never downloaded) → fetch without
 changing flags → store raw + claim (commit) → process (one filing transaction) → only then
-move it out of the folder. One bad message never stops the batch.
+move it out of the folder. One bad message never stops the batch; a database that is down
+stops the poll (DatabaseUnavailableError) with every message left where it was.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from datetime import date, datetime
 from email.parser import BytesHeaderParser
 from email.policy import compat32
 from email.utils import parsedate_to_datetime
+from functools import partial
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
@@ -21,7 +23,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from intake.context import IntakeContext, SimulatedCrash
 from intake.mailbox import MailboxError, MailSource, MessageRef
 from intake.oversized import quarantine_oversized
-from intake.pipeline import Outcome, process_stored, store_raw
+from intake.pipeline import DatabaseUnavailableError, Outcome, process_stored, store_raw
 from parsers.headers import sanitize_header
 from registry.db import transaction
 from registry.models import MailboxState, MessageLocation
@@ -35,6 +37,7 @@ class PollReport:
     filed: int = 0
     already: int = 0
     quarantined: int = 0
+    retry: int = 0  # left in the mailbox for the next cycle (database unavailable)
     moved: int = 0
     errors: list[str] = field(default_factory=list)
 
@@ -57,7 +60,12 @@ def poll_once(factory: sessionmaker[Session], source: MailSource, ctx: IntakeCon
         report.errors.append(str(err))
         _record_health(factory, source, now_fn(), error=str(err))
         raise
-    _record_health(factory, source, now_fn(), error=None)
+    except DatabaseUnavailableError as err:
+        log.error("poll of %s stopped: the database is unavailable (%s); the messages "
+                  "stay in the mailbox", source.key, err)
+        raise
+    _record_health(factory, source, now_fn(), error=None if not report.retry else
+                   f"{report.retry} messages left for the next cycle: database errors")
     return report
 
 
@@ -87,28 +95,41 @@ def _poll_batch(factory: sessionmaker[Session], source: MailSource, ctx: IntakeC
     for ref in refs:
         report.seen += 1
         if ref.size > limit:
-            _quarantine_oversized(factory, source, ref, ctx, now_fn(), report)
+            _guarded(ref, source, report, partial(_quarantine_oversized, factory, source, ref,
+                                                  ctx, now_fn, report))
         else:
             wanted.append(ref)
     for ref, raw in source.fetch(wanted):
         if should_stop():
             return
-        try:
-            outcome = _file_one(factory, source, ctx, ref, raw, now_fn())
-        except SimulatedCrash:
-            raise
-        except MailboxError:
-            raise
-        except Exception as err:
-            # The type only: an error's text may quote the message (never log form values).
-            log.error("message uid %s of %s failed: %s", ref.uid, source.key,
-                      type(err).__name__)
-            report.errors.append(f"uid {ref.uid}: {type(err).__name__}")
-            continue
-        _count(report, outcome)
-        ctx.checkpoint("before_move")
-        _move(factory, source, ref, outcome, now_fn())
-        report.moved += 1
+        _guarded(ref, source, report, partial(_take, factory, source, ctx, ref, raw, report,
+                                              now_fn))
+
+
+def _take(factory: sessionmaker[Session], source: MailSource, ctx: IntakeContext,
+          ref: MessageRef, raw: bytes, report: PollReport,
+          now_fn: Callable[[], datetime]) -> None:
+    outcome = _file_one(factory, source, ctx, ref, raw, now_fn())
+    _count(report, outcome)
+    if outcome.status == "retry":
+        return  # stays in the folder; the next cycle tries again
+    ctx.checkpoint("before_move")
+    _move(factory, source, ref, outcome, now_fn())
+    report.moved += 1
+
+
+def _guarded(ref: MessageRef, source: MailSource, report: PollReport,
+             step: Callable[[], None]) -> None:
+    """The per-message error boundary: one message's failure is logged and the batch goes
+    on; the mailbox or the database failing stops the poll."""
+    try:
+        step()
+    except (SimulatedCrash, MailboxError, DatabaseUnavailableError):
+        raise
+    except Exception as err:
+        # The type only: an error's text may quote the message (never log form values).
+        log.error("message uid %s of %s failed: %s", ref.uid, source.key, type(err).__name__)
+        report.errors.append(f"uid {ref.uid}: {type(err).__name__}")
 
 
 def _file_one(factory: sessionmaker[Session], source: MailSource, ctx: IntakeContext,
@@ -138,14 +159,17 @@ def _count(report: PollReport, outcome: Outcome) -> None:
         report.filed += 1
     elif outcome.status == "already":
         report.already += 1
+    elif outcome.status == "retry":
+        report.retry += 1
     else:
         report.quarantined += 1
 
 
 def _quarantine_oversized(factory: sessionmaker[Session], source: MailSource, ref: MessageRef,
-                          ctx: IntakeContext, now: datetime, report: PollReport) -> None:
+                          ctx: IntakeContext, now_fn: Callable[[], datetime],
+                          report: PollReport) -> None:
     """Too large to download: recorded and its sender told (once), then moved."""
-    quarantine_oversized(factory, source, ref, ctx, now)
+    quarantine_oversized(factory, source, ref, ctx, now_fn())
     report.quarantined += 1
     report.moved += 1
     log.warning("message uid %s of %s is too large (%d bytes): quarantined", ref.uid,

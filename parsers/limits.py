@@ -16,7 +16,8 @@ class Limits:
     max_fields: int = 5_000
     max_attachments: int = 50
     max_nesting: int = 5  # forwarded messages inside forwarded messages
-    seconds_per_document: float = 30.0
+    seconds_per_document: float = 20.0
+    seconds_per_message: float = 25.0  # the MIME tree and all documents of one message
     memory_mb_per_document: int = 768
     ocr: bool = True
     ocr_seconds_per_page: float = 20.0

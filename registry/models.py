@@ -73,9 +73,11 @@ class RawMessage(Base):
     # make a cycle with submissions.raw_message_id).
     submission_id: Mapped[int | None] = mapped_column(Integer, index=True)
     processed_at: Mapped[datetime | None] = mapped_column(DateTime)
-    attempts: Mapped[int] = mapped_column(Integer, default=0)
-    # Message-IDs are not unique in the wild, but the same Message-ID from the same sender
-    # with another hash is a resend we still file; uniqueness is on sha256.
+    attempts: Mapped[int] = mapped_column(Integer, default=0)  # processing starts
+    last_error: Mapped[str | None] = mapped_column(Text)  # why the last attempt did not file
+    # Message-IDs are not unique in the wild: a copy is the same Message-ID with the same
+    # fingerprint (sender and attachments); another sender reusing an id is filed on its own.
+    fingerprint: Mapped[str | None] = mapped_column(String(64), index=True)
 
 
 class MailboxState(Base):
