@@ -94,7 +94,20 @@ class ImapSource:
         self._move(ref, self.settings.quarantine_folder)
 
     def _move(self, ref: MessageRef, folder: str) -> None:
+        """Move one filed message. A message someone else moved or deleted meanwhile (another
+        instance, a coordinator in Outlook) is done, not an error."""
         self._ensure_folder(folder)
+        try:
+            self._move_uid(ref, folder)
+        except MailboxError:
+            if self._still_here(ref):
+                raise
+            log.info("uid %s of %s was moved by someone else; nothing to do", ref.uid, self.key)
+
+    def _still_here(self, ref: MessageRef) -> bool:
+        return ref.uid in set(self._call(self.client.search, ["UID", str(ref.uid)]))
+
+    def _move_uid(self, ref: MessageRef, folder: str) -> None:
         if self.client.has_capability("MOVE"):
             self._call(self.client.move, [ref.uid], folder)
             return

@@ -29,8 +29,8 @@ def sanitize_header(value: str, max_len: int = 998, *, decode: bool = False) -> 
     """One safe line: encoded words decoded (when asked), control characters (CR and LF
     included) turned into spaces, whitespace collapsed, truncated to ``max_len``."""
     text = str(value or "")
-    if decode:
-        text = decode_words(text)
+    if decode:  # decoding is quadratic in the number of encoded words: bound it first
+        text = decode_words(text[:max(4 * max_len, 4096)])
     text = _CONTROL.sub(" ", text)
     return " ".join(text.split())[:max_len]
 

@@ -195,12 +195,12 @@ def _filename(part: Message) -> str:
     if isinstance(name, tuple):  # an undecoded RFC 2231 triple
         name = str(name[2])
     for header in ("Content-Disposition", "Content-Type"):
-        raw = decode_words(_header(part, header).replace("\r\n", " "))
+        raw = decode_words(_header(part, header)[:8192].replace("\r\n", " "))
         found = _QUOTED_NAME.search(raw) or _UNQUOTED_NAME.search(raw)
         if found and (not name or "\ufffd" in str(name)
                       or len(found.group(1).strip()) > len(str(name))):
             name = found.group(1).strip()
-    return decode_words(str(name)).strip() if name else ""
+    return decode_words(str(name)[:8192]).strip() if name else ""
 
 
 def _safe_filename(name: str) -> str:

@@ -253,3 +253,29 @@ def test_backfill_files_old_mail_without_acknowledging_it(
 
         ack = session.scalars(select(OutboxMessage)).one()
         assert (ack.status, ack.reason) == ("suppressed", "backfill")
+
+
+def test_a_message_moved_by_someone_else_before_our_move_is_done(
+        dovecot: Dovecot, imap_user: str, imap_settings: Settings, ctx: IntakeContext,
+        factory: sessionmaker[Session], monkeypatch: pytest.MonkeyPatch) -> None:
+    """Another instance (or a coordinator in Outlook) moves the message between our commit
+    and our MOVE: Dovecot answers NO [EXPUNGEISSUED]; the poll goes on (issue #10, item 4)."""
+    from intake_helpers import imap_client
+
+    deliver(dovecot, imap_user, plain(1), plain(2))
+    real_move = ImapSource.move_processed
+
+    def moved_first(self: ImapSource, ref: MessageRef) -> None:
+        other = imap_client(dovecot, imap_user)
+        other.select_folder("INBOX")
+        if not other.folder_exists("Elsewhere"):
+            other.create_folder("Elsewhere")
+        other.move([ref.uid], "Elsewhere")
+        other.logout()
+        real_move(self, ref)
+
+    monkeypatch.setattr(ImapSource, "move_processed", moved_first)
+    report = poll(factory, imap_settings, ctx)
+    assert (report.filed, report.moved, report.errors) == (2, 2, [])
+    assert folder_count(dovecot, imap_user, "Elsewhere") == 2
+    assert count(factory, Submission) == 2

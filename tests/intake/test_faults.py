@@ -1,0 +1,136 @@
+"""Faults on the intake path, against the real Dovecot (issue #10): a reused Message-ID,
+database errors that must not quarantine, interrupted attempts, and a message that takes
+longer than its budget. In every case the good messages beside it are filed in the same run.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import datetime
+from typing import Any
+
+import pytest
+from intake_helpers import deliver, folder_count
+from mail_samples import plain, stage1_pdf
+from servers.dovecot import Dovecot
+from sqlalchemy import func, select
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+import intake.pipeline
+from config.settings import Settings
+from formgen.mail import build_email
+from intake.context import IntakeContext, build_context
+from intake.mailbox import open_source
+from intake.poll import PollReport, poll_once
+from registry.db import make_engine, make_session_factory
+from registry.models import OutboxMessage, QuarantineEntry, Submission
+
+NOW = datetime(2026, 11, 23, 12, 0)
+pytestmark = pytest.mark.imap
+
+
+@pytest.fixture
+def factory(imap_settings: Settings) -> Iterator[sessionmaker[Session]]:
+    engine = make_engine(imap_settings.database.url)
+    yield make_session_factory(engine)
+    engine.dispose()
+
+
+def poll(factory: sessionmaker[Session], settings: Settings, ctx: IntakeContext) -> PollReport:
+    with open_source(settings) as source:
+        return poll_once(factory, source, ctx, now_fn=lambda: NOW)
+
+
+def count(factory: sessionmaker[Session], model: type, *where: Any) -> int:
+    with factory() as session:
+        return session.scalar(select(func.count()).select_from(model).where(*where)) or 0
+
+
+def form_mail(sender: str, message_id: str, received: str = "") -> bytes:
+    headers = {"Received": received} if received else {}
+    return build_email(sender=sender, to="fc@example.org", subject="Stage I registration",
+                       body="Form attached.", message_id=message_id,
+                       attachments=[("stage1.pdf", stage1_pdf(), "application/pdf")],
+                       extra_headers=headers)
+
+
+def test_another_sender_reusing_a_message_id_is_filed_on_its_own(
+        dovecot: Dovecot, imap_user: str, imap_settings: Settings, ctx: IntakeContext,
+        factory: sessionmaker[Session]) -> None:
+    """Same Message-ID: from another sender it is another message; from the same sender
+    with the same attachment (another Received line) it is a copy, filed once."""
+    first = form_mail("Alice <alice@acmehealth.example>", "dup@shared.example")
+    copy = form_mail("Alice <alice@acmehealth.example>", "dup@shared.example",
+                     received="from mx2.acmehealth.example by mx.example.org")
+    other = form_mail("Mallory <mallory@evil.example>", "dup@shared.example")
+    deliver(dovecot, imap_user, first, copy, other)
+    report = poll(factory, imap_settings, ctx)
+    assert (report.filed, report.already, report.moved) == (2, 1, 3)
+    with factory() as session:
+        senders = sorted(session.scalars(select(Submission.sender)))
+    assert senders == ["alice@acmehealth.example", "mallory@evil.example"]
+    assert count(factory, OutboxMessage, OutboxMessage.kind == "ack") == 2
+
+
+def _failing_filing(monkeypatch: pytest.MonkeyPatch, times: int) -> list[int]:
+    """file_message raises an operational error (PostgreSQL restarting) ``times`` times."""
+    real, calls = intake.pipeline.file_message, []
+
+    def flaky(*args: Any, **kwargs: Any) -> Any:
+        calls.append(1)
+        if len(calls) <= times:
+            raise OperationalError("INSERT ...", {}, Exception("server closed the connection"))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(intake.pipeline, "file_message", flaky)
+    return calls
+
+
+def test_a_database_error_leaves_the_message_for_the_next_cycle(
+        dovecot: Dovecot, imap_user: str, imap_settings: Settings, ctx: IntakeContext,
+        factory: sessionmaker[Session], monkeypatch: pytest.MonkeyPatch) -> None:
+    deliver(dovecot, imap_user, plain(1))
+    _failing_filing(monkeypatch, times=1)
+    report = poll(factory, imap_settings, ctx)
+    assert (report.retry, report.quarantined, report.moved) == (1, 0, 0)
+    assert folder_count(dovecot, imap_user, "INBOX") == 1
+    assert count(factory, QuarantineEntry) == 0
+    again = poll(factory, imap_settings, ctx)
+    assert (again.filed, again.moved) == (1, 1)
+    assert count(factory, Submission) == 1 and count(factory, QuarantineEntry) == 0
+
+
+def test_a_message_failing_every_attempt_is_quarantined_after_max_attempts(
+        dovecot: Dovecot, imap_user: str, imap_settings: Settings, ctx: IntakeContext,
+        factory: sessionmaker[Session], monkeypatch: pytest.MonkeyPatch) -> None:
+    deliver(dovecot, imap_user, plain(1))
+    _failing_filing(monkeypatch, times=99)
+    for _ in range(3):
+        assert poll(factory, imap_settings, ctx).retry == 1
+    last = poll(factory, imap_settings, ctx)
+    assert (last.quarantined, last.moved) == (1, 1)
+    assert folder_count(dovecot, imap_user, "Quarantine") == 1
+    with factory() as session:
+        entry = session.scalars(select(QuarantineEntry)).one()
+    assert "gave up after 3 interrupted attempts" in entry.reason
+    assert "OperationalError" in entry.reason and "INSERT" not in entry.reason
+
+
+def test_a_message_over_its_time_budget_is_quarantined_and_the_rest_filed(
+        dovecot: Dovecot, imap_user: str, imap_settings: Settings,
+        factory: sessionmaker[Session]) -> None:
+    """200,000 MIME parts take the email package about ten seconds: past the budget the
+    child is killed, the message quarantined with its reason; the good ones are filed."""
+    settings = imap_settings.replace(mailbox={"max_message_bytes": 20_000_000},
+                                     limits={"seconds_per_message": 3.0})
+    parts = b"".join(b"--BB\r\nContent-Type: text/plain\r\n\r\nx\r\n" for _ in range(200_000))
+    hostile = (b"From: Bulk <bulk@parts.example>\r\nTo: fc@example.org\r\nSubject: parts\r\n"
+               b"Message-ID: <parts@parts.example>\r\nMIME-Version: 1.0\r\n"
+               b"Content-Type: multipart/mixed; boundary=BB\r\n\r\n" + parts + b"--BB--\r\n")
+    deliver(dovecot, imap_user, plain(1), hostile, plain(2))
+    report = poll(factory, settings, build_context(settings, isolate=True))
+    assert (report.filed, report.quarantined, report.moved) == (2, 1, 3)
+    with factory() as session:
+        entry = session.scalars(select(QuarantineEntry)).one()
+    assert entry.reason.startswith("MessageTooSlowError") and "timeout" in entry.reason
