@@ -1,6 +1,7 @@
 """Acknowledgments: decided, rendered and queued inside the filing transaction. Automatic
-mail, our own mail, backfill, bounced addresses and floods are recorded as suppressed with
-their reason, never sent."""
+mail, our own mail, backfill and bounced addresses are recorded as suppressed with their
+reason, never sent. A person's acknowledgment past a rate cap (per sender, or overall) is
+delayed to a later window, never dropped: a backlog of 300 providers all hear back."""
 
 from __future__ import annotations
 
@@ -39,6 +40,7 @@ def enqueue_acknowledgment(session: Session, submission: Submission, email: Pars
                                      templates_dir=ack.templates_dir)
     recipient = email.from_address
     reason = suppression_reason(session, email, settings=settings, now=now, backfill=backfill)
+    send_at, delayed = (now, None) if reason else send_after(session, recipient, settings, now)
     raw = None
     if reason is None:
         raw = compose_message(
@@ -53,7 +55,7 @@ def enqueue_acknowledgment(session: Session, submission: Submission, email: Pars
     return enqueue(session, kind="ack", recipient=recipient or "(none)",
                    subject=rendered.subject, raw=raw, message_id=message_id, now=now,
                    submission_id=submission.id, status=SUPPRESSED if reason else QUEUED,
-                   reason=reason)
+                   reason=reason or delayed, not_before=send_at)
 
 
 def suppression_reason(session: Session, email: ParsedEmail, *, settings: Settings,
@@ -70,19 +72,26 @@ def suppression_reason(session: Session, email: ParsedEmail, *, settings: Settin
         return "backfill"
     if is_suppressed(session, email.from_address, now) is not None:
         return "address suppressed after a bounce"
-    return _over_cap(session, email.from_address, settings, now)
-
-
-def _over_cap(session: Session, sender: str, settings: Settings, now: datetime) -> str | None:
-    ack = settings.acknowledgment
-    per_sender = _queued_since(session, now - timedelta(minutes=ack.per_sender_window_minutes),
-                               sender)
-    if per_sender >= ack.per_sender_limit:
-        return f"per-sender limit ({ack.per_sender_limit} per {ack.per_sender_window_minutes} min)"
-    overall = _queued_since(session, now - timedelta(minutes=ack.global_window_minutes), None)
-    if overall >= ack.global_limit:
-        return f"global limit ({ack.global_limit} per {ack.global_window_minutes} min)"
     return None
+
+
+def send_after(session: Session, sender: str, settings: Settings,
+               now: datetime) -> tuple[datetime, str | None]:
+    """When a person's message may go, and why it waits: the n-th message over a cap in
+    its window goes n // limit windows later (the limits are per window, not dropped)."""
+    ack = settings.acknowledgment
+    caps = (
+        (sender, ack.per_sender_limit, ack.per_sender_window_minutes, "per-sender limit"),
+        (None, ack.global_limit, ack.global_window_minutes, "global limit"),
+    )
+    send_at, why = now, None
+    for who, limit, minutes, name in caps:
+        window = timedelta(minutes=minutes)
+        slot = _queued_since(session, now - window, who) // max(1, limit)
+        if slot and now + slot * window > send_at:
+            send_at = now + slot * window
+            why = f"delayed by the {name} ({limit} per {minutes} min)"
+    return send_at, why
 
 
 def _queued_since(session: Session, since: datetime, sender: str | None) -> int:
@@ -111,6 +120,8 @@ def enqueue_too_large_notice(session: Session, email: ParsedEmail, *, size: int,
             "processed. Please send the forms again as PDF or DOCX files in smaller emails "
             "(for example one form per email, and scans at 200 dpi in black and white).\n\n"
             "MassHealth RPA Functional Coordination\n")
+    send_at, delayed = (now, None) if reason else send_after(session, email.from_address,
+                                                             settings, now)
     raw = None if reason else compose_message(
         sender=settings.smtp.from_address, sender_name=settings.smtp.from_name,
         recipient=email.from_address, subject=subject, text=text, html=None,
@@ -118,4 +129,5 @@ def enqueue_too_large_notice(session: Session, email: ParsedEmail, *, size: int,
         references=[email.message_id] if email.message_id else ())
     return enqueue(session, kind="notice", recipient=email.from_address, subject=subject,
                    raw=raw, message_id=message_id, now=now, dedupe_key=dedupe_key,
-                   status=SUPPRESSED if reason else QUEUED, reason=reason)
+                   status=SUPPRESSED if reason else QUEUED, reason=reason or delayed,
+                   not_before=send_at)

@@ -16,15 +16,16 @@ from registry.models import QUEUED, OutboxMessage
 def enqueue(session: Session, *, kind: str, recipient: str, subject: str, raw: bytes | None,
             message_id: str, now: datetime, submission_id: int | None = None,
             dedupe_key: str | None = None, status: str = QUEUED,
-            reason: str | None = None) -> OutboxMessage:
-    """Add an outgoing message; with a ``dedupe_key`` already used, return that row."""
+            reason: str | None = None, not_before: datetime | None = None) -> OutboxMessage:
+    """Add an outgoing message (sent from ``not_before``, default now); with a
+    ``dedupe_key`` already used, return that row."""
     existing = _by_key(session, dedupe_key)
     if existing is not None:
         return existing
     row = OutboxMessage(kind=kind, recipient=recipient, subject=subject, raw=raw,
                         message_id=message_id, created_at=now, submission_id=submission_id,
                         dedupe_key=dedupe_key, status=status, reason=reason,
-                        next_attempt_at=now if status == QUEUED else None)
+                        next_attempt_at=(not_before or now) if status == QUEUED else None)
     if not dedupe_key:
         session.add(row)
         session.flush()

@@ -125,26 +125,31 @@ def test_a_bounced_address_is_left_alone_until_the_suppression_ends(
     assert later.status == "queued"
 
 
-def test_a_flood_from_one_sender_is_capped(
+def test_a_flood_from_one_sender_is_delayed_never_dropped(
         session_factory: sessionmaker[Session], settings: Settings,
         definitions: Mapping[str, FormDefinition]) -> None:
+    """Past 5 per 60 minutes a sender's acknowledgments go in later windows (issue #10,
+    item 5: a cap that protects against loops must not silence a person)."""
     rows = [ack(session_factory, inbound(), settings, definitions,
-                now=NOW + timedelta(seconds=number)) for number in range(50)]
-    statuses = [row.status for row in rows]
-    assert statuses[:5] == ["queued"] * 5 and statuses.count("suppressed") == 45
-    assert {row.reason for row in rows[5:]} == {"per-sender limit (5 per 60 min)"}
+                now=NOW + timedelta(seconds=number)) for number in range(12)]
+    assert {row.status for row in rows} == {"queued"}
+    waits = [row.next_attempt_at - NOW for row in rows]  # type: ignore[operator]
+    assert all(wait < timedelta(minutes=1) for wait in waits[:5])
+    assert all(timedelta(minutes=60) <= wait < timedelta(minutes=61) for wait in waits[5:10])
+    assert all(timedelta(minutes=120) <= wait < timedelta(minutes=121) for wait in waits[10:])
+    assert {row.reason for row in rows[5:]} == {
+        "delayed by the per-sender limit (5 per 60 min)"}
     other = ack(session_factory, inbound(sender="ravi@berkshirebilling.example"), settings,
                 definitions, now=NOW + timedelta(minutes=1))
-    assert other.status == "queued"  # the cap is per sender
-    after = ack(session_factory, inbound(), settings, definitions,
-                now=NOW + timedelta(minutes=61))
-    assert after.status == "queued"  # a new window
+    assert other.next_attempt_at == NOW + timedelta(minutes=1)  # the cap is per sender
 
 
 def test_the_global_cap(session_factory: sessionmaker[Session], settings: Settings,
                         definitions: Mapping[str, FormDefinition]) -> None:
     capped = settings.replace(acknowledgment={"global_limit": 3})
     rows = [ack(session_factory, inbound(sender=f"p{number}@clinic{number}.example"), capped,
-                definitions) for number in range(4)]
-    assert [row.status for row in rows] == ["queued"] * 3 + ["suppressed"]
-    assert rows[-1].reason == "global limit (3 per 60 min)"
+                definitions) for number in range(7)]
+    assert [row.status for row in rows] == ["queued"] * 7
+    assert [row.next_attempt_at for row in rows] == [NOW] * 3 + [
+        NOW + timedelta(minutes=60)] * 3 + [NOW + timedelta(minutes=120)]
+    assert rows[-1].reason == "delayed by the global limit (3 per 60 min)"
