@@ -5,7 +5,9 @@ read from ``*_file`` keys. Everything else reads these frozen dataclasses, never
 from __future__ import annotations
 
 import dataclasses
+import json
 import os
+import re
 import tomllib
 from dataclasses import dataclass, field, fields
 from pathlib import Path
@@ -135,6 +137,9 @@ class Settings:
     limits: LimitsSettings = LimitsSettings()
     forms_dir: str = str(FORMS_DIR)
     source_file: str = ""
+    # "section.key_file: why" for secret files that could not be read; an error only when
+    # that section is in use (a maildir setup need not have the IMAP password file)
+    unreadable_secrets: tuple[str, ...] = ()
 
     def replace(self, **sections: Any) -> Settings:
         """A copy with some sections' keys changed: ``s.replace(imap={"port": 1143})``."""
@@ -153,7 +158,7 @@ def load_settings(path: str | os.PathLike[str] | None = None,
     path = path or environ.get(CONFIG_ENV) or None
     data: dict[str, Any] = _read_toml(Path(path)) if path else {}
     _apply_environment(data, environ)
-    settings = _build(data)
+    settings = _build(data, base=Path(path).resolve().parent if path else None)
     return dataclasses.replace(settings, source_file=str(path or ""))
 
 
@@ -178,8 +183,9 @@ def _apply_environment(data: dict[str, Any], environ: dict[str, str]) -> None:
         data.setdefault(section, {})[key] = value
 
 
-def _build(data: dict[str, Any]) -> Settings:
+def _build(data: dict[str, Any], base: Path | None = None) -> Settings:
     values: dict[str, Any] = {}
+    unreadable: list[str] = []
     for name, raw in data.items():
         if name == "forms_dir":
             values[name] = str(raw)
@@ -188,20 +194,21 @@ def _build(data: dict[str, Any]) -> Settings:
             raise ConfigError(f"unknown section [{name}]")
         if not isinstance(raw, dict):
             raise ConfigError(f"[{name}] must be a table")
-        values[name] = _build_section(name, SECTIONS[name].type, raw)
-    settings = Settings(**values)
+        values[name] = _build_section(name, SECTIONS[name].type, raw, unreadable)
+    settings = Settings(**values, unreadable_secrets=tuple(unreadable))
+    settings = _resolve_sqlite_path(settings, base)
     _validate(settings)
     return settings
 
 
-def _build_section(section: str, cls: Any, raw: dict[str, Any]) -> Any:
+def _build_section(section: str, cls: Any, raw: dict[str, Any], unreadable: list[str]) -> Any:
     cls = globals()[cls] if isinstance(cls, str) else cls
     hints = get_type_hints(cls)
     known = {item.name for item in fields(cls)}
     values: dict[str, Any] = {}
     for key, value in raw.items():
         if key.endswith("_file") and key[:-5] in known and key not in known:
-            values[key[:-5]] = _read_secret(f"{section}.{key}", value)
+            values[key[:-5]] = _read_secret(f"{section}.{key}", value, unreadable)
             continue
         if key not in known:
             raise ConfigError(f"{section}.{key}: unknown key")
@@ -209,13 +216,28 @@ def _build_section(section: str, cls: Any, raw: dict[str, Any]) -> Any:
     return cls(**values)
 
 
-def _read_secret(where: str, value: Any) -> str:
+def _read_secret(where: str, value: Any, unreadable: list[str]) -> str:
     if not value:
         return ""
     try:
         return Path(str(value)).read_text(encoding="utf-8").strip()
     except OSError as err:
-        raise ConfigError(f"{where}: cannot read secret file {value}: {err.strerror}") from err
+        unreadable.append(f"{where}: cannot read secret file {value}: {err.strerror}")
+        return ""
+
+
+def _resolve_sqlite_path(settings: Settings, base: Path | None) -> Settings:
+    """``sqlite:///relative.db`` is relative to the config file's folder (to the working
+    directory without one), never to wherever the service happens to start; four slashes
+    (``sqlite:////var/lib/rpa-intake/rpa-intake.db``) are an absolute path."""
+    prefix = "sqlite:///"
+    url = settings.database.url
+    if base is None or not url.startswith(prefix) or url.startswith(prefix + "/"):
+        return settings
+    path = url[len(prefix):].split("?")[0]
+    if not path or path == ":memory:":
+        return settings
+    return settings.replace(database={"url": prefix + str(base / url[len(prefix):])})
 
 
 def _coerce(where: str, value: Any, hint: Any) -> Any:
@@ -237,6 +259,8 @@ def _coerce(where: str, value: Any, hint: Any) -> Any:
         if hint is float:
             return float(text)
         if hint == tuple[str, ...]:
+            if isinstance(text, str) and text.startswith("["):
+                text = json.loads(text)  # a JSON list, as people write them in env files
             if isinstance(text, str):
                 return tuple(part.strip() for part in text.split(",") if part.strip())
             if isinstance(text, list) and all(isinstance(item, str) for item in text):
@@ -245,12 +269,32 @@ def _coerce(where: str, value: Any, hint: Any) -> Any:
         if isinstance(text, dict | list):
             raise ValueError
         return str(text)
-    except (TypeError, ValueError) as err:
+    except (TypeError, ValueError) as err:  # json.JSONDecodeError is a ValueError
         kind = getattr(hint, "__name__", "list of strings")
         raise ConfigError(f"{where}: expected {kind}, got {value!r}") from err
 
 
+# Keys that must be above zero (intervals, sizes, limits); every other number at least zero.
+POSITIVE = (
+    "mailbox.max_message_bytes", "mailbox.batch_size", "mailbox.max_attempts",
+    "imap.port", "imap.idle_seconds", "imap.timeout_seconds", "smtp.port",
+    "smtp.timeout_seconds", "acknowledgment.per_sender_limit",
+    "acknowledgment.per_sender_window_minutes", "acknowledgment.global_limit",
+    "acknowledgment.global_window_minutes", "acknowledgment.retry_for_hours",
+    "service.poll_interval_seconds", "service.outbox_interval_seconds",
+    "service.raw_retention_days", "service.alert_after_minutes",
+    "limits.max_attachment_bytes", "limits.max_pages", "limits.max_decompressed_bytes",
+    "limits.max_compression_ratio", "limits.seconds_per_document",
+    "limits.seconds_per_message", "limits.memory_mb_per_document",
+    "limits.ocr_seconds_per_page",
+)
+_ADDRESS = re.compile(r"^[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
+
+
 def _validate(settings: Settings) -> None:
+    _validate_numbers(settings)
+    _validate_addresses(settings)
+    _validate_secrets(settings)
     choices = {
         "mailbox.source": (settings.mailbox.source, {"imap", "maildir"}),
         "imap.security": (settings.imap.security, {"ssl", "starttls", "plain"}),
@@ -275,6 +319,38 @@ def _validate(settings: Settings) -> None:
         if security == "plain" and not (allow and host in {"127.0.0.1", "localhost", "::1"}):
             raise ConfigError(f"{where}.security: plain is only allowed towards 127.0.0.1 "
                               f"with {where}.allow_plain = true")
+
+
+def _validate_numbers(settings: Settings) -> None:
+    for name in SECTIONS:
+        section = getattr(settings, name)
+        for item in fields(section):
+            value, where = getattr(section, item.name), f"{name}.{item.name}"
+            if isinstance(value, bool) or not isinstance(value, int | float):
+                continue
+            if value < 0 or (value == 0 and where in POSITIVE):
+                bound = "above zero" if where in POSITIVE else "zero or more"
+                raise ConfigError(f"{where}: must be {bound}, got {value!r}")
+
+
+def _validate_addresses(settings: Settings) -> None:
+    addresses = [("smtp.from_address", settings.smtp.from_address)]
+    addresses += [("smtp.reply_to", settings.smtp.reply_to)] if settings.smtp.reply_to else []
+    addresses += [("digest.recipients", item) for item in settings.digest.recipients]
+    addresses += [("service.alert_recipients", item)
+                  for item in settings.service.alert_recipients]
+    for where, value in addresses:
+        if not _ADDRESS.match(value):
+            raise ConfigError(f"{where}: not an email address: {value!r}")
+
+
+def _validate_secrets(settings: Settings) -> None:
+    """A secret file that cannot be read is an error when its section is in use."""
+    in_use = {"imap": settings.mailbox.source == "imap",
+              "smtp": not settings.smtp.outbox_dir}
+    for problem in settings.unreadable_secrets:
+        if in_use.get(problem.split(".")[0], False):
+            raise ConfigError(problem)
 
 
 def parse_clock(where: str, value: str) -> tuple[int, int]:

@@ -11,9 +11,9 @@ from typing import Any
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
-from config.settings import Settings
+from config.settings import ConfigError, Settings
 from intake.context import IntakeContext, build_context
-from registry.db import make_engine, make_session_factory
+from registry.db import make_engine, make_session_factory, require_existing
 from registry.migrate import upgrade
 
 
@@ -21,9 +21,14 @@ from registry.migrate import upgrade
 class App:
     settings: Settings
     migrate: bool = True  # bring the schema up to date when the database is first opened
+    # Only commands that set up or fill a registry (db upgrade, run, poll, demo) may create
+    # a new SQLite file; the others refuse a database that is not there.
+    create_database: bool = True
 
     @cached_property
     def engine(self) -> Engine:
+        if not self.create_database:
+            require_existing(self.settings.database.url)
         engine = make_engine(self.settings.database.url, echo=self.settings.database.echo)
         if self.migrate:
             upgrade(engine)
@@ -45,6 +50,19 @@ class App:
         if self.settings.smtp.outbox_dir:
             return FileTransport(Path(self.settings.smtp.outbox_dir))
         return SmtpTransport(self.settings.smtp)
+
+    def require_signing_key(self) -> None:
+        """Commands that send mail refuse to run without a secret key for our Message-IDs
+        (with a known key anyone could forge a reply that threads into any submission)."""
+        key = self.settings.acknowledgment.signing_key
+        for problem in self.settings.unreadable_secrets:
+            if problem.startswith("acknowledgment.signing_key"):
+                raise ConfigError(problem)
+        if len(key) < 16:
+            raise ConfigError(
+                "acknowledgment.signing_key: required (at least 16 characters) to sign our "
+                "Message-IDs; make one with `python3 -c 'import secrets; "
+                "print(secrets.token_hex(32))'` and set it, or signing_key_file")
 
     def close(self) -> None:
         if "engine" in self.__dict__:

@@ -53,7 +53,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail(f"configuration error: {err}")
     setup_logging(args.log_format or settings.service.log_format,
                   args.log_level or settings.service.log_level)
-    app = App(settings)
+    app = App(settings, create_database=bool(getattr(args, "creates_database", False)))
     try:
         return int(args.handler(app, args) or 0)
     except (ConfigError, UsageError) as err:

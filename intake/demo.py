@@ -7,6 +7,7 @@ outgoing message written as an .eml file, and the coordinators' digest.
 
 from __future__ import annotations
 
+import secrets
 import shutil
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -25,7 +26,7 @@ from notifier.sender import flush_outbox
 from registry.db import transaction
 from registry.models import OutboxMessage, Submission
 
-SIGNING_KEY = "demo-signing-key-not-for-production"
+SIGNING_KEY = secrets.token_hex(32)  # made for each demo, written into its config
 
 
 @dataclass(frozen=True, slots=True)

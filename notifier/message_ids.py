@@ -13,7 +13,10 @@ log = logging.getLogger(__name__)
 
 _OURS = re.compile(r"^rpa\.([A-Za-z0-9_-]{1,80})\.([0-9a-f]{20})@(.+)$")
 _WARNED: list[bool] = []
-DEV_KEY = "rpa-intake-development-key"  # used only when no signing_key is configured
+# Without a configured key (tests, one-off commands), a key of this process alone: its ids
+# can be forged by nobody and are recognized by no other process. `run` and `poll` refuse
+# to start without a configured key (intake/app.py require_signing_key).
+_PROCESS_KEY = secrets.token_hex(32)
 
 
 def make_message_id(token: str, *, key: str, domain: str, nonce: str | None = None) -> str:
@@ -33,11 +36,13 @@ def is_our_message_id(message_id: str, *, key: str, domain: str) -> bool:
 def _signature(body: str, key: str) -> str:
     if not key:
         _warn_dev_key()
-    return hmac.new((key or DEV_KEY).encode(), body.encode(), hashlib.sha256).hexdigest()[:20]
+    secret = key or _PROCESS_KEY
+    return hmac.new(secret.encode(), body.encode(), hashlib.sha256).hexdigest()[:20]
 
 
 def _warn_dev_key() -> None:
     if not _WARNED:  # once per process, not once per message
         _WARNED.append(True)
-        log.warning("acknowledgment.signing_key is not set: Message-IDs are signed with the "
-                    "public development key, so anyone can forge them; set a secret key")
+        log.warning("acknowledgment.signing_key is not set: Message-IDs are signed with a "
+                    "key of this process only, so replies to them will not be recognized "
+                    "later; set a secret key")

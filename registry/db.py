@@ -9,12 +9,15 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 from sqlalchemy.orm import Session, sessionmaker
 
 
 class DatabaseError(Exception):
     """The database cannot be opened or migrated; the message is one line."""
+
+
+SUPPORTED = ("sqlite", "postgresql")
 
 
 def make_engine(url: str, echo: bool = False) -> Engine:
@@ -24,11 +27,32 @@ def make_engine(url: str, echo: bool = False) -> Engine:
         parsed = make_url(url)
     except ArgumentError as err:
         raise DatabaseError(f"database.url: not a database URL: {url!r}") from err
-    if parsed.get_backend_name() == "sqlite":
+    backend = parsed.get_backend_name()
+    if backend not in SUPPORTED or parsed.get_driver_name() not in {
+            "", "pysqlite", "psycopg", "psycopg2", backend}:
+        raise DatabaseError(f"database.url: {parsed.drivername!r} is not supported; use "
+                            "sqlite:/// or postgresql://")
+    if backend == "sqlite":
         return _sqlite_engine(url, parsed.database, echo)
     if parsed.get_backend_name() == "postgresql" and parsed.get_driver_name() in {"", "psycopg2"}:
         url = parsed.set(drivername="postgresql+psycopg").render_as_string(hide_password=False)
-    return create_engine(url, echo=echo, pool_pre_ping=True, hide_parameters=True)
+    try:
+        return create_engine(url, echo=echo, pool_pre_ping=True, hide_parameters=True)
+    except (NoSuchModuleError, ImportError) as err:
+        raise DatabaseError(f"database.url: driver for {parsed.drivername!r} is not "
+                            "installed") from err
+
+
+def require_existing(url: str) -> None:
+    """A DatabaseError when ``url`` names an SQLite file that does not exist (a command that
+    only reads must not create an empty registry in the working directory)."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+        return
+    if not Path(parsed.database).expanduser().exists():
+        raise DatabaseError(f"database {parsed.database} does not exist: pass --config (or "
+                            "set RPA_INTAKE_CONFIG) to name the registry, or create it with "
+                            "`rpa-intake db upgrade`")
 
 
 def _sqlite_engine(url: str, database: str | None, echo: bool) -> Engine:

@@ -15,7 +15,7 @@ def register(commands: Any) -> None:
     actions = parser.add_subparsers(dest="action", required=True)
     up = actions.add_parser("upgrade", help="apply schema migrations")
     up.add_argument("--revision", default="head")
-    up.set_defaults(handler=run_upgrade)
+    up.set_defaults(handler=run_upgrade, creates_database=True)
 
 
 def run_upgrade(app: App, args: argparse.Namespace) -> int:

@@ -16,7 +16,7 @@ def register(commands: Any) -> None:
     parser.add_argument("--out", type=Path, default=Path("demo-out"),
                         help="where the database, mailbox, outbox and digest go "
                              "(default: ./demo-out)")
-    parser.set_defaults(handler=run)
+    parser.set_defaults(handler=run, creates_database=True)
 
 
 def run(_app: App, args: argparse.Namespace) -> int:

@@ -16,7 +16,7 @@ def register(commands: Any) -> None:
     parser.add_argument("--once", action="store_true", required=True,
                         help="take everything waiting, then stop (the only mode)")
     parser.add_argument("--no-flush", action="store_true", help="do not send the outbox")
-    parser.set_defaults(handler=run)
+    parser.set_defaults(handler=run, creates_database=True)
 
 
 def run(app: App, args: argparse.Namespace) -> int:
@@ -25,6 +25,7 @@ def run(app: App, args: argparse.Namespace) -> int:
 
     if not args.once:
         raise UsageError("poll needs --once (use `rpa-intake run` for the service)")
+    app.require_signing_key()
     with open_source(app.settings) as source:
         report = poll_once(app.sessions, source, app.context, now_fn=utcnow)
     print(f"seen {report.seen}, filed {report.filed}, already filed {report.already}, "

@@ -11,10 +11,11 @@ from intake.app import App
 def register(commands: Any) -> None:
     parser = commands.add_parser("run", help="the scheduled service (intake, outbox, digest, "
                                              "housekeeping) until stopped")
-    parser.set_defaults(handler=run)
+    parser.set_defaults(handler=run, creates_database=True)
 
 
 def run(app: App, _args: argparse.Namespace) -> int:
     from intake.service import run_service
 
+    app.require_signing_key()
     return run_service(app)

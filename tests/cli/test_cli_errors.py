@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -54,6 +55,7 @@ def test_unwritable_output_directory(tmp_path: Path) -> None:
 def test_unknown_reference(tmp_path: Path) -> None:
     config = tmp_path / "c.toml"
     config.write_text(f'[database]\nurl = "sqlite:///{tmp_path}/x.db"\n')
+    assert rpa("--config", str(config), "db", "upgrade").returncode == 0
     result = rpa("--config", str(config), "submissions", "show", "FC-2026-000001-0")
     assert result.returncode == 2
     assert "no submission with reference" in result.stderr
@@ -66,3 +68,32 @@ def test_db_upgrade_then_empty_export(tmp_path: Path) -> None:
     result = rpa("--config", str(config), "submissions", "export", "--format", "json")
     assert result.returncode == 0
     assert result.stdout.strip() == "[]"
+
+
+def test_a_reading_command_never_creates_a_registry(tmp_path: Path) -> None:
+    """Without --config, `submissions list` used to create ./rpa-intake.db silently."""
+    env = {key: value for key, value in os.environ.items()
+           if not key.startswith("RPA_INTAKE_")}
+    result = subprocess.run([sys.executable, str(ROOT / "run_service.py"), "submissions",
+                             "list"], capture_output=True, text=True, timeout=120, env=env,
+                            cwd=tmp_path)
+    assert result.returncode == 2 and "does not exist" in result.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_an_unsupported_database_driver_is_one_line(tmp_path: Path) -> None:
+    config = tmp_path / "c.toml"
+    config.write_text('[database]\nurl = "mysql://root@127.0.0.1/test"\n')
+    result = rpa("--config", str(config), "db", "upgrade")
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert "'mysql' is not supported" in result.stderr
+
+
+def test_run_and_poll_refuse_to_start_without_a_signing_key(tmp_path: Path) -> None:
+    config = tmp_path / "c.toml"
+    config.write_text(f'[database]\nurl = "sqlite:///{tmp_path}/x.db"\n'
+                      f'[mailbox]\nsource = "maildir"\npath = "{tmp_path}"\n')
+    for command in (["poll", "--once"], ["run"]):
+        result = rpa("--config", str(config), *command)
+        assert result.returncode == 2, command
+        assert "acknowledgment.signing_key: required" in result.stderr
