@@ -172,7 +172,8 @@ def test_sigterm_mid_batch_then_restart_loses_nothing(db_url: str, tmp_path: Pat
     config.write_text(f'[database]\nurl = "{db_url}"\n[mailbox]\nsource = "maildir"\n'
                       f'path = "{mailbox}"\nbatch_size = 2\n[smtp]\n'
                       f'outbox_dir = "{tmp_path / "out"}"\n[service]\n'
-                      f'poll_interval_seconds = 1\n[acknowledgment]\nsigning_key = "test-signing-key-0123456789"\n')
+                      'poll_interval_seconds = 1\n[acknowledgment]\n'
+                      'signing_key = "test-signing-key-0123456789"\n')
     command = [sys.executable, str(ROOT / "run_service.py"), "--config", str(config), "run"]
     process = subprocess.Popen(command, cwd=ROOT, stderr=subprocess.PIPE, text=True)
     factory = make_session_factory(make_engine(db_url))
