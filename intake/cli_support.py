@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from config.settings import ConfigError
 
@@ -28,5 +30,14 @@ def print_table(title: str, columns: Sequence[str], rows: Iterable[Sequence[obje
     for column in columns:
         table.add_column(column, overflow="fold")
     for row in rows:
-        table.add_row(*("" if cell is None else str(cell) for cell in row))
+        table.add_row(*(terminal_text(cell) for cell in row))
     Console(soft_wrap=False, width=max(120, Console().width)).print(table)
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def terminal_text(cell: object) -> Text:
+    """Sender text as plain text for a terminal: no rich markup ([/bold], [link=...]) is
+    interpreted, and control characters (NUL, ESC sequences) are shown as U+FFFD."""
+    return Text(_CONTROL.sub("\ufffd", "" if cell is None else str(cell)))

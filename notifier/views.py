@@ -25,6 +25,7 @@ KEY_FIELDS = {
                           "validation_year", "rpa_user_ids"),
 }
 SUPPORTING = ("rpa_agreement", "systems_design", "test_scenarios")
+ECHO_CHARS = 200  # sender text echoed in a mail is cut here (a 1 MB name is not sent back)
 UNREADABLE_CODES = {"encrypted_file", "unsupported_file", "unreadable_file", "too_large",
                     "too_slow", "encrypted", "unreadable_pdf"}
 
@@ -61,20 +62,21 @@ def ack_view(submission: Submission, *, definitions: Mapping[str, FormDefinition
         status=_status(submission),
         form_type=form_type,
         form_title=titles.get(form_type or "", "registration form"),
-        organization=str(values.get("org_legal_name") or
-                         (submission.organization.legal_name if submission.organization else "")),
-        greeting_name=submission.sender_name or "",
+        organization=short(values.get("org_legal_name") or
+                           (submission.organization.legal_name if submission.organization else "")),
+        greeting_name=short(submission.sender_name or "", 80),
         key_fields=_key_fields(form_type, values, definitions),
         problems=tuple(dict.fromkeys(row.message for row in problems
                                      if row.code != "missing_document")),
         warnings=tuple(dict.fromkeys(row.message for row in submission.problems
                                      if row.severity == "warning")),
-        documents=tuple((row.filename, titles.get(row.form_type, "not a form we recognize"))
+        documents=tuple((short(row.filename), titles.get(row.form_type, "not a form we "
+                                                                            "recognize"))
                         for row in submission.documents),
         missing_documents=missing,
         duplicate_of=submission.duplicate_of.reference if submission.duplicate_of else None,
         follow_up=follow_up,
-        subject=submission.subject,
+        subject=short(submission.subject),
         decided_earlier=_decided_parent(submission),
     )
 
@@ -106,8 +108,14 @@ def _key_fields(form_type: str | None, values: Mapping[str, Any],
     for key in KEY_FIELDS.get(form_type, ()):
         if key in values and key in definition.keys:
             field = definition.field(key)
-            shown.append((field.label, _display(values[key], field.choices)))
+            shown.append((field.label, short(_display(values[key], field.choices))))
     return tuple(shown)
+
+
+def short(value: object, limit: int = ECHO_CHARS) -> str:
+    """Sender text cut to ``limit`` characters for echoing in a mail."""
+    text = str(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _display(value: Any, choices: tuple[Any, ...]) -> str:

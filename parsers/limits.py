@@ -15,7 +15,7 @@ class Limits:
     max_text_chars: int = 2_000_000
     max_fields: int = 5_000
     max_attachments: int = 50
-    max_nesting: int = 5  # forwarded messages inside forwarded messages
+    max_nesting: int = 64  # forwarded messages inside forwarded messages (each one a level)
     seconds_per_document: float = 20.0
     seconds_per_message: float = 25.0  # the MIME tree and all documents of one message
     memory_mb_per_document: int = 768

@@ -51,7 +51,10 @@ def parse_email(raw: bytes, limits: Limits) -> ParsedEmail:
     as it goes, with its defects listed."""
     if len(raw) > limits.max_message_bytes:
         raise LimitExceededError(f"message of {len(raw)} bytes is over the limit")
-    message = message_from_bytes(raw, policy=compat32)
+    try:
+        message = message_from_bytes(raw, policy=compat32)
+    except RecursionError as err:  # the feed parser recurses once per nested multipart
+        raise LimitExceededError("MIME parts nested too deep to parse") from err
     if not any(message.get(name) is not None for name in _MESSAGE_HEADERS):
         raise NotAnEmailError(f"not an email message (the bytes look like {sniff(raw)})")
     walker = _Walker(limits)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import sys
 from typing import Any
@@ -11,6 +10,7 @@ from typing import Any
 from intake.app import App
 from intake.cli import UsageError
 from intake.cli_support import print_table
+from registry.csv_safe import write_rows
 from registry.export import submission_json
 from registry.queries import list_submissions, submission_by_reference
 
@@ -58,13 +58,11 @@ def run_export(app: App, args: argparse.Namespace) -> int:
     if args.format == "json":
         print(json.dumps(items, indent=2, ensure_ascii=False))
         return 0
-    writer = csv.writer(sys.stdout)
-    writer.writerow(["reference", "received_at", "sender", "subject", "status", "form_type",
-                     "organization", "documents", "problems", "acknowledgment"])
-    for item in items:
-        ack = item["acknowledgment"] or {}
-        writer.writerow([item["reference"], item["received_at"], item["sender"],
-                         item["subject"], item["status"], item["form_type"],
-                         item["organization"], len(item["documents"]),
-                         "; ".join(p["code"] for p in item["problems"]), ack.get("status")])
+    header = ["reference", "received_at", "sender", "subject", "status", "form_type",
+              "organization", "documents", "problems", "acknowledgment"]
+    write_rows(sys.stdout, header, (
+        [item["reference"], item["received_at"], item["sender"], item["subject"],
+         item["status"], item["form_type"], item["organization"], len(item["documents"]),
+         "; ".join(p["code"] for p in item["problems"]),
+         (item["acknowledgment"] or {}).get("status")] for item in items))
     return 0
