@@ -29,6 +29,7 @@ from registry.models import (
     MSG_FILED,
     AuditEvent,
     Organization,
+    ProblemRow,
     RawMessage,
     Submission,
 )
@@ -69,6 +70,32 @@ def file_message(session: Session, raw_message_id: int, email: ParsedEmail,
                            definitions=ctx.definitions, now=now, backfill=backfill,
                            follow_up=action == "follow_up")
     return submission.reference
+
+
+def file_too_large(session: Session, email: ParsedEmail, *, size: int, ctx: IntakeContext,
+                   now: datetime) -> Submission:
+    """A message too large to download is still a submission (no documents, one problem):
+    its sender gets the usual acknowledgment, with a reference to reply to with smaller
+    files, and coordinators see it. A reply re-evaluates it and the problem goes."""
+    limit = ctx.settings.mailbox.max_message_bytes
+    submission = Submission(
+        raw_message_id=None, message_id=email.message_id or None, sender=email.from_address,
+        sender_name=email.from_name, subject=email.subject, received_at=now, updated_at=now,
+        status="no_form")
+    session.add(submission)
+    session.flush()
+    submission.reference = make_reference(submission.id, now.year)
+    submission.problems.append(ProblemRow(
+        code="too_large", severity="error", message=(
+            f"Your email ({max(1, size // 1_000_000)} MB) is larger than the "
+            f"{limit // 1_000_000} MB this mailbox accepts, so it could not be processed. "
+            "Please send the forms again as PDF or DOCX files in smaller emails (for example "
+            "one form per email, and scans at 200 dpi in black and white).")))
+    session.add(AuditEvent(at=now, actor="intake", action="too_large",
+                           submission_id=submission.id, detail={"size": size}))
+    enqueue_acknowledgment(session, submission, email, settings=ctx.settings,
+                           definitions=ctx.definitions, now=now)
+    return submission
 
 
 def fingerprint(email: ParsedEmail) -> str:

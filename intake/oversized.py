@@ -5,20 +5,19 @@ the quarantine folder.
 Idempotent: a run that dies (or loses the connection) between the commit and the MOVE leaves
 the message in the folder, and the next run only moves it. A message is the same when its
 (UIDVALIDITY, UID) matches (IMAP), or its Message-ID does (a maildir, or after a UIDVALIDITY
-change). Overlapping runs wait on the mailbox's state row, and the notice carries a dedupe
-key as well, so a sender is told once."""
+change). Overlapping runs wait on the mailbox's state row, so a sender is told once: the
+message becomes a submission with a "too large" problem, acknowledged as any other."""
 
 from __future__ import annotations
 
-import hashlib
 from datetime import datetime
 
 from sqlalchemy import and_, or_, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from intake.context import IntakeContext
+from intake.filing import file_too_large
 from intake.mailbox import MailSource, MessageRef
-from notifier.acks import enqueue_too_large_notice
 from parsers.limits import LimitExceededError
 from parsers.message_reader import MessageTooSlowError, parse_within_budget
 from parsers.mime import NotAnEmailError
@@ -56,8 +55,7 @@ def _headers(source: MailSource, ref: MessageRef, ctx: IntakeContext) -> ParsedE
 
 def _record(session: Session, source: MailSource, ref: MessageRef, email: ParsedEmail,
             ctx: IntakeContext, now: datetime) -> None:
-    enqueue_too_large_notice(session, email, size=ref.size, settings=ctx.settings, now=now,
-                             dedupe_key=_notice_key(source, ref, email))
+    file_too_large(session, email, size=ref.size, ctx=ctx, now=now)
     session.add(QuarantineEntry(
         mailbox=source.key, uidvalidity=source.uidvalidity, uid=ref.uid,
         message_id=email.message_id or None, sender=email.from_address or None,
@@ -85,17 +83,6 @@ def _recorded(session: Session, source: MailSource, ref: MessageRef, message_id:
     return session.scalars(select(QuarantineEntry.id).where(
         QuarantineEntry.mailbox == source.key, QuarantineEntry.raw_message_id.is_(None),
         or_(*same))).first() is not None
-
-
-def _notice_key(source: MailSource, ref: MessageRef, email: ParsedEmail) -> str | None:
-    """The outbox dedupe key of the notice: the message's identity in this mailbox."""
-    if email.message_id:
-        identity = f"{source.key}\n{email.message_id}"
-    elif _tracks_uids(source):
-        identity = f"{source.key}\n{source.uidvalidity}\n{ref.uid}"
-    else:
-        return None  # a maildir file without a Message-ID: its position says nothing
-    return "too-large:" + hashlib.sha256(identity.encode()).hexdigest()
 
 
 def _tracks_uids(source: MailSource) -> bool:

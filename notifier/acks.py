@@ -101,33 +101,3 @@ def _queued_since(session: Session, since: datetime, sender: str | None) -> int:
     if sender is not None:
         query = query.where(OutboxMessage.recipient == sender)
     return session.scalar(query) or 0
-
-
-def enqueue_too_large_notice(session: Session, email: ParsedEmail, *, size: int,
-                             settings: Settings, now: datetime,
-                             dedupe_key: str | None = None) -> OutboxMessage | None:
-    """Tell the sender of a message too large to download what to do, unless the message
-    is automatic (the same suppression rules as acknowledgments); once per ``dedupe_key``."""
-    if not email.from_address:
-        return None
-    reason = suppression_reason(session, email, settings=settings, now=now, backfill=False)
-    ack = settings.acknowledgment
-    limit = settings.mailbox.max_message_bytes
-    message_id = make_message_id("too-large", key=ack.signing_key, domain=ack.message_id_domain)
-    subject = f"Your message was too large: {email.subject}"[:900]
-    text = (f"Hello,\n\nYour email \"{email.subject}\" ({size // 1_000_000 or 1} MB) is larger "
-            f"than the {limit // 1_000_000} MB this mailbox accepts, so it could not be "
-            "processed. Please send the forms again as PDF or DOCX files in smaller emails "
-            "(for example one form per email, and scans at 200 dpi in black and white).\n\n"
-            "MassHealth RPA Functional Coordination\n")
-    send_at, delayed = (now, None) if reason else send_after(session, email.from_address,
-                                                             settings, now)
-    raw = None if reason else compose_message(
-        sender=settings.smtp.from_address, sender_name=settings.smtp.from_name,
-        recipient=email.from_address, subject=subject, text=text, html=None,
-        message_id=message_id, date=now, in_reply_to=email.message_id or None,
-        references=[email.message_id] if email.message_id else ())
-    return enqueue(session, kind="notice", recipient=email.from_address, subject=subject,
-                   raw=raw, message_id=message_id, now=now, dedupe_key=dedupe_key,
-                   status=SUPPRESSED if reason else QUEUED, reason=reason or delayed,
-                   not_before=send_at)

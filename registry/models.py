@@ -127,7 +127,8 @@ class Submission(Base):
     __tablename__ = "submissions"
     id: Mapped[int] = mapped_column(primary_key=True)
     reference: Mapped[str | None] = mapped_column(String(40), unique=True)
-    raw_message_id: Mapped[int] = mapped_column(ForeignKey("raw_messages.id"))
+    # None for a message too large to download: only its headers were ever read
+    raw_message_id: Mapped[int | None] = mapped_column(ForeignKey("raw_messages.id"))
     message_id: Mapped[str | None] = mapped_column(String(998), index=True)
     sender: Mapped[str] = mapped_column(String(320), index=True)
     sender_name: Mapped[str] = mapped_column(String(300), default="")

@@ -17,3 +17,13 @@ def test_upgrade_twice_is_harmless(db_url: str) -> None:
     engine = make_engine(db_url)
     upgrade(engine)
     engine.dispose()
+
+
+def test_migrations_match_the_models(engine: Engine) -> None:
+    """Every model change has its migration (several branches add revisions)."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    with engine.connect() as connection:
+        differences = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+    assert differences == []

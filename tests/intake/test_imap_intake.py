@@ -4,6 +4,9 @@ messages, TLS."""
 
 from __future__ import annotations
 
+import email
+import email.policy
+import re
 from collections.abc import Iterator, Sequence
 from datetime import datetime
 from pathlib import Path
@@ -208,6 +211,11 @@ def test_oversized_mail_is_quarantined_and_told_once_when_the_move_fails(
         notices = session.scalars(select(OutboxMessage).where(
             OutboxMessage.recipient == "robert.lee@harborclinic.example")).all()
         assert len(notices) == 1 and b"larger than" in (notices[0].raw or b"")
+        # an acknowledgment like any other: a [REF] to reply to, text and HTML (issue #10)
+        told = email.message_from_bytes(notices[0].raw or b"", policy=email.policy.default)
+        assert re.match(r"^\[FC-\d{4}-\d{6}-\d\] ", told["Subject"])
+        assert told.get_body(("plain",)) is not None and told.get_body(("html",)) is not None
+        assert session.scalars(select(Submission)).one().status == "no_form"
     assert count(factory, RawMessage) == 0  # never downloaded
 
 
