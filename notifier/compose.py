@@ -22,7 +22,7 @@ def compose_message(*, sender: str, sender_name: str, recipient: str, subject: s
                     in_reply_to: str | None = None, references: Sequence[str] = (),
                     reply_to: str | None = None, auto_submitted: bool = True,
                     extra_headers: Sequence[tuple[str, str]] = ()) -> bytes:
-    message = EmailMessage(policy=SMTP)
+    message = EmailMessage(policy=_POLICY)
     message["From"] = formataddr((_text(sender_name, 200), _address(sender)))
     message["To"] = _address(recipient)
     message["Subject"] = _text(subject, 900)
@@ -38,6 +38,11 @@ def compose_message(*, sender: str, sender_name: str, recipient: str, subject: s
     if html:
         message.add_alternative(html, subtype="html")
     return _threading_headers(message_id, in_reply_to, references) + message.as_bytes()
+
+
+# Lines up to RFC 5322's hard limit of 998: no header folded onto a continuation line
+# unless it must be (Outlook showed a folded From: oddly).
+_POLICY = SMTP.clone(max_line_length=998)
 
 
 def _threading_headers(message_id: str, in_reply_to: str | None,
