@@ -23,7 +23,13 @@ from sqlalchemy.orm import Session, sessionmaker
 from intake.context import IntakeContext, SimulatedCrash
 from intake.mailbox import MailboxError, MailSource, MessageRef
 from intake.oversized import quarantine_oversized
-from intake.pipeline import DatabaseUnavailableError, Outcome, process_stored, store_raw
+from intake.pipeline import (
+    DatabaseUnavailableError,
+    Outcome,
+    is_operational,
+    process_stored,
+    store_raw,
+)
 from parsers.headers import sanitize_header
 from registry.db import transaction
 from registry.models import MailboxState, MessageLocation
@@ -127,6 +133,8 @@ def _guarded(ref: MessageRef, source: MailSource, report: PollReport,
     except (SimulatedCrash, MailboxError, DatabaseUnavailableError):
         raise
     except Exception as err:
+        if is_operational(err):  # recording a location or a move: the database went away
+            raise DatabaseUnavailableError(type(err).__name__) from err
         # The type only: an error's text may quote the message (never log form values).
         log.error("message uid %s of %s failed: %s", ref.uid, source.key, type(err).__name__)
         report.errors.append(f"uid {ref.uid}: {type(err).__name__}")

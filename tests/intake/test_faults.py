@@ -11,8 +11,9 @@ from typing import Any
 
 import pytest
 from intake_helpers import deliver, folder_count
-from mail_samples import plain, stage1_pdf
+from mail_samples import plain, stage1_pdf, with_form
 from servers.dovecot import Dovecot
+from servers.tcp_proxy import TcpProxy
 from sqlalchemy import func, select
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
@@ -22,6 +23,7 @@ from config.settings import Settings
 from formgen.mail import build_email
 from intake.context import IntakeContext, build_context
 from intake.mailbox import open_source
+from intake.pipeline import DatabaseUnavailableError
 from intake.poll import PollReport, poll_once
 from registry.db import make_engine, make_session_factory
 from registry.models import OutboxMessage, QuarantineEntry, Submission
@@ -134,3 +136,45 @@ def test_a_message_over_its_time_budget_is_quarantined_and_the_rest_filed(
     with factory() as session:
         entry = session.scalars(select(QuarantineEntry)).one()
     assert entry.reason.startswith("MessageTooSlowError") and "timeout" in entry.reason
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize("db_url", ["postgres"], indirect=True)
+def test_postgresql_going_away_mid_backlog_loses_and_repeats_nothing(
+        dovecot: Dovecot, imap_user: str, imap_settings: Settings,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The connection to PostgreSQL is cut while the fifth of twelve messages is taken (a
+    restart, a network fault): the poll stops with every message left in the mailbox; when
+    the database is back the next poll files the rest. Nothing is quarantined for it,
+    nothing lost, nothing filed or acknowledged twice."""
+    import intake.poll as poll_module
+
+    proxy = TcpProxy(("127.0.0.1", 5432)).start()
+    url = imap_settings.database.url.replace("127.0.0.1:5432", f"127.0.0.1:{proxy.port}")
+    settings = imap_settings.replace(database={"url": url})
+    deliver(dovecot, imap_user, *(with_form(n) if n % 3 == 0 else plain(n)
+                                  for n in range(1, 13)))
+    real, calls = poll_module.process_stored, []
+
+    def cut_at_the_fifth(*args: Any, **kwargs: Any) -> Any:
+        calls.append(1)
+        if len(calls) == 5:
+            proxy.cut()
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(poll_module, "process_stored", cut_at_the_fifth)
+    engine = make_engine(url)
+    factory = make_session_factory(engine)
+    ctx = build_context(settings, isolate=False)
+    with pytest.raises(DatabaseUnavailableError):
+        poll(factory, settings, ctx)
+    assert folder_count(dovecot, imap_user, "INBOX") == 8
+    proxy.start()
+    report = poll(factory, settings, ctx)
+    assert (report.filed, report.quarantined) == (8, 0)
+    assert folder_count(dovecot, imap_user, "INBOX") == 0
+    assert folder_count(dovecot, imap_user, "Processed") == 12
+    assert count(factory, Submission) == 12 and count(factory, QuarantineEntry) == 0
+    assert count(factory, OutboxMessage, OutboxMessage.kind == "ack") == 12
+    proxy.cut()
+    engine.dispose()
