@@ -178,3 +178,23 @@ def test_postgresql_going_away_mid_backlog_loses_and_repeats_nothing(
     assert count(factory, OutboxMessage, OutboxMessage.kind == "ack") == 12
     proxy.cut()
     engine.dispose()
+
+
+def test_a_message_that_kills_the_process_every_time_is_quarantined(
+        dovecot: Dovecot, imap_user: str, imap_settings: Settings,
+        factory: sessionmaker[Session]) -> None:
+    """Each attempt is counted before any work, so a process killed while reading a
+    message (the OOM killer, a segfault) counts too: after three, the message goes to
+    quarantine instead of being tried again for good."""
+    from intake.context import SimulatedCrash
+
+    deliver(dovecot, imap_user, plain(1))
+    dying = build_context(imap_settings, isolate=False, crash_at="after_store")
+    for _ in range(3):
+        with pytest.raises(SimulatedCrash):
+            poll(factory, imap_settings, dying)
+    report = poll(factory, imap_settings, build_context(imap_settings, isolate=False))
+    assert (report.quarantined, report.moved) == (1, 1)
+    with factory() as session:
+        entry = session.scalars(select(QuarantineEntry)).one()
+    assert entry.reason == "RuntimeError: gave up after 3 interrupted attempts"

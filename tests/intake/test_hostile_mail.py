@@ -147,6 +147,8 @@ def _poll_and_flush(result: Run) -> None:
     finally:
         intake.poll.process_stored = real  # type: ignore[assignment]
     assert report.errors == [] and report.moved == report.seen
+    slowest = sorted(result.seconds.values(), reverse=True)[:3]
+    print(f"hostile suite: {report.seen} messages, slowest {[round(x, 1) for x in slowest]} s")
     while flush_outbox(result.factory, SmtpTransport(result.settings.smtp), now=NOW,
                        settings=result.settings).sent:
         pass
