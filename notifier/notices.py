@@ -14,9 +14,10 @@ from notifier.compose import compose_message
 from notifier.message_ids import make_message_id
 from notifier.outbox import enqueue
 from notifier.render import render_pair
-from parsers.headers import sanitize_header
+from notifier.views import short
+from parsers.headers import is_addr_spec, sanitize_header
 from registry.documents import main_values
-from registry.models import Approval, OutboxMessage, Submission
+from registry.models import SUPPRESSED, Approval, OutboxMessage, Submission
 
 SUBJECTS = {"approved": "Approved", "rejected": "Not approved",
             "info_requested": "Information requested"}
@@ -50,6 +51,10 @@ def enqueue_notice(session: Session, submission: Submission, decision: str, *,
     ack = settings.acknowledgment
     message_id = make_message_id(f"notice-{submission.id}", key=ack.signing_key,
                                  domain=ack.message_id_domain)
+    if not recipient:  # neither the form's contact nor the sender is a plain address
+        return enqueue(session, kind="notice", recipient="(none)", subject=subject, raw=None,
+                       message_id=message_id, now=now, submission_id=submission.id,
+                       status=SUPPRESSED, reason="no usable address for the contact")
     thread = [item for item in (submission.message_id, _last_ack_id(session, submission)) if item]
     raw = compose_message(sender=settings.smtp.from_address, sender_name=settings.smtp.from_name,
                           recipient=recipient, subject=subject, text=text, html=html,
@@ -66,8 +71,8 @@ def _view(submission: Submission, decision: str, approval: Approval | None,
     return NoticeView(
         reference=submission.reference or "", decision=decision,
         form_name=FORM_NAMES.get(submission.form_type or "", "registration"),
-        organization=str(values.get("org_legal_name") or ""),
-        contact_name=str(values.get("contact_name") or submission.sender_name or ""),
+        organization=short(values.get("org_legal_name") or ""),
+        contact_name=short(values.get("contact_name") or submission.sender_name or "", 80),
         number=approval.number if approval else None,
         user_ids=tuple(approval.rpa_user_ids or ()) if approval else (),
         reason=reason,
@@ -76,7 +81,13 @@ def _view(submission: Submission, decision: str, approval: Approval | None,
 
 
 def _recipient(submission: Submission) -> str:
-    return str(main_values(submission).get("contact_email") or submission.sender)
+    """The organization's contact from the form, else the sender; "" when neither is a
+    plain address (a form value is sender text: it never becomes a header as it is)."""
+    contact = str(main_values(submission).get("contact_email") or "").strip().lower()
+    for address in (contact, submission.sender):
+        if is_addr_spec(address):
+            return address
+    return ""
 
 
 

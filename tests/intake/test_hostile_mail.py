@@ -266,3 +266,32 @@ def test_cli_tables_neither_crash_nor_pass_control_characters(run: Run,
     assert result.returncode == 0, result.stderr
     assert "\x1b" not in result.stdout and "\x00" not in result.stdout
     assert "\x07" not in result.stdout
+
+
+def test_decision_notices_to_hostile_forms_are_safe_too(run: Run) -> None:
+    """A coordinator asks for information: the notice goes to the form's contact only when
+    that is a plain address (else the sender), and no sender text becomes a header, a
+    template or HTML."""
+    from intake.decisions import request_info
+    from registry.db import transaction
+
+    for name in ("field_crlf_bcc", "field_template_script"):
+        case = next(item for item in run.cases if item.name == name)
+        with transaction(run.factory) as session:
+            submission = session.get(Submission, run.raw_row(case).submission_id)
+            assert submission is not None and submission.reference
+            request_info(session, submission.reference, actor="hostile-suite", now=NOW,
+                         message="Please resend. {{ 7*7 }} <script>x</script>",
+                         settings=run.settings)
+            notice = session.scalars(select(OutboxMessage).where(
+                OutboxMessage.submission_id == submission.id,
+                OutboxMessage.kind == "notice")).one()
+        assert EVIL not in notice.recipient
+        if name == "field_crlf_bcc":
+            assert notice.recipient == case.sender
+        message = email.message_from_bytes(notice.raw or b"", policy=email.policy.default)
+        assert message["Bcc"] is None and message["To"] == notice.recipient
+        assert all("\n" not in str(value) for value in message.values())
+        html = message.get_body(("html",)).get_content()  # type: ignore[union-attr]
+        text = message.get_body(("plain",)).get_content()  # type: ignore[union-attr]
+        assert "<script>" not in html and "{{ 7*7 }}" in text
