@@ -198,3 +198,19 @@ def test_a_message_that_kills_the_process_every_time_is_quarantined(
     with factory() as session:
         entry = session.scalars(select(QuarantineEntry)).one()
     assert entry.reason == "RuntimeError: gave up after 3 interrupted attempts"
+
+
+def test_an_oversized_message_without_headers_does_not_stop_the_mailbox(
+        dovecot: Dovecot, imap_user: str, imap_settings: Settings, ctx: IntakeContext,
+        factory: sessionmaker[Session]) -> None:
+    """It used to raise outside the per-message boundary on every poll, so the good message
+    behind it was never filed (issue #10, item 10)."""
+    settings = imap_settings.replace(mailbox={"max_message_bytes": 20_000})
+    garbage = b"\r\n" + b"%PDF-1.4 not a message at all " * 2_000
+    deliver(dovecot, imap_user, garbage, plain(2))
+    report = poll(factory, settings, build_context(settings, isolate=False))
+    assert (report.filed, report.quarantined, report.moved, report.errors) == (1, 1, 2, [])
+    assert folder_count(dovecot, imap_user, "Quarantine") == 1
+    with factory() as session:
+        entry = session.scalars(select(QuarantineEntry)).one()
+        assert entry.reason.startswith("too large") and entry.sender is None

@@ -15,6 +15,7 @@ import email.policy
 import hashlib
 import io
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -182,6 +183,8 @@ def test_acknowledgments_go_only_to_senders_and_carry_no_injected_header(run: Ru
     allowed = set(run.good_senders) | {case.sender for case in run.cases if case.sender}
     for rcpts, message in run.sent():
         assert len(rcpts) == 1 and rcpts[0] in allowed, rcpts
+        assert re.match(r"^\[FC-\d{4}-\d{6}-\d\] ", message["Subject"])
+        assert message.get_body(("plain",)) and message.get_body(("html",))
         assert EVIL not in rcpts[0]
         assert message["To"] == rcpts[0]
         assert message["Bcc"] is None and message["Cc"] is None
