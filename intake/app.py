@@ -39,11 +39,15 @@ class App:
 
     @cached_property
     def transport(self) -> Any:
-        """SMTP, or .eml files in smtp.outbox_dir (the demo, and dry runs)."""
+        """SMTP, Graph sendMail, or .eml files in smtp.outbox_dir (the demo, and dry runs)."""
         from notifier.smtp import FileTransport, SmtpTransport
 
         if self.settings.smtp.outbox_dir:
             return FileTransport(Path(self.settings.smtp.outbox_dir))
+        if self.settings.smtp.transport == "graph":
+            from notifier.graph_transport import GraphTransport
+
+            return GraphTransport(self.settings.graph)
         return SmtpTransport(self.settings.smtp)
 
     def close(self) -> None:

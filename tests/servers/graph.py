@@ -94,7 +94,8 @@ class GraphMail:
             return _error(401, "InvalidAuthenticationToken", "Access token has expired or "
                           "is not yet valid.")
         user = unquote(USER.match(request.path).group(1)) if USER.match(request.path) else ""
-        if issued.mailbox != self.mailbox or user != self.mailbox:
+        allowed = self.identity.clients[issued.client_id].mailbox  # the policy as it is now
+        if allowed != self.mailbox or user != self.mailbox:
             return _error(403, "ErrorAccessDenied", "Access to OData is disabled: "
                           "blocked by tenant configured AppOnly AccessPolicy settings.")
         return None
