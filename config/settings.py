@@ -316,19 +316,26 @@ def _validate(settings: Settings) -> None:
     _validate_oauth(settings)
 
 
+def oauth_sections(settings: Settings) -> list[tuple[str, OAuthFields]]:
+    """The sections that log in to the Microsoft identity platform with this config."""
+    used = {"imap": settings.mailbox.source == "imap" and settings.imap.auth == "oauth2",
+            "smtp": settings.smtp.transport == "smtp" and settings.smtp.auth == "oauth2"
+            and not settings.smtp.outbox_dir,
+            "graph": settings.mailbox.source == "graph" or (
+                settings.smtp.transport == "graph" and not settings.smtp.outbox_dir)}
+    sections: list[tuple[str, OAuthFields]] = [
+        ("imap", settings.imap), ("smtp", settings.smtp), ("graph", settings.graph)]
+    return [(name, section) for name, section in sections if used[name]]
+
+
 def _validate_oauth(settings: Settings) -> None:
     """Each section that will log in to Microsoft has what the chosen flow needs."""
-    used = {"imap": settings.mailbox.source == "imap" and settings.imap.auth == "oauth2",
-            "smtp": settings.smtp.transport == "smtp" and settings.smtp.auth == "oauth2",
-            "graph": settings.mailbox.source == "graph" or settings.smtp.transport == "graph"}
-    for name, section in (("imap", settings.imap), ("smtp", settings.smtp),
-                          ("graph", settings.graph)):
-        if used[name]:
-            check_oauth_fields(name, section)
-        if used[name] and name != "graph" and not getattr(section, "username", ""):
+    for name, section in oauth_sections(settings):
+        check_oauth_fields(name, section)
+        if name != "graph" and not getattr(section, "username", ""):
             raise ConfigError(f"{name}.username: required with {name}.auth = oauth2 (the "
                               "mailbox address)")
-    if used["graph"] and settings.mailbox.source == "graph" and not settings.graph.mailbox:
+    if settings.mailbox.source == "graph" and not settings.graph.mailbox:
         raise ConfigError("graph.mailbox: required when mailbox.source is graph")
 
 

@@ -12,7 +12,10 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from config.settings import Settings
+from intake.clock import utcnow
 from intake.context import IntakeContext, build_context
+from notifier.login_status import LoginRecorder
+from notifier.oauth import set_status_sink
 from registry.db import make_engine, make_session_factory
 from registry.migrate import upgrade
 
@@ -21,6 +24,7 @@ from registry.migrate import upgrade
 class App:
     settings: Settings
     migrate: bool = True  # bring the schema up to date when the database is first opened
+    _recorder: LoginRecorder | None = None
 
     @cached_property
     def engine(self) -> Engine:
@@ -31,7 +35,10 @@ class App:
 
     @cached_property
     def sessions(self) -> sessionmaker[Session]:
-        return make_session_factory(self.engine)
+        factory = make_session_factory(self.engine)
+        self._recorder = LoginRecorder(factory, utcnow)
+        set_status_sink(self._recorder)  # OAuth login outcomes, for health and alerts
+        return factory
 
     @cached_property
     def context(self) -> IntakeContext:
@@ -51,5 +58,7 @@ class App:
         return SmtpTransport(self.settings.smtp)
 
     def close(self) -> None:
+        if getattr(self, "_recorder", None) is not None:
+            set_status_sink(None)
         if "engine" in self.__dict__:
             self.engine.dispose()
