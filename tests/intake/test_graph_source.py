@@ -165,3 +165,42 @@ def test_revoked_secret_is_one_line_without_the_secret(graph: GraphMail,
         poll(revoked)
     message = str(caught.value)
     assert "invalid_client" in message and "old-secret-value" not in message
+
+
+@pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
+def test_secret_revoked_while_running_is_recorded_and_alerted(
+        graph: GraphMail, settings: Settings, identity: Identity,
+        caplog: pytest.LogCaptureFixture) -> None:
+    from datetime import timedelta
+
+    from sqlalchemy import select
+
+    from intake.app import App
+    from intake.clock import utcnow
+    from intake.health import check_alerts, health_status
+    from registry.db import transaction
+    from registry.models import OutboxMessage
+
+    app = App(settings.replace(service={"poll_interval_seconds": 1}), migrate=False)
+    try:
+        graph.deliver(plain(1))
+        assert poll_once(app.sessions, GraphSource(app.settings.graph, app.settings.mailbox),
+                         app.context, now_fn=utcnow).filed == 1
+        client = identity.clients[settings.graph.client_id]
+        client.secret = "rotated-by-someone"  # our secret was deleted in Entra ID
+        identity.revoke_tokens(client.client_id)
+        graph.deliver(plain(2))
+        with pytest.raises(MailboxAuthError):
+            with open_source(app.settings) as source:
+                poll_once(app.sessions, source, app.context, now_fn=utcnow)
+        later = utcnow() + timedelta(minutes=2)
+        with transaction(app.sessions) as session:
+            check_alerts(session, now=later, settings=app.settings)
+            assert not health_status(session, now=later, settings=app.settings).ok
+            subjects = list(session.scalars(select(OutboxMessage.subject)
+                                            .where(OutboxMessage.kind == "alert")))
+        assert subjects == ["rpa-intake: the graph login to Microsoft 365 is failing"]
+        assert settings.graph.client_secret not in caplog.text
+        assert "Traceback" not in caplog.text
+    finally:
+        app.close()
