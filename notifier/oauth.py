@@ -1,4 +1,5 @@
-"""OAuth 2.0 tokens from the Microsoft identity platform (the only module that uses msal):
+"""OAuth 2.0 tokens from the Microsoft identity platform (with notifier/oauth_login.py, the
+only modules that use msal):
 app-only client credentials (a secret or a certificate) or delegated (a refresh token kept
 in a file), cached in memory by msal and renewed before they expire. IMAP, SMTP and Graph
 all take their tokens here. Errors are one line and never carry a secret."""
@@ -112,7 +113,7 @@ class TokenProvider:
             self.report(str(err))
             raise
         if "access_token" not in result:
-            refusal = _refusal(self.config, result)
+            refusal = refusal_error(self.config, result)
             self.report(str(refusal))
             raise refusal
         return str(result["access_token"])
@@ -121,18 +122,26 @@ class TokenProvider:
         config = self.config
         try:
             app = self._application()
-            if config.flow == "delegated":
-                return self._by_refresh_token(app)
-            return dict(app.acquire_token_for_client(scopes=list(config.scopes)))  # type: ignore[attr-defined]
         except ValueError as err:  # msal: the authority (tenant) could not be discovered
-            self._app = None
             raise CredentialsRejected(
                 f"{config.name}: tenant {config.tenant_id!r} not found at "
                 f"{config.authority_host} (check {config.name}.tenant_id)") from err
         except requests.RequestException as err:
+            raise self._unreachable(err) from err
+        try:
+            if config.flow == "delegated":
+                return self._by_refresh_token(app)
+            return dict(app.acquire_token_for_client(scopes=list(config.scopes)))  # type: ignore[attr-defined]
+        except ValueError as err:  # e.g. a private key msal cannot sign with
+            raise CredentialsRejected(f"{config.name}: the client credential cannot be used "
+                                      f"({type(err).__name__})") from err
+        except requests.RequestException as err:
             self._app = None
-            raise OAuthError(f"{config.name}: token endpoint {config.authority_host} "
-                             f"unreachable ({type(err).__name__})") from err
+            raise self._unreachable(err) from err
+
+    def _unreachable(self, err: Exception) -> OAuthError:
+        return OAuthError(f"{self.config.name}: token endpoint {self.config.authority_host} "
+                          f"unreachable ({type(err).__name__})")
 
     def _by_refresh_token(self, app: msal.ClientApplication) -> dict[str, Any]:
         path = self.config.refresh_token_file
@@ -148,10 +157,11 @@ class TokenProvider:
         return dict(result)
 
     def _keep_refresh_token(self, result: dict[str, Any]) -> None:
-        """Microsoft rotates refresh tokens: the newest one is stored every time it changes."""
-        token = result.get("refresh_token")
-        if token:
-            store_refresh_token(self.config.refresh_token_file, str(token))
+        """Microsoft rotates refresh tokens: the newest one (from the answer, or from msal's
+        cache after a silent renewal) is stored every time it changes."""
+        token = result.get("refresh_token") or _cached_refresh_token(self._app)
+        if token and store_refresh_token(self.config.refresh_token_file, str(token)):
+            log.info("%s: stored the rotated refresh token", self.config.name)
 
     def _application(self) -> msal.ClientApplication:
         if self._app is None:
@@ -189,13 +199,21 @@ class _HttpSession(requests.Session):
         return super().request(method, url, *args, **kwargs)
 
 
+def _cached_refresh_token(app: msal.ClientApplication | None) -> str:
+    if app is None:
+        return ""
+    for entry in app.token_cache.search(msal.TokenCache.CredentialType.REFRESH_TOKEN):
+        return str(entry.get("secret", ""))
+    return ""
+
+
 def _credential(config: OAuthConfig) -> Any:
     if config.certificate_file:
         return read_certificate(config.name, config.certificate_file).msal_credential()
     return config.client_secret or None
 
 
-def _refusal(config: OAuthConfig, result: dict[str, Any]) -> OAuthError:
+def refusal_error(config: OAuthConfig, result: dict[str, Any]) -> OAuthError:
     code = str(result.get("error") or "unknown_error")
     detail = str(result.get("error_description") or "").splitlines()[0:1]
     text = detail[0].split(" Trace ID")[0][:200] if detail else ""

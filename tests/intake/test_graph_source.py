@@ -190,9 +190,8 @@ def test_secret_revoked_while_running_is_recorded_and_alerted(
         client.secret = "rotated-by-someone"  # our secret was deleted in Entra ID
         identity.revoke_tokens(client.client_id)
         graph.deliver(plain(2))
-        with pytest.raises(MailboxAuthError):
-            with open_source(app.settings) as source:
-                poll_once(app.sessions, source, app.context, now_fn=utcnow)
+        with pytest.raises(MailboxAuthError), open_source(app.settings) as source:
+            poll_once(app.sessions, source, app.context, now_fn=utcnow)
         later = utcnow() + timedelta(minutes=2)
         with transaction(app.sessions) as session:
             check_alerts(session, now=later, settings=app.settings)
