@@ -55,6 +55,8 @@ class FolderCache:
         if not create:
             raise GraphError(f"graph: no folder named {name!r} in the mailbox", 404)
         created = self.client.request("POST", base, json={"displayName": name})
+        if created.status == 409:  # another run created it a moment ago
+            return self._child(parent, name, create=False)
         return str(_ok(created, name).json()["id"])
 
 

@@ -18,6 +18,7 @@ from config.settings import GraphSettings
 from notifier.oauth import GRAPH_SCOPE, CredentialsRejected, oauth_config, token_provider
 
 log = logging.getLogger(__name__)
+logging.getLogger("httpx").setLevel(logging.WARNING)  # a line per request, links included
 RETRYABLE = {429, 503, 504}
 MAX_ERROR_BODY = 64 * 1024
 
