@@ -58,6 +58,9 @@ class App:
         return SmtpTransport(self.settings.smtp)
 
     def close(self) -> None:
+        close_transport = getattr(self.__dict__.get("transport"), "close", None)
+        if close_transport is not None:
+            close_transport()
         if getattr(self, "_recorder", None) is not None:
             set_status_sink(None)
         if "engine" in self.__dict__:

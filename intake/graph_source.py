@@ -45,8 +45,12 @@ class GraphSource:
         self._delta_link = ""  # where the next round starts (empty: a full round)
         self._round_link = ""  # the link this round ended with, kept once all were moved
         self._pending: set[str] = set()
-        self.folder_id = self._guard(lambda: self.folders.resolve(settings.folder,
-                                                                  create=False))
+        try:
+            self.folder_id = self._guard(lambda: self.folders.resolve(settings.folder,
+                                                                      create=False))
+        except MailboxError:
+            self.client.close()  # the service retries with a new source: no leaked pool
+            raise
 
     # reading ----------------------------------------------------------------------------
     def list_refs(self) -> list[MessageRef]:
