@@ -10,6 +10,7 @@ import os
 import re
 import tomllib
 from dataclasses import dataclass, field, fields
+from datetime import date
 from pathlib import Path
 from typing import Any, get_type_hints
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -46,11 +47,29 @@ class MailboxSettings:
 
 
 @dataclass(frozen=True, slots=True)
-class ImapSettings:
+class OAuthFields:
+    """Microsoft identity platform credentials, shared by [imap], [smtp] and [graph]."""
+
+    oauth_flow: str = "client_credentials"  # client_credentials (app-only) | delegated
+    tenant_id: str = ""
+    client_id: str = ""
+    client_secret: str = field(default="", repr=False)
+    certificate_file: str = ""  # PEM with the private key and its certificate
+    authority_host: str = "https://login.microsoftonline.com"
+    oauth_scope: str = ""  # empty: Exchange Online's (IMAP/SMTP) or Graph's .default scope
+    oauth_ca_file: str = ""  # a private CA for the token endpoint; empty: the system's
+    oauth_timeout_seconds: float = 30.0
+    refresh_token_file: str = ""  # delegated: where the rotated refresh token is kept (0600)
+    credential_expires: str = ""  # YYYY-MM-DD the secret expires (a certificate says its own)
+
+
+@dataclass(frozen=True, slots=True)
+class ImapSettings(OAuthFields):
     host: str = "127.0.0.1"
     port: int = 993
     security: str = "ssl"  # ssl | starttls | plain
     allow_plain: bool = False  # plain is refused unless set, and only towards 127.0.0.1
+    auth: str = "password"  # password | oauth2 (SASL XOAUTH2)
     username: str = ""
     password: str = field(default="", repr=False)
     ca_file: str = ""
@@ -64,11 +83,13 @@ class ImapSettings:
 
 
 @dataclass(frozen=True, slots=True)
-class SmtpSettings:
+class SmtpSettings(OAuthFields):
+    transport: str = "smtp"  # smtp | graph (Microsoft Graph sendMail, with [graph]'s login)
     host: str = "127.0.0.1"
     port: int = 587
     security: str = "starttls"  # ssl | starttls | plain
     allow_plain: bool = False
+    auth: str = "password"  # password | oauth2 (SASL XOAUTH2)
     username: str = ""
     password: str = field(default="", repr=False)
     ca_file: str = ""
@@ -78,6 +99,22 @@ class SmtpSettings:
     from_name: str = "MassHealth RPA Functional Coordination"
     reply_to: str = ""
     outbox_dir: str = ""  # when set, "send" by writing .eml files here (the demo)
+
+
+@dataclass(frozen=True, slots=True)
+class GraphSettings(OAuthFields):
+    """Microsoft Graph: the mail source (mailbox.source = "graph") and sendMail."""
+
+    mailbox: str = ""  # the (shared) mailbox's address or user id
+    folder: str = "inbox"  # a well-known folder name or a display name under the root
+    processed_folder: str = "Processed"
+    quarantine_folder: str = "Quarantine"
+    base_url: str = "https://graph.microsoft.com/v1.0"
+    ca_file: str = ""
+    timeout_seconds: float = 30.0
+    page_size: int = 50
+    max_retries: int = 5  # throttled (429) or unavailable (503/504) answers per request
+    max_retry_after_seconds: float = 120.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,6 +168,7 @@ class Settings:
     mailbox: MailboxSettings = MailboxSettings()
     imap: ImapSettings = ImapSettings()
     smtp: SmtpSettings = SmtpSettings()
+    graph: GraphSettings = GraphSettings()
     acknowledgment: AcknowledgmentSettings = AcknowledgmentSettings()
     digest: DigestSettings = DigestSettings()
     service: ServiceSettings = ServiceSettings()
@@ -296,7 +334,10 @@ def _validate(settings: Settings) -> None:
     _validate_addresses(settings)
     _validate_secrets(settings)
     choices = {
-        "mailbox.source": (settings.mailbox.source, {"imap", "maildir"}),
+        "mailbox.source": (settings.mailbox.source, {"imap", "maildir", "graph"}),
+        "imap.auth": (settings.imap.auth, {"password", "oauth2"}),
+        "smtp.auth": (settings.smtp.auth, {"password", "oauth2"}),
+        "smtp.transport": (settings.smtp.transport, {"smtp", "graph"}),
         "imap.security": (settings.imap.security, {"ssl", "starttls", "plain"}),
         "smtp.security": (settings.smtp.security, {"ssl", "starttls", "plain"}),
         "service.log_format": (settings.service.log_format, {"plain", "json"}),
@@ -319,6 +360,53 @@ def _validate(settings: Settings) -> None:
         if security == "plain" and not (allow and host in {"127.0.0.1", "localhost", "::1"}):
             raise ConfigError(f"{where}.security: plain is only allowed towards 127.0.0.1 "
                               f"with {where}.allow_plain = true")
+    _validate_oauth(settings)
+
+
+def oauth_sections(settings: Settings) -> list[tuple[str, OAuthFields]]:
+    """The sections that log in to the Microsoft identity platform with this config."""
+    used = {"imap": settings.mailbox.source == "imap" and settings.imap.auth == "oauth2",
+            "smtp": settings.smtp.transport == "smtp" and settings.smtp.auth == "oauth2"
+            and not settings.smtp.outbox_dir,
+            "graph": settings.mailbox.source == "graph" or (
+                settings.smtp.transport == "graph" and not settings.smtp.outbox_dir)}
+    sections: list[tuple[str, OAuthFields]] = [
+        ("imap", settings.imap), ("smtp", settings.smtp), ("graph", settings.graph)]
+    return [(name, section) for name, section in sections if used[name]]
+
+
+def _validate_oauth(settings: Settings) -> None:
+    """Each section that will log in to Microsoft has what the chosen flow needs."""
+    for name, section in oauth_sections(settings):
+        check_oauth_fields(name, section)
+        if name != "graph" and not getattr(section, "username", ""):
+            raise ConfigError(f"{name}.username: required with {name}.auth = oauth2 (the "
+                              "mailbox address)")
+    if settings.mailbox.source == "graph" and not settings.graph.mailbox:
+        raise ConfigError("graph.mailbox: required when mailbox.source is graph")
+
+
+def check_oauth_fields(name: str, section: OAuthFields) -> None:
+    if section.oauth_flow not in {"client_credentials", "delegated"}:
+        raise ConfigError(f"{name}.oauth_flow: {section.oauth_flow!r} is not one of "
+                          "client_credentials, delegated")
+    for key in ("tenant_id", "client_id"):
+        if not getattr(section, key):
+            raise ConfigError(f"{name}.{key}: required for OAuth 2.0")
+    if section.oauth_flow == "delegated" and not section.refresh_token_file:
+        raise ConfigError(f"{name}.refresh_token_file: required with oauth_flow = delegated")
+    if section.oauth_flow == "client_credentials" and not (
+            section.client_secret or section.certificate_file):
+        raise ConfigError(f"{name}.client_secret: required (or client_secret_file, or "
+                          f"certificate_file) for OAuth 2.0 client credentials")
+    if not section.authority_host.startswith("https://"):
+        raise ConfigError(f"{name}.authority_host: must be an https:// URL")
+    if section.credential_expires:
+        try:
+            date.fromisoformat(section.credential_expires)
+        except ValueError as err:
+            raise ConfigError(f"{name}.credential_expires: expected YYYY-MM-DD, got "
+                              f"{section.credential_expires!r}") from err
 
 
 def _validate_numbers(settings: Settings) -> None:
@@ -346,8 +434,11 @@ def _validate_addresses(settings: Settings) -> None:
 
 def _validate_secrets(settings: Settings) -> None:
     """A secret file that cannot be read is an error when its section is in use."""
+    sends = not settings.smtp.outbox_dir
     in_use = {"imap": settings.mailbox.source == "imap",
-              "smtp": not settings.smtp.outbox_dir}
+              "smtp": sends and settings.smtp.transport == "smtp",
+              "graph": settings.mailbox.source == "graph" or (
+                  sends and settings.smtp.transport == "graph")}
     for problem in settings.unreadable_secrets:
         if in_use.get(problem.split(".")[0], False):
             raise ConfigError(problem)

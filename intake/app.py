@@ -12,7 +12,10 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from config.settings import ConfigError, Settings
+from intake.clock import utcnow
 from intake.context import IntakeContext, build_context
+from notifier.login_status import LoginRecorder
+from notifier.oauth import set_status_sink
 from registry.db import make_engine, make_session_factory, require_existing
 from registry.migrate import upgrade
 
@@ -24,6 +27,7 @@ class App:
     # Only commands that set up or fill a registry (db upgrade, run, poll, demo) may create
     # a new SQLite file; the others refuse a database that is not there.
     create_database: bool = True
+    _recorder: LoginRecorder | None = None
 
     @cached_property
     def engine(self) -> Engine:
@@ -36,7 +40,10 @@ class App:
 
     @cached_property
     def sessions(self) -> sessionmaker[Session]:
-        return make_session_factory(self.engine)
+        factory = make_session_factory(self.engine)
+        self._recorder = LoginRecorder(factory, utcnow)
+        set_status_sink(self._recorder)  # OAuth login outcomes, for health and alerts
+        return factory
 
     @cached_property
     def context(self) -> IntakeContext:
@@ -44,11 +51,15 @@ class App:
 
     @cached_property
     def transport(self) -> Any:
-        """SMTP, or .eml files in smtp.outbox_dir (the demo, and dry runs)."""
+        """SMTP, Graph sendMail, or .eml files in smtp.outbox_dir (the demo, and dry runs)."""
         from notifier.smtp import FileTransport, SmtpTransport
 
         if self.settings.smtp.outbox_dir:
             return FileTransport(Path(self.settings.smtp.outbox_dir))
+        if self.settings.smtp.transport == "graph":
+            from notifier.graph_transport import GraphTransport
+
+            return GraphTransport(self.settings.graph)
         return SmtpTransport(self.settings.smtp)
 
     def require_signing_key(self) -> None:
@@ -65,5 +76,10 @@ class App:
                 "print(secrets.token_hex(32))'` and set it, or signing_key_file")
 
     def close(self) -> None:
+        close_transport = getattr(self.__dict__.get("transport"), "close", None)
+        if close_transport is not None:
+            close_transport()
+        if getattr(self, "_recorder", None) is not None:
+            set_status_sink(None)
         if "engine" in self.__dict__:
             self.engine.dispose()

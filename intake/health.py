@@ -10,8 +10,9 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from config.settings import Settings
-from notifier.alerts import enqueue_alert
-from registry.models import QUEUED, MailboxState, OutboxMessage
+from notifier.alerts import enqueue_alert, enqueue_login_alert
+from notifier.login_status import failing_logins
+from registry.models import QUEUED, AuthStatus, MailboxState, OutboxMessage
 from registry.queries import last_successful_poll, open_quarantine_count
 
 
@@ -28,10 +29,18 @@ def health_status(session: Session, *, now: datetime, settings: Settings) -> Hea
     quarantined = open_quarantine_count(session)
     limit = timedelta(minutes=settings.service.alert_after_minutes)
     stale = last is None or now - last > limit
-    ok = not stale and not backlog
+    logins = failing_logins(session, now=now,
+                            longer_than_seconds=settings.service.poll_interval_seconds)
+    ok = not stale and not backlog and not logins
     when = f"{last:%Y-%m-%d %H:%M:%S} UTC" if last else "never"
     return Health(ok, f"{'OK' if ok else 'FAIL'} last successful poll {when}; outbox backlog "
-                      f"{backlog or 0} (older than 15 min); quarantine {quarantined} open")
+                      f"{backlog or 0} (older than 15 min); quarantine {quarantined} open"
+                      + "".join(_login_line(row) for row in logins))
+
+
+def _login_line(row: AuthStatus) -> str:
+    since = row.failing_since or datetime.min
+    return f"; {row.name} login failing since {since:%Y-%m-%d %H:%M:%S} UTC: {row.last_error}"
 
 
 def check_alerts(session: Session, *, now: datetime, settings: Settings) -> None:
@@ -45,3 +54,17 @@ def check_alerts(session: Session, *, now: datetime, settings: Settings) -> None
         elif state.failing_since is None and state.alert_sent_at is not None:
             enqueue_alert(session, state, "recovered", settings=settings, now=now)
             state.alert_sent_at = None
+    check_login_alerts(session, now=now, settings=settings)
+
+
+def check_login_alerts(session: Session, *, now: datetime, settings: Settings) -> None:
+    """One alert when a login has failed for longer than a poll interval, one on recovery."""
+    failing = {row.id for row in failing_logins(
+        session, now=now, longer_than_seconds=settings.service.poll_interval_seconds)}
+    for row in session.scalars(select(AuthStatus)):
+        if row.id in failing and row.alert_sent_at is None:
+            enqueue_login_alert(session, row, "failing", settings=settings, now=now)
+            row.alert_sent_at = now
+        elif row.failing_since is None and row.alert_sent_at is not None:
+            enqueue_login_alert(session, row, "recovered", settings=settings, now=now)
+            row.alert_sent_at = None

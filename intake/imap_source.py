@@ -11,10 +11,19 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 from imapclient import IMAPClient
-from imapclient.exceptions import IMAPClientError
+from imapclient.exceptions import IMAPClientError, LoginError
 
 from config.settings import ImapSettings, MailboxSettings
-from intake.mailbox import MailboxError, MessageRef
+from intake.mailbox import MailboxAuthError, MailboxError, MessageRef
+from notifier.oauth import (
+    EXCHANGE_SCOPE,
+    CredentialsRejected,
+    LoginRefused,
+    OAuthError,
+    oauth_config,
+    token_provider,
+    with_token,
+)
 
 log = logging.getLogger(__name__)
 CHUNK = 200  # UIDs per FETCH command
@@ -43,10 +52,31 @@ class ImapSource:
                                 timeout=settings.timeout_seconds)
             if settings.security == "starttls":
                 client.starttls(context)
-            client.login(settings.username, settings.password)
+            self._login(client)
+        except MailboxAuthError:
+            with contextlib.suppress(IMAPClientError, OSError):
+                client.shutdown()
+            raise
         except (IMAPClientError, OSError, ssl.SSLError) as err:
             raise MailboxError(f"cannot open {self.key}: {type(err).__name__}: {err}") from err
         return client
+
+    def _login(self, client: IMAPClient) -> None:
+        """LOGIN with the password, or AUTHENTICATE XOAUTH2 with a token (renewed once)."""
+        settings = self.settings
+        try:
+            if settings.auth != "oauth2":
+                client.login(settings.username, settings.password)
+                return
+            provider = token_provider(oauth_config("imap", settings, EXCHANGE_SCOPE))
+            with_token(provider, lambda token: _xoauth2(client, settings.username, token),
+                       (LoginError,), "the IMAP server")
+        except LoginError as err:
+            raise MailboxAuthError(f"{self.key}: login refused ({err})") from err
+        except (CredentialsRejected, LoginRefused) as err:
+            raise MailboxAuthError(str(err)) from err
+        except OAuthError as err:
+            raise MailboxError(str(err)) from err
 
     def _select(self) -> int:
         try:
@@ -146,3 +176,10 @@ class ImapSource:
             return method(*args)
         except (TimeoutError, IMAPClientError, OSError) as err:
             raise MailboxError(f"{self.key}: {type(err).__name__}: {err}") from err
+
+
+def _xoauth2(client: IMAPClient, username: str, token: str) -> None:
+    """SASL XOAUTH2 (imapclient's oauth2_login, but answering a refusal's error challenge
+    with the empty response the mechanism asks for, so the server says NO at once)."""
+    initial = f"user={username}\x01auth=Bearer {token}\x01\x01"
+    client.sasl_login("XOAUTH2", lambda challenge: b"" if challenge else initial)

@@ -15,6 +15,10 @@ class MailboxError(Exception):
     """The mailbox cannot be reached or read; the poll is retried later."""
 
 
+class MailboxAuthError(MailboxError):
+    """The mailbox refused our login or its credentials: a person must act (still retried)."""
+
+
 @dataclass(frozen=True, slots=True)
 class MessageRef:
     uid: int  # IMAP UID; for a maildir, the position in this listing
@@ -43,7 +47,11 @@ class MailSource(Protocol):
 def open_source(settings: Settings) -> Iterator[MailSource]:
     """The configured source, closed afterwards."""
     source: MailSource
-    if settings.mailbox.source == "maildir":
+    if settings.mailbox.source == "graph":
+        from intake.graph_source import GraphSource
+
+        source = GraphSource(settings.graph, settings.mailbox)
+    elif settings.mailbox.source == "maildir":
         from intake.maildir_source import MaildirSource
 
         if not settings.mailbox.path:

@@ -24,6 +24,7 @@ from intake.health import check_alerts
 from intake.housekeeping import run_housekeeping
 from intake.idle import intake_loop
 from notifier.digest import digest_day, enqueue_digest
+from notifier.expiry import enqueue_expiry_alerts
 from notifier.sender import flush_outbox
 from registry.db import transaction
 
@@ -52,6 +53,11 @@ def build_scheduler(app: App, *, clock: Callable[[], datetime] = utcnow) -> Back
                       id="housekeeping", name="housekeeping")
     scheduler.add_job(lambda: _in_session(app, check_alerts, clock), IntervalTrigger(minutes=1),
                       id="alerts", name="alert check")
+    scheduler.add_job(lambda: _in_session(app, enqueue_expiry_alerts, clock),
+                      CronTrigger(hour=hour, minute=minute,
+                                  timezone=ZoneInfo(settings.digest.timezone)),
+                      next_run_time=clock(), id="credential_expiry",
+                      name="credential expiry check")  # daily, and once at start
     return scheduler
 
 

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from config.settings import SmtpSettings
+from notifier.oauth import EXCHANGE_SCOPE, OAuthError, oauth_config, token_provider, with_token
 
 
 class DeliveryError(Exception):
@@ -91,12 +92,32 @@ class SmtpTransport:
             if settings.security == "starttls":
                 client.starttls(context=context)
         try:
-            if settings.username:
-                client.login(settings.username, settings.password)
+            _authenticate(client, settings)
         except BaseException:
             client.close()
             raise
         return client
+
+
+def _authenticate(client: smtplib.SMTP, settings: SmtpSettings) -> None:
+    """AUTH with the password, or XOAUTH2 with a token renewed once when refused. A login
+    problem is temporary for the message: the outbox keeps it and health reports it."""
+    if settings.auth != "oauth2":
+        if settings.username:
+            client.login(settings.username, settings.password)
+        return
+    provider = token_provider(oauth_config("smtp", settings, EXCHANGE_SCOPE))
+
+    def attempt(token: str) -> None:
+        client.ehlo_or_helo_if_needed()
+        client.auth("XOAUTH2", lambda challenge=None: "" if challenge else
+                    f"user={settings.username}\x01auth=Bearer {token}\x01\x01",
+                    initial_response_ok=True)
+
+    try:
+        with_token(provider, attempt, (smtplib.SMTPAuthenticationError,), "the SMTP server")
+    except OAuthError as err:
+        raise TemporaryDeliveryError(str(err)) from err
 
 
 def _tls_context(settings: SmtpSettings) -> ssl.SSLContext:

@@ -95,6 +95,20 @@ class MailboxState(Base):
     alert_sent_at: Mapped[datetime | None] = mapped_column(DateTime)
 
 
+class AuthStatus(Base):
+    """Per login (imap, smtp, graph): since when it has failed and why, for health and the
+    administrator's alerts; cleared by the next success."""
+
+    __tablename__ = "auth_status"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(50), unique=True)
+    failing_since: Mapped[datetime | None] = mapped_column(DateTime)
+    last_error: Mapped[str | None] = mapped_column(Text)
+    last_error_at: Mapped[datetime | None] = mapped_column(DateTime)
+    last_success_at: Mapped[datetime | None] = mapped_column(DateTime)
+    alert_sent_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
 class MessageLocation(Base):
     """Where a raw message was seen: (mailbox, UIDVALIDITY, UID) → raw message."""
 

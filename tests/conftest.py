@@ -7,11 +7,15 @@ PostgreSQL runs when RPA_INTAKE_TEST_POSTGRES is set to a URL (the README's test
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from servers.https import LocalCertificate, make_certificate
+from servers.identity import Identity, start_identity
 from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -32,6 +36,23 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     for item in items:
         if "postgres" in item.keywords:
             item.add_marker(skip)
+
+
+@pytest.fixture(scope="session")
+def local_tls() -> Iterator[LocalCertificate]:
+    """One private self-signed certificate (its own CA) for the local HTTPS servers."""
+    directory = Path(tempfile.mkdtemp(prefix="rpa-intake-tls-"))
+    os.chmod(directory, 0o755)  # Dovecot's auth process reads the CA file
+    yield make_certificate(directory)
+    shutil.rmtree(directory, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def identity(local_tls: LocalCertificate) -> Iterator[Identity]:
+    """The local Microsoft identity platform stand-in (token endpoint + introspection)."""
+    server = start_identity(local_tls)
+    yield server
+    server.server.stop()
 
 
 @pytest.fixture(scope="session")

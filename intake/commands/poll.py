@@ -20,12 +20,14 @@ def register(commands: Any) -> None:
 
 
 def run(app: App, args: argparse.Namespace) -> int:
+    from intake.credentials import check_credentials
     from intake.mailbox import open_source
     from intake.poll import poll_once
 
     if not args.once:
         raise UsageError("poll needs --once (use `rpa-intake run` for the service)")
     app.require_signing_key()
+    check_credentials(app.settings)
     with open_source(app.settings) as source:
         report = poll_once(app.sessions, source, app.context, now_fn=utcnow)
     print(f"seen {report.seen}, filed {report.filed}, already filed {report.already}, "

@@ -15,7 +15,9 @@ def register(commands: Any) -> None:
 
 
 def run(app: App, _args: argparse.Namespace) -> int:
+    from intake.credentials import check_credentials
     from intake.service import run_service
 
     app.require_signing_key()
+    check_credentials(app.settings)
     return run_service(app)

@@ -27,7 +27,7 @@ LATE_EVENING = datetime(2026, 11, 24, 3, 30)  # 22:30 on the 23rd in New York, 2
 def app(db_url: str, tmp_path: Path) -> App:
     return App(Settings().replace(database={"url": db_url},
                                   smtp={"outbox_dir": str(tmp_path / "out")},
-                                  acknowledgment={"signing_key": "k"}))
+                                  acknowledgment={"signing_key": "sixteen-char-key"}))
 
 
 def digest_subjects(app: App) -> list[str]:

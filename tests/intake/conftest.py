@@ -11,13 +11,16 @@ from pathlib import Path
 
 import pytest
 from servers.dovecot import PASSWORD, Dovecot, dovecot_available, start_dovecot
+from servers.https import LocalCertificate
+from servers.identity import Identity
 
 from config.settings import Settings
 from intake.context import IntakeContext, build_context
 
 
 @pytest.fixture(scope="session")
-def dovecot(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Dovecot]:
+def dovecot(tmp_path_factory: pytest.TempPathFactory, identity: Identity,
+            local_tls: LocalCertificate) -> Iterator[Dovecot]:
     if not dovecot_available():
         if os.environ.get("RPA_INTAKE_ALLOW_SKIP_DOVECOT"):
             pytest.skip("dovecot is not installed")
@@ -25,7 +28,8 @@ def dovecot(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Dovecot]:
                     "dovecot-imapd), or set RPA_INTAKE_ALLOW_SKIP_DOVECOT=1")
     # Not under pytest's temp dir: its 0700 parent keeps Dovecot's unprivileged users out.
     root = Path(tempfile.mkdtemp(prefix="rpa-intake-dovecot-"))
-    server = start_dovecot(root)
+    server = start_dovecot(root, introspection_url=identity.introspection_url,
+                           introspection_ca=str(local_tls.ca))
     yield server
     server.stop()
     shutil.rmtree(root, ignore_errors=True)

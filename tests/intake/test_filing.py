@@ -34,7 +34,8 @@ DATA = Path(__file__).resolve().parents[1] / "data" / "intake"
 @pytest.fixture
 def settings(db_url: str) -> Settings:
     return Settings().replace(database={"url": db_url},
-                              acknowledgment={"signing_key": "k", "per_sender_limit": 5})
+                              acknowledgment={"signing_key": "sixteen-char-key",
+                                              "per_sender_limit": 5})
 
 
 @pytest.fixture
@@ -98,7 +99,8 @@ def test_our_own_message_coming_back_is_not_acknowledged(
         session_factory: sessionmaker[Session], ctx: IntakeContext, settings: Settings) -> None:
     from notifier.message_ids import make_message_id
 
-    ours = make_message_id("ack-1", key="k", domain=settings.acknowledgment.message_id_domain)
+    ours = make_message_id("ack-1", key="sixteen-char-key",
+                           domain=settings.acknowledgment.message_id_domain)
     raw = mail(1, sender="someone@relay.example").replace(
         b"<m1@clinic.example>", f"<{ours}>".encode())
     file(session_factory, ctx, raw)

@@ -76,7 +76,7 @@ def test_killed_at_random_moments_then_restarted(dovecot: Dovecot, imap_user: st
         f'[imap]\nhost = "127.0.0.1"\nport = {imap.port}\nsecurity = "plain"\n'
         f'allow_plain = true\nusername = "{imap.username}"\npassword = "{imap.password}"\n'
         f'[smtp]\noutbox_dir = "{tmp_path / "outbox"}"\n'
-        f'[acknowledgment]\nsigning_key = "test-signing-key-0123456789"\n')
+        f'[acknowledgment]\nsigning_key = "sixteen-char-key"\n')
     command = [sys.executable, str(ROOT / "run_service.py"), "--config", str(config),
                "poll", "--once"]
     rng = random.Random(20261123)

@@ -26,7 +26,8 @@ DOMAIN = "rpa-intake.example.org"
 
 @pytest.fixture
 def settings() -> Settings:
-    return Settings().replace(acknowledgment={"signing_key": "k", "message_id_domain": DOMAIN})
+    return Settings().replace(acknowledgment={"signing_key": "sixteen-char-key",
+                                              "message_id_domain": DOMAIN})
 
 
 def ack(factory: sessionmaker[Session], email_: ParsedEmail, settings: Settings,
@@ -51,7 +52,7 @@ def test_a_person_gets_a_threaded_signed_acknowledgment(
         definitions: Mapping[str, FormDefinition]) -> None:
     row = ack(session_factory, inbound(), settings, definitions)
     assert row.status == "queued" and row.kind == "ack" and row.recipient == "dana@clinic.example"
-    assert is_our_message_id(row.message_id, key="k", domain=DOMAIN)
+    assert is_our_message_id(row.message_id, key="sixteen-char-key", domain=DOMAIN)
     message = email.message_from_bytes(row.raw or b"", policy=email.policy.default)
     assert message["Message-ID"].strip() == f"<{row.message_id}>"
     assert message["In-Reply-To"].startswith("<in") and message["In-Reply-To"].endswith(
@@ -88,7 +89,7 @@ def test_automatic_mail_is_recorded_as_suppressed(
 def test_our_own_message_coming_back_is_a_loop(
         session_factory: sessionmaker[Session], settings: Settings,
         definitions: Mapping[str, FormDefinition]) -> None:
-    ours = make_message_id("ack-9", key="k", domain=DOMAIN)
+    ours = make_message_id("ack-9", key="sixteen-char-key", domain=DOMAIN)
     row = ack(session_factory, inbound(message_id=ours), settings, definitions)
     assert (row.status, row.reason) == ("suppressed", "our own message (a loop)")
 
@@ -96,7 +97,7 @@ def test_our_own_message_coming_back_is_a_loop(
 def test_a_reply_to_our_acknowledgment_is_acknowledged(
         session_factory: sessionmaker[Session], settings: Settings,
         definitions: Mapping[str, FormDefinition]) -> None:
-    ours = make_message_id("ack-9", key="k", domain=DOMAIN)
+    ours = make_message_id("ack-9", key="sixteen-char-key", domain=DOMAIN)
     email_ = inbound(subject="Re: [FC-2026-000009-6] Action needed", in_reply_to=ours)
     assert email_.in_reply_to == ours
     row = ack(session_factory, email_, settings, definitions, follow_up=True)

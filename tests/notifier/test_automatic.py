@@ -113,7 +113,7 @@ def test_names_that_only_look_like_robots(sender: str) -> None:
 
 
 def test_a_reply_to_our_acknowledgment_is_a_follow_up() -> None:
-    ours = make_message_id("ack-42", key="k", domain="rpa-intake.example.org")
+    ours = make_message_id("ack-42", key="sixteen-char-key", domain="rpa-intake.example.org")
     raw = build_email(sender="Dana <dana@clinic.example>", to=OWN[0],
                       subject="Re: [FC-2026-000042-7] Action needed", body="Attached.",
                       message_id="m2@clinic.example", in_reply_to=ours, references=[ours])

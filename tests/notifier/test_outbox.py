@@ -78,7 +78,7 @@ def bounce_of(row: OutboxMessage, *, permanent: bool = True) -> Bounce:
 
 def test_a_bounce_marks_the_acknowledgment_and_suppresses_the_address(
         session_factory: sessionmaker[Session], definitions: Mapping[str, FormDefinition]) -> None:
-    settings = Settings().replace(acknowledgment={"signing_key": "k"})
+    settings = Settings().replace(acknowledgment={"signing_key": "sixteen-char-key"})
     row = ack_row(session_factory, settings, definitions)
     with transaction(session_factory) as session:
         delayed = record_bounce(session, bounce_of(row, permanent=False), now=NOW,
@@ -105,7 +105,7 @@ INJECTIONS = ["Acme\r\nBcc: victim@example.net", "Acme\nBcc: victim@example.net"
 def test_injection_through_sender_name_organization_and_filename_never_reaches_the_wire(
         hostile: str, smtp: SmtpServer, session_factory: sessionmaker[Session],
         definitions: Mapping[str, FormDefinition]) -> None:
-    settings = settings_for(smtp).replace(acknowledgment={"signing_key": "k"})
+    settings = settings_for(smtp).replace(acknowledgment={"signing_key": "sixteen-char-key"})
     email_ = dataclasses.replace(inbound(), from_name=hostile, subject=hostile)
     row = ack_row(session_factory, settings, definitions, email=email_,
                   values={**STAGE1_VALUES, "org_legal_name": hostile}, filename=hostile + ".pdf")

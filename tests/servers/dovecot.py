@@ -61,7 +61,9 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-def start_dovecot(root: Path) -> Dovecot:
+def start_dovecot(root: Path, introspection_url: str = "", introspection_ca: str = "") -> Dovecot:
+    """With ``introspection_url``, an oauth2 passdb (XOAUTH2, OAUTHBEARER) beside the
+    passwd-file one, validating bearer tokens by POSTing them to that URL."""
     root.mkdir(parents=True, exist_ok=True)
     os.chmod(root, 0o755)
     ca_file = _certificate(root)
@@ -74,7 +76,8 @@ def start_dovecot(root: Path) -> Dovecot:
         for name in ("mail", "home"):
             os.chown(root / name, MAIL_UID, MAIL_UID)
     config = root / "dovecot.conf"
-    config.write_text(_config(root, port, tls_port))
+    config.write_text(_config(root, port, tls_port) + _oauth2(root, introspection_url,
+                                                               introspection_ca))
     process = subprocess.Popen(["dovecot", "-F", "-c", str(config)],
                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     _wait_listening(port, process, root)
@@ -132,6 +135,30 @@ service stats {{
 protocol imap {{
   mail_max_userip_connections = 50
   imap_idle_notify_interval = 1 secs
+}}
+"""
+
+
+def _oauth2(root: Path, url: str, ca_file: str) -> str:
+    if not url:
+        return ""
+    (root / "oauth2.conf.ext").write_text(
+        f"introspection_mode = post\nintrospection_url = {url}\n"
+        "username_attribute = username\nactive_attribute = active\nactive_value = true\n"
+        f"force_introspection = yes\ntls_ca_cert_file = {ca_file}\n")
+    os.chmod(root / "oauth2.conf.ext", 0o644)
+    return f"""
+auth_mechanisms = plain login xoauth2 oauthbearer
+auth_failure_delay = 0
+service anvil {{
+  unix_listener anvil-auth-penalty {{
+    mode = 0
+  }}
+}}
+passdb {{
+  driver = oauth2
+  mechanisms = xoauth2 oauthbearer
+  args = {root}/oauth2.conf.ext
 }}
 """
 

@@ -4,7 +4,10 @@ DATA, STARTTLS, and AUTH with one known login."""
 
 from __future__ import annotations
 
+import json
 import ssl
+from base64 import b64decode
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -55,6 +58,27 @@ class RecordingHandler:
 
 
 @dataclass
+class XOAuth2Handler(RecordingHandler):
+    """Also takes SASL XOAUTH2 (as Exchange Online does): ``check(user, token)`` decides;
+    a refusal sends the error challenge first, then 535, as the mechanism prescribes."""
+
+    check: Callable[[str, str], bool] = lambda user, token: False
+
+    async def auth_XOAUTH2(self, server: Any, args: list[str]) -> AuthResult:
+        blob = b64decode(args[1]) if len(args) > 1 else await server.challenge_auth("")
+        if not isinstance(blob, bytes):
+            return AuthResult(success=False)
+        fields = dict(part.split("=", 1) for part in blob.decode().split("\x01") if "=" in part)
+        user, token = fields.get("user", ""), fields.get("auth", "").removeprefix("Bearer ")
+        if self.check(user, token):
+            return AuthResult(success=True, auth_data=user)
+        error = json.dumps({"status": "401", "schemes": "bearer", "scope": "SMTP.Send"})
+        await server.challenge_auth(error)
+        return AuthResult(success=False, handled=False,
+                          message="535 5.7.3 Authentication unsuccessful")
+
+
+@dataclass
 class SmtpServer:
     controller: Controller
     handler: RecordingHandler
@@ -65,15 +89,16 @@ class SmtpServer:
 
 
 def start_smtp(tls_context: ssl.SSLContext | None = None,
-               login: tuple[str, str] | None = None) -> SmtpServer:
-    """Start on a free port. With ``login``, AUTH is required (allowed without TLS: the
-    connection never leaves 127.0.0.1)."""
-    handler = RecordingHandler()
+               login: tuple[str, str] | None = None,
+               token_check: Callable[[str, str], bool] | None = None) -> SmtpServer:
+    """Start on a free port. With ``login`` (or ``token_check``: XOAUTH2), AUTH is required
+    (allowed without TLS: the connection never leaves 127.0.0.1)."""
+    handler = RecordingHandler() if token_check is None else XOAuth2Handler(check=token_check)
     port = free_port()
     extra: dict[str, Any] = {}
-    if login is not None:
-        extra = {"authenticator": _authenticator(*login), "auth_required": True,
-                 "auth_require_tls": False}
+    if login is not None or token_check is not None:
+        extra = {"authenticator": _authenticator(*(login or ("", "-"))),
+                 "auth_required": True, "auth_require_tls": False}
     controller = Controller(handler, hostname="127.0.0.1", port=port, tls_context=tls_context,
                             require_starttls=tls_context is not None, **extra)
     controller.start()

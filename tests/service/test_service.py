@@ -65,7 +65,8 @@ def file_stage1(factory: sessionmaker[Session], settings: Settings, seed: int = 
 
 @pytest.fixture
 def settings(db_url: str) -> Settings:
-    return Settings().replace(database={"url": db_url}, acknowledgment={"signing_key": "k"})
+    return Settings().replace(database={"url": db_url},
+                              acknowledgment={"signing_key": "sixteen-char-key"})
 
 
 def test_approving_a_stage1_issues_a_number_audits_and_notifies_in_thread(
@@ -173,7 +174,7 @@ def test_sigterm_mid_batch_then_restart_loses_nothing(db_url: str, tmp_path: Pat
                       f'path = "{mailbox}"\nbatch_size = 2\n[smtp]\n'
                       f'outbox_dir = "{tmp_path / "out"}"\n[service]\n'
                       'poll_interval_seconds = 1\n[acknowledgment]\n'
-                      'signing_key = "test-signing-key-0123456789"\n')
+                      'signing_key = "sixteen-char-key"\n')
     command = [sys.executable, str(ROOT / "run_service.py"), "--config", str(config), "run"]
     process = subprocess.Popen(command, cwd=ROOT, stderr=subprocess.PIPE, text=True)
     factory = make_session_factory(make_engine(db_url))
