@@ -26,12 +26,11 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
+from intake_helpers import deliver  # noqa: E402
 from mail_samples import with_form  # noqa: E402
 from servers.dovecot import start_dovecot  # noqa: E402
 from servers.instances import start, stop, write_config  # noqa: E402
 from servers.smtp import start_smtp  # noqa: E402
-
-from intake_helpers import deliver  # noqa: E402
 
 
 def main() -> int:

@@ -5,6 +5,7 @@ SIGINT stop it within seconds, with the message in hand finished and nothing new
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import signal
 import threading
@@ -100,10 +101,8 @@ def run_service(app: App, *, stop: threading.Event | None = None) -> int:
 def _flush_soon(scheduler: BackgroundScheduler) -> None:
     """After a poll, run the outbox job now rather than at its next interval, so that an
     acknowledgment leaves within seconds of its message (still one flush at a time)."""
-    try:
+    with contextlib.suppress(JobLookupError):  # the scheduler is shutting down
         scheduler.modify_job("outbox", next_run_time=datetime.now(UTC))
-    except JobLookupError:  # the scheduler is shutting down
-        pass
 
 
 def _install_signal_handlers(stop: threading.Event) -> None:

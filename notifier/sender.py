@@ -69,7 +69,7 @@ def _claim_due(factory: sessionmaker[Session], now: datetime, limit: int) -> lis
     return claimed
 
 
-def _due(now: datetime) -> Select[tuple[int]]:
+def _due(now: datetime) -> Select[int]:
     """The ids of queued rows due at ``now`` and not leased by a sender, oldest first."""
     return (select(OutboxMessage.id)
             .where(OutboxMessage.status == QUEUED,
