@@ -60,7 +60,7 @@ def _login() -> str:
 
 
 def run_list(app: App, _args: argparse.Namespace) -> int:
-    from registry.queries import list_submissions
+    from registry.queries import waiting_submissions
 
     now = utcnow()
     with app.sessions() as session:
@@ -68,8 +68,7 @@ def run_list(app: App, _args: argparse.Namespace) -> int:
             (item.reference, item.status, item.form_type or "-",
              item.organization.legal_name if item.organization else item.sender,
              f"{(now - item.received_at).days} d", _summary(item))
-            for item in sorted(list_submissions(session), key=lambda s: s.received_at)
-            if item.status in WAITING
+            for item in waiting_submissions(session, WAITING)
         ]
     print_table("Waiting for a coordinator", ("reference", "status", "form", "organization",
                                               "waiting", "problems"), rows)
