@@ -126,6 +126,11 @@ def waiting_submissions(session: Session, statuses: Iterable[str], *,
     return session.scalars(query).all()
 
 
+def count_waiting(session: Session, statuses: Iterable[str]) -> int:
+    return session.scalar(select(func.count()).select_from(Submission)
+                          .where(Submission.status.in_(tuple(statuses)))) or 0
+
+
 def received_by_form(session: Session, start: datetime, end: datetime) -> dict[str, int]:
     """How many submissions arrived in [start, end), by main form type ("no form": None)."""
     rows = session.execute(
