@@ -57,7 +57,8 @@ def main() -> int:
         config = write_config(root / "rpa.toml", dovecot=dovecot, user=user,
                               smtp_port=smtp.port, batch_size=20,
                               db_url=args.db or f"sqlite:///{root / 'registry.db'}")
-        product = _measure(command(config, "poll", "--once"))
+        product = _measure(command(config, "poll", "--once"), log=root / "poll.log")
+        halves = _halves(root / "poll.log")
     finally:
         smtp.stop()
         dovecot.stop()
@@ -67,6 +68,7 @@ def main() -> int:
           f"peak RSS {product[1] / 1e6:5.0f} MB — {product[0] / floor[0]:.1f}x the floor "
           f"(target 1.0x), RSS target 300 MB")
     print(f"acknowledgments accepted by SMTP: {len(smtp.handler.messages)}")
+    print(f"filing rate: first half {halves[0]:.1f} msg/s, second half {halves[1]:.1f} msg/s")
     return 0
 
 
@@ -105,11 +107,25 @@ def _message(definitions: dict, number: int) -> bytes:  # type: ignore[type-arg]
                        date=datetime(2026, 11, 30, 9, number % 60, tzinfo=UTC))
 
 
-def _measure(argv: list[str]) -> tuple[float, int]:
+def _halves(log: Path) -> tuple[float, float]:
+    """Messages filed per second in the first and the second half of the backlog (from the
+    "filed message" log lines' times)."""
+    times = [datetime.strptime(line[:23], "%Y-%m-%d %H:%M:%S,%f").timestamp()
+             for line in log.read_text().splitlines() if "filed message" in line]
+    if len(times) < 4:
+        return 0.0, 0.0
+    middle = len(times) // 2
+    first, second = times[:middle], times[middle:]
+    return ((len(first) - 1) / max(first[-1] - first[0], 1e-6),
+            (len(second) - 1) / max(second[-1] - second[0], 1e-6))
+
+
+def _measure(argv: list[str], log: Path | None = None) -> tuple[float, int]:
     """Wall time and the peak of the summed RSS of the process and all its descendants."""
     started = time.monotonic()
-    process = subprocess.Popen(argv, cwd=ROOT, stdout=subprocess.PIPE,
-                               stderr=subprocess.DEVNULL, text=True)
+    stderr = log.open("w") if log else subprocess.DEVNULL
+    process = subprocess.Popen(argv, cwd=ROOT, stdout=subprocess.PIPE, stderr=stderr,
+                               text=True)
     peak = [0]
     sampler = threading.Thread(target=_sample, args=(process.pid, peak, process), daemon=True)
     sampler.start()
