@@ -1,12 +1,12 @@
 """The intake loop for the service: IMAP IDLE when the server offers it (new mail filed within
 seconds), polling otherwise; reconnect with exponential backoff when the connection drops;
-returns promptly when the stop event is set."""
+returns promptly when the stop event is set. With PostgreSQL, only the instance holding the
+mailbox's poller lock polls; the others stand by and try again every poll interval."""
 
 from __future__ import annotations
 
 import logging
 import threading
-import time
 from collections.abc import Callable
 from datetime import datetime
 
@@ -16,9 +16,9 @@ from config.settings import Settings
 from intake.context import IntakeContext
 from intake.mailbox import MailboxError, open_source
 from intake.poll import poll_once
+from registry.locks import poller_lock
 
 log = logging.getLogger(__name__)
-IDLE_SLICE = 1.0  # seconds per IDLE check, so that a stop is noticed quickly
 MAX_BACKOFF = 300.0
 
 
@@ -45,21 +45,41 @@ def intake_loop(factory: sessionmaker[Session], settings: Settings, ctx: IntakeC
 def _session(factory: sessionmaker[Session], settings: Settings, ctx: IntakeContext,
              stop: threading.Event, now_fn: Callable[[], datetime],
              after_poll: Callable[[], None] | None) -> None:
-    """One connection: poll, then IDLE (or sleep) and poll again on news, until stop or a
-    forced re-poll interval passes."""
+    """One connection: if this instance is the mailbox's poller, poll, then IDLE (or sleep)
+    and poll again on news or when the forced re-poll interval passes, until stop."""
     interval = settings.service.poll_interval_seconds
-    with open_source(settings) as source:
+    with open_source(settings) as source, poller_lock(factory.kw["bind"], source.key) as lock:
+        if not lock.held:
+            _stand_by(source.key, stop, interval)
+            return
+        _took_over(source.key)
         use_idle = settings.imap.idle and bool(getattr(source, "supports_idle", lambda: False)())
         while not stop.is_set():
+            lock.verify()
             poll_once(factory, source, ctx, now_fn=now_fn, should_stop=stop.is_set)
             if after_poll:
                 after_poll()
-            deadline = time.monotonic() + (settings.imap.idle_seconds if use_idle else interval)
-            while not stop.is_set() and time.monotonic() < deadline:
-                if use_idle:
-                    if source.wait_for_mail(IDLE_SLICE):  # type: ignore[attr-defined]
-                        break
-                else:
-                    stop.wait(min(IDLE_SLICE, max(0.0, deadline - time.monotonic())))
-            if not use_idle and settings.mailbox.source == "imap":
+            if use_idle:
+                # One IDLE command for the whole wait: news, stop or the forced re-poll end it.
+                source.wait_for_mail(settings.imap.idle_seconds,  # type: ignore[attr-defined]
+                                     stop.is_set)
+                continue
+            stop.wait(interval)
+            if settings.mailbox.source == "imap":
                 return  # reconnect each poll: a long-lived idle connection is not needed
+
+
+_standing_by: set[str] = set()  # mailboxes this process last saw polled by another
+
+
+def _stand_by(key: str, stop: threading.Event, interval: float) -> None:
+    if key not in _standing_by:
+        log.info("another instance polls %s: standing by (trying every %.0f s)", key, interval)
+        _standing_by.add(key)
+    stop.wait(interval)
+
+
+def _took_over(key: str) -> None:
+    if key in _standing_by:
+        log.info("this instance now polls %s", key)
+        _standing_by.discard(key)

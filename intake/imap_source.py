@@ -7,7 +7,8 @@ from __future__ import annotations
 import contextlib
 import logging
 import ssl
-from collections.abc import Iterator, Sequence
+import time
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from imapclient import IMAPClient
@@ -27,6 +28,8 @@ from notifier.oauth import (
 
 log = logging.getLogger(__name__)
 CHUNK = 200  # UIDs per FETCH command
+IDLE_SLICE = 1.0  # seconds per check inside one IDLE command, so that a stop is quick
+IDLE_MAX_SECONDS = 29 * 60  # RFC 2177: re-issue IDLE at least every 29 minutes
 
 
 class ImapSource:
@@ -37,6 +40,7 @@ class ImapSource:
         self.batch_size = max(1, mailbox.batch_size)
         self.key = f"imap://{settings.username}@{settings.host}:{settings.port}/{settings.folder}"
         self._known_folders: set[str] = set()
+        self._listed_up_to = 0  # the highest UID the last listing saw
         self.client = self._connect()
         self.uidvalidity = self._select()
 
@@ -95,6 +99,7 @@ class ImapSource:
     # reading ----------------------------------------------------------------------------
     def list_refs(self) -> list[MessageRef]:
         uids = sorted(self._call(self.client.search, ["ALL"]))
+        self._listed_up_to = max([self._listed_up_to, *uids])
         refs = []
         for start in range(0, len(uids), CHUNK):
             sizes = self._call(self.client.fetch, uids[start:start + CHUNK], ["RFC822.SIZE"])
@@ -159,17 +164,38 @@ class ImapSource:
     def supports_idle(self) -> bool:
         return bool(self.client.has_capability("IDLE"))
 
-    def wait_for_mail(self, seconds: float) -> bool:
-        """IDLE for up to ``seconds``; True when the server announced new mail."""
+    def wait_for_mail(self, seconds: float, should_stop: Callable[[], bool]) -> bool:
+        """True as soon as new mail is there: mail that came while we were busy (a UID above
+        the last listing), else one IDLE command held for up to ``seconds`` (RFC 2177: at
+        most 29 minutes), checking ``should_stop`` every second. False on timeout or stop."""
+        if self._arrived_since_listing():
+            return True
         self._call(self.client.idle)
+        deadline = time.monotonic() + min(seconds, IDLE_MAX_SECONDS)
+        news = False
         try:
-            responses = self.client.idle_check(timeout=seconds)
+            while not news and not should_stop() and time.monotonic() < deadline:
+                slice_ = min(IDLE_SLICE, max(0.0, deadline - time.monotonic()))
+                news = _announces_mail(self.client.idle_check(timeout=slice_))
         except (IMAPClientError, OSError) as err:
             raise MailboxError(f"IDLE on {self.key} failed: {err}") from err
         finally:
-            with contextlib.suppress(IMAPClientError, OSError):
-                self.client.idle_done()
-        return any(len(item) > 1 and item[1] in (b"EXISTS", b"RECENT") for item in responses)
+            news = self._end_idle() or news
+        return news
+
+    def _end_idle(self) -> bool:
+        """DONE; what the server said between the last check and DONE counts too."""
+        try:
+            _text, responses = self.client.idle_done()
+        except (IMAPClientError, OSError) as err:
+            raise MailboxError(f"ending IDLE on {self.key} failed: {err}") from err
+        return _announces_mail(responses)
+
+    def _arrived_since_listing(self) -> bool:
+        """Mail that arrived during the last poll was announced in the replies to its
+        commands, which nobody reads: look for UIDs above the last listing instead."""
+        found = self._call(self.client.search, ["UID", f"{self._listed_up_to + 1}:*"])
+        return any(uid > self._listed_up_to for uid in found)
 
     def _call(self, method: Any, *args: Any) -> Any:
         try:
@@ -183,3 +209,8 @@ def _xoauth2(client: IMAPClient, username: str, token: str) -> None:
     with the empty response the mechanism asks for, so the server says NO at once)."""
     initial = f"user={username}\x01auth=Bearer {token}\x01\x01"
     client.sasl_login("XOAUTH2", lambda challenge: b"" if challenge else initial)
+
+
+def _announces_mail(responses: Sequence[Any]) -> bool:
+    return any(isinstance(item, tuple) and len(item) > 1 and item[1] in (b"EXISTS", b"RECENT")
+               for item in responses)

@@ -4,13 +4,12 @@ once per date and recipient."""
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from config.settings import Settings
 from notifier.compose import compose_message
@@ -22,6 +21,7 @@ from registry.models import (
     COMPLETE,
     FAILED,
     INCOMPLETE,
+    INFO_REQUESTED,
     NEEDS_REVIEW,
     Approval,
     MailboxState,
@@ -29,6 +29,7 @@ from registry.models import (
     QuarantineEntry,
     Submission,
 )
+from registry.queries import received_by_form, waiting_submissions
 
 Row = tuple[str, ...]
 
@@ -54,18 +55,16 @@ def build_digest(session: Session, *, day: date, tz: ZoneInfo, now: datetime,
     end = datetime.combine(day, send_at, tz).astimezone(ZoneInfo("UTC"))
     start = datetime.combine(day - timedelta(days=1), send_at, tz).astimezone(ZoneInfo("UTC"))
     start_utc, end_utc = start.replace(tzinfo=None), end.replace(tzinfo=None)
-    received = session.scalars(select(Submission).where(
-        Submission.received_at >= start_utc, Submission.received_at < end_utc)).all()
-    counts = Counter(item.form_type or "no form" for item in received)
-    waiting = session.scalars(select(Submission).order_by(Submission.received_at)).all()
+    counts = received_by_form(session, start_utc, end_utc)
+    waiting = waiting_submissions(session, (COMPLETE, NEEDS_REVIEW, INCOMPLETE, INFO_REQUESTED))
     return DigestData(
         day=day.isoformat(),
         received_by_form=tuple(sorted(counts.items())),
-        received_total=len(received),
+        received_total=sum(counts.values()),
         waiting_review=tuple(_row(item, now) for item in waiting
                              if item.status in {COMPLETE, NEEDS_REVIEW}),
         waiting_providers=tuple(_row(item, now) for item in waiting
-                                if item.status in {INCOMPLETE, "info_requested"}),
+                                if item.status in {INCOMPLETE, INFO_REQUESTED}),
         stage2_missing=tuple(_row(item, now) for item in waiting
                              if item.status == INCOMPLETE and item.form_type in
                              {"stage2", "stage2_grandfathered"}
@@ -79,7 +78,8 @@ def build_digest(session: Session, *, day: date, tz: ZoneInfo, now: datetime,
                                         OutboxMessage.created_at >= now - timedelta(days=7)))),
         validations_due=tuple((row.number or "", row.organization.legal_name
                                if row.organization else "", row.validation_due.isoformat())
-                              for row in session.scalars(select(Approval).where(
+                              for row in session.scalars(select(Approval).options(
+                                  selectinload(Approval.organization)).where(
                                   Approval.kind == "stage2",
                                   Approval.validation_due.is_not(None),
                                   Approval.validation_due <= day + timedelta(days=30))

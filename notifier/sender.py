@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Protocol
 
-from sqlalchemy import or_, select, update
+from sqlalchemy import Select, or_, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from config.settings import Settings
@@ -48,17 +48,20 @@ def flush_outbox(factory: sessionmaker[Session], transport: Transport, *, now: d
 
 
 def _claim_due(factory: sessionmaker[Session], now: datetime, limit: int) -> list[int]:
-    """Lease due rows so that a second sender running at the same time skips them."""
-    claimed = []
+    """Lease due rows so that a second sender running at the same time skips them. On
+    PostgreSQL in one statement pair: the due rows are locked with FOR UPDATE SKIP LOCKED
+    (another sender's candidates are skipped, never waited for) and leased in the same
+    transaction; elsewhere one conditional update per row."""
     with transaction(factory) as session:
-        candidates = session.scalars(
-            select(OutboxMessage.id)
-            .where(OutboxMessage.status == QUEUED,
-                   or_(OutboxMessage.next_attempt_at.is_(None),
-                       OutboxMessage.next_attempt_at <= now),
-                   or_(OutboxMessage.claimed_until.is_(None),
-                       OutboxMessage.claimed_until < now))
-            .order_by(OutboxMessage.id).limit(limit)).all()
+        due = _due(now)
+        if session.get_bind().dialect.name == "postgresql":
+            ids = list(session.scalars(due.limit(limit).with_for_update(skip_locked=True)))
+            if ids:
+                session.execute(update(OutboxMessage).where(OutboxMessage.id.in_(ids))
+                                .values(claimed_until=now + LEASE))
+            return ids
+        candidates = session.scalars(due.limit(limit)).all()
+    claimed = []
     for row_id in candidates:
         with transaction(factory) as session:
             result = session.execute(
@@ -70,6 +73,17 @@ def _claim_due(factory: sessionmaker[Session], now: datetime, limit: int) -> lis
             if result.rowcount:  # type: ignore[attr-defined]
                 claimed.append(row_id)
     return claimed
+
+
+def _due(now: datetime) -> Select[int]:
+    """The ids of queued rows due at ``now`` and not leased by a sender, oldest first."""
+    return (select(OutboxMessage.id)
+            .where(OutboxMessage.status == QUEUED,
+                   or_(OutboxMessage.next_attempt_at.is_(None),
+                       OutboxMessage.next_attempt_at <= now),
+                   or_(OutboxMessage.claimed_until.is_(None),
+                       OutboxMessage.claimed_until < now))
+            .order_by(OutboxMessage.id))
 
 
 def _deliver(factory: sessionmaker[Session], transport: Transport, row_id: int,

@@ -60,6 +60,7 @@ class RawMessage(Base):
     """The bytes of an inbound message, stored (and committed) before any parsing."""
 
     __tablename__ = "raw_messages"
+    __table_args__ = (Index("ix_raw_messages_received_at", "received_at"),)
     id: Mapped[int] = mapped_column(primary_key=True)
     sha256: Mapped[str] = mapped_column(String(64), unique=True)
     message_id: Mapped[str | None] = mapped_column(String(998), index=True)
@@ -139,6 +140,7 @@ class Submission(Base):
     """One inbound email (follow-ups in its thread add documents to it)."""
 
     __tablename__ = "submissions"
+    __table_args__ = (Index("ix_submissions_status_received_at", "status", "received_at"),)
     id: Mapped[int] = mapped_column(primary_key=True)
     reference: Mapped[str | None] = mapped_column(String(40), unique=True)
     # None for a message too large to download: only its headers were ever read
@@ -225,6 +227,8 @@ class Approval(Base):
     """A coordinator's approval: the facts later forms are validated against."""
 
     __tablename__ = "approvals"
+    __table_args__ = (Index("ix_approvals_validation_due", "validation_due"),
+                      Index("ix_approvals_submission_id", "submission_id"))
     id: Mapped[int] = mapped_column(primary_key=True)
     # stage1 | stage2 | modification | annual_validation
     kind: Mapped[str] = mapped_column(String(30))
@@ -245,6 +249,8 @@ class OutboxMessage(Base):
     """A message waiting to leave (or that left): written in the filing transaction."""
 
     __tablename__ = "outbox"
+    __table_args__ = (Index("ix_outbox_kind_created_at", "kind", "created_at"),
+                      Index("ix_outbox_recipient_created_at", "recipient", "created_at"))
     id: Mapped[int] = mapped_column(primary_key=True)
     kind: Mapped[str] = mapped_column(String(20))  # ack | notice | digest | alert
     dedupe_key: Mapped[str | None] = mapped_column(String(300), unique=True)

@@ -78,6 +78,8 @@ def earlier_duplicate(session: Session, content_key: str, exclude_id: int) -> Su
 
 def list_submissions(session: Session, *, status: str | None = None,
                      limit: int | None = None) -> Sequence[Submission]:
+    """Every submission (or those with ``status``) with documents, fields and problems: for
+    exports, which show all of it. Listings use ``latest_submissions``."""
     query = (select(Submission).options(selectinload(Submission.documents)
                                         .selectinload(Document.fields),
                                         selectinload(Submission.problems))
@@ -87,6 +89,58 @@ def list_submissions(session: Session, *, status: str | None = None,
     if limit:
         query = query.limit(limit)
     return session.scalars(query).all()
+
+
+def latest_submissions(session: Session, *, status: str | None = None,
+                       limit: int | None = None) -> Sequence[Submission]:
+    """The newest ``limit`` submissions (all when None or 0), oldest first, with what a
+    listing shows (organization, documents and problems, not the extracted fields)."""
+    query = (select(Submission).options(selectinload(Submission.organization),
+                                        selectinload(Submission.documents),
+                                        selectinload(Submission.problems))
+             .order_by(Submission.id.desc()))
+    if status:
+        query = query.where(Submission.status == status)
+    if limit:
+        query = query.limit(limit)
+    return list(reversed(session.scalars(query).all()))
+
+
+def count_submissions(session: Session, *, status: str | None = None) -> int:
+    query = select(func.count()).select_from(Submission)
+    if status:
+        query = query.where(Submission.status == status)
+    return session.scalar(query) or 0
+
+
+def waiting_submissions(session: Session, statuses: Iterable[str], *,
+                        limit: int | None = None) -> Sequence[Submission]:
+    """Submissions in one of ``statuses``, oldest first, with their organization and
+    problems (the review queue and the digest); read by the (status, received_at) index."""
+    query = (select(Submission).options(selectinload(Submission.organization),
+                                        selectinload(Submission.problems))
+             .where(Submission.status.in_(tuple(statuses)))
+             .order_by(Submission.received_at, Submission.id))
+    if limit:
+        query = query.limit(limit)
+    return session.scalars(query).all()
+
+
+def count_waiting(session: Session, statuses: Iterable[str]) -> int:
+    return session.scalar(select(func.count()).select_from(Submission)
+                          .where(Submission.status.in_(tuple(statuses)))) or 0
+
+
+def received_by_form(session: Session, start: datetime, end: datetime) -> dict[str, int]:
+    """How many submissions arrived in [start, end), by main form type ("no form": None)."""
+    rows = session.execute(
+        select(Submission.form_type, func.count())
+        .where(Submission.received_at >= start, Submission.received_at < end)
+        .group_by(Submission.form_type))
+    counts: dict[str, int] = {}
+    for form_type, count in rows:
+        counts[form_type or "no form"] = counts.get(form_type or "no form", 0) + int(count)
+    return counts
 
 
 def last_successful_poll(session: Session) -> datetime | None:

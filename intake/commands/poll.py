@@ -22,14 +22,20 @@ def register(commands: Any) -> None:
 def run(app: App, args: argparse.Namespace) -> int:
     from intake.credentials import check_credentials
     from intake.mailbox import open_source
-    from intake.poll import poll_once
+    from intake.poll import PollReport, poll_once
+    from registry.locks import poller_lock, warn_if_second_instance
 
     if not args.once:
         raise UsageError("poll needs --once (use `rpa-intake run` for the service)")
     app.require_signing_key()
     check_credentials(app.settings)
-    with open_source(app.settings) as source:
-        report = poll_once(app.sessions, source, app.context, now_fn=utcnow)
+    warn_if_second_instance(app.engine)
+    report = PollReport()
+    with open_source(app.settings) as source, poller_lock(app.engine, source.key) as lock:
+        if lock.held:
+            report = poll_once(app.sessions, source, app.context, now_fn=utcnow)
+        else:
+            print(f"skipped: another instance is polling {source.key}")
     print(f"seen {report.seen}, filed {report.filed}, already filed {report.already}, "
           f"quarantined {report.quarantined}, moved {report.moved}")
     if not args.no_flush:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import argparse
 import getpass
 import os
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -18,12 +19,15 @@ from intake.clock import utcnow
 from registry.db import transaction
 
 WAITING = ("needs_review", "complete", "incomplete", "info_requested")
+LIST_LIMIT = 200  # the oldest first; a table of thousands helps nobody and takes seconds
 
 
 def register(commands: Any) -> None:
     review = commands.add_parser("review", help="what waits for a coordinator")
     actions = review.add_subparsers(dest="action", required=True)
     listing = actions.add_parser("list", help="submissions waiting, oldest first")
+    listing.add_argument("--limit", type=int, default=LIST_LIMIT,
+                         help=f"the oldest N waiting (default {LIST_LIMIT}; 0 for all)")
     listing.set_defaults(handler=run_list)
     show = actions.add_parser("show", help="one submission with its fields and problems")
     show.add_argument("reference")
@@ -59,20 +63,24 @@ def _login() -> str:
         return "coordinator"
 
 
-def run_list(app: App, _args: argparse.Namespace) -> int:
-    from registry.queries import list_submissions
+def run_list(app: App, args: argparse.Namespace) -> int:
+    from registry.queries import count_waiting, waiting_submissions
 
+    limit = getattr(args, "limit", LIST_LIMIT)
     now = utcnow()
     with app.sessions() as session:
         rows = [
             (item.reference, item.status, item.form_type or "-",
              item.organization.legal_name if item.organization else item.sender,
              f"{(now - item.received_at).days} d", _summary(item))
-            for item in sorted(list_submissions(session), key=lambda s: s.received_at)
-            if item.status in WAITING
+            for item in waiting_submissions(session, WAITING, limit=limit)
         ]
+        total = count_waiting(session, WAITING) if limit and len(rows) == limit else len(rows)
     print_table("Waiting for a coordinator", ("reference", "status", "form", "organization",
                                               "waiting", "problems"), rows)
+    if total > len(rows):
+        print(f"(the oldest {len(rows)} of {total} waiting; --limit 0 for all)",
+              file=sys.stderr)
     return 0
 
 

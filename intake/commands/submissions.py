@@ -12,7 +12,14 @@ from intake.cli import UsageError
 from intake.cli_support import print_table
 from registry.csv_safe import write_rows
 from registry.export import submission_json
-from registry.queries import list_submissions, submission_by_reference
+from registry.queries import (
+    count_submissions,
+    latest_submissions,
+    list_submissions,
+    submission_by_reference,
+)
+
+LIST_LIMIT = 200  # a listing shows the newest; `export` is for everything
 
 
 def register(commands: Any) -> None:
@@ -20,6 +27,8 @@ def register(commands: Any) -> None:
     actions = parser.add_subparsers(dest="action", required=True)
     listing = actions.add_parser("list", help="one line per submission")
     listing.add_argument("--status")
+    listing.add_argument("--limit", type=int, default=LIST_LIMIT,
+                         help=f"the newest N (default {LIST_LIMIT}; 0 for all)")
     listing.set_defaults(handler=run_list)
     show = actions.add_parser("show", help="one submission as JSON")
     show.add_argument("reference")
@@ -36,10 +45,13 @@ def run_list(app: App, args: argparse.Namespace) -> int:
              item.form_type or "-", item.status,
              item.organization.legal_name if item.organization else "-",
              len(item.documents), sum(1 for p in item.problems if p.severity == "error"))
-            for item in list_submissions(session, status=args.status)
+            for item in latest_submissions(session, status=args.status, limit=args.limit)
         ]
+        total = count_submissions(session, status=args.status) if rows else 0
     print_table("Submissions", ("reference", "received (UTC)", "sender", "form", "status",
                                 "organization", "docs", "errors"), rows)
+    if total > len(rows):
+        print(f"(the newest {len(rows)} of {total}; --limit 0 for all)", file=sys.stderr)
     return 0
 
 

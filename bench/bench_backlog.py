@@ -1,0 +1,175 @@
+"""A backlog: a real Dovecot with N realistic messages (one filled form each, made by formgen:
+fillable PDFs of every form type, DOCX content controls, some flattened PDFs), measured in
+one run, one after the other under the same conditions: the naive floor
+(bench/naive_floor.py: one process, imapclient fetch + pdfplumber / python-docx) and
+`rpa-intake poll --once` (SQLite, acknowledgments to a real SMTP server). For each: wall
+time and the peak RSS of its whole process tree (sampled every 0.1 s from /proc).
+
+    .venv/bin/python bench/bench_backlog.py [--messages 1000] [--db URL]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import uuid
+from datetime import UTC, datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
+
+from servers.dovecot import PASSWORD, Dovecot, start_dovecot  # noqa: E402
+from servers.instances import command, write_config  # noqa: E402
+from servers.smtp import start_smtp  # noqa: E402
+
+from config.settings import FORMS_DIR  # noqa: E402
+from formgen.docx_form import docx_form  # noqa: E402
+from formgen.mail import build_email  # noqa: E402
+from formgen.pdf_form import fillable_pdf, flattened_pdf  # noqa: E402
+from formgen.samples import sample_values  # noqa: E402
+from parsers.formdefs import load_definitions  # noqa: E402
+
+FORMS = ("stage1", "stage1", "stage2_grandfathered", "modification", "annual_validation")
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--messages", type=int, default=1000)
+    parser.add_argument("--db", default="", help="database URL (default: a new SQLite file)")
+    args = parser.parse_args()
+    root = Path(tempfile.mkdtemp(prefix="rpa-bench-backlog-"))
+    root.chmod(0o755)  # Dovecot's unprivileged processes must reach its directory below
+    dovecot, smtp = start_dovecot(root / "dovecot"), start_smtp()
+    try:
+        user = dovecot.add_user()
+        size = _fill_mailbox(dovecot, user, args.messages)
+        print(f"{args.messages} messages, {size / 1e6:.0f} MB in INBOX", flush=True)
+        floor = _measure([sys.executable, str(ROOT / "bench" / "naive_floor.py"), "127.0.0.1",
+                          str(dovecot.port), user, PASSWORD])
+        config = write_config(root / "rpa.toml", dovecot=dovecot, user=user,
+                              smtp_port=smtp.port, batch_size=20,
+                              db_url=args.db or f"sqlite:///{root / 'registry.db'}")
+        product = _measure(command(config, "poll", "--once"), log=root / "poll.log")
+        halves = _halves(root / "poll.log")
+    finally:
+        smtp.stop()
+        dovecot.stop()
+        shutil.rmtree(root, ignore_errors=True)
+    print(f"naive floor:   {floor[0]:7.1f} s, peak RSS {floor[1] / 1e6:5.0f} MB")
+    print(f"poll --once:   {product[0]:7.1f} s ({args.messages / product[0]:.1f} msg/s), "
+          f"peak RSS {product[1] / 1e6:5.0f} MB — {product[0] / floor[0]:.1f}x the floor "
+          f"(target 1.0x), RSS target 300 MB")
+    print(f"acknowledgments accepted by SMTP: {len(smtp.handler.messages)}")
+    print(f"filing rate: first half {halves[0]:.1f} msg/s, second half {halves[1]:.1f} msg/s")
+    return 0
+
+
+def _fill_mailbox(dovecot: Dovecot, user: str, count: int) -> int:
+    from intake_helpers import imap_client
+
+    definitions = load_definitions(FORMS_DIR)
+    client, size = imap_client(dovecot, user), 0
+    for number in range(1, count + 1):
+        raw = _message(definitions, number)
+        client.append("INBOX", raw)
+        size += len(raw)
+        if number % 100 == 0:
+            print(f"  appended {number}", flush=True)
+    client.logout()
+    return size
+
+
+def _message(definitions: dict, number: int) -> bytes:  # type: ignore[type-arg]
+    """One filled form from its own organization, in one of the shapes forms arrive in."""
+    form = FORMS[number % len(FORMS)]
+    values = sample_values(form, seed=number, org_legal_name=f"Backlog Clinic {number} LLC",
+                           fein=f"06-{number:07d}", provider_id=f"13{number:07d}C",
+                           contact_email=f"office{number}@clinic{number}.example")
+    shape = number % 10
+    if shape < 3:
+        attachment = (f"{form}.docx", docx_form(definitions[form], values), DOCX)
+    elif shape == 3:
+        attachment = (f"{form}.pdf", flattened_pdf(definitions[form], values), "application/pdf")
+    else:
+        attachment = (f"{form}.pdf", fillable_pdf(definitions[form], values), "application/pdf")
+    return build_email(sender=f"Office {number} <office{number}@clinic{number}.example>",
+                       to="fc@example.org", subject=f"{form} form {number}",
+                       body="Please find our form attached.", attachments=[attachment],
+                       message_id=f"backlog-{number}-{uuid.uuid4().hex[:8]}@clinic.example",
+                       date=datetime(2026, 11, 30, 9, number % 60, tzinfo=UTC))
+
+
+def _halves(log: Path) -> tuple[float, float]:
+    """Messages filed per second in the first and the second half of the backlog (from the
+    "filed message" log lines' times)."""
+    times = [datetime.strptime(line[:23], "%Y-%m-%d %H:%M:%S,%f").timestamp()
+             for line in log.read_text().splitlines() if "filed message" in line]
+    if len(times) < 4:
+        return 0.0, 0.0
+    middle = len(times) // 2
+    first, second = times[:middle], times[middle:]
+    return ((len(first) - 1) / max(first[-1] - first[0], 1e-6),
+            (len(second) - 1) / max(second[-1] - second[0], 1e-6))
+
+
+def _measure(argv: list[str], log: Path | None = None) -> tuple[float, int]:
+    """Wall time and the peak of the summed RSS of the process and all its descendants."""
+    started = time.monotonic()
+    stderr = log.open("w") if log else subprocess.DEVNULL
+    process = subprocess.Popen(argv, cwd=ROOT, stdout=subprocess.PIPE, stderr=stderr,
+                               text=True)
+    peak = [0]
+    sampler = threading.Thread(target=_sample, args=(process.pid, peak, process), daemon=True)
+    sampler.start()
+    output, _ = process.communicate()
+    wall = time.monotonic() - started
+    sampler.join(timeout=2)
+    print(output.strip(), flush=True)
+    if process.returncode != 0:
+        raise SystemExit(f"{argv[-2:]} exited {process.returncode}")
+    return wall, peak[0]
+
+
+def _sample(pid: int, peak: list[int], process: subprocess.Popen[str]) -> None:
+    while process.poll() is None:
+        peak[0] = max(peak[0], sum(_rss(item) for item in _tree(pid)))
+        time.sleep(0.1)
+
+
+def _tree(pid: int) -> list[int]:
+    children: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                parent = int(Path(f"/proc/{entry}/stat").read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+            children.setdefault(parent, []).append(int(entry))
+    found, stack = [], [pid]
+    while stack:
+        current = stack.pop()
+        found.append(current)
+        stack.extend(children.get(current, []))
+    return found
+
+
+def _rss(pid: int) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
