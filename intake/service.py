@@ -23,6 +23,7 @@ from intake.clock import utcnow
 from intake.health import check_alerts
 from intake.housekeeping import run_housekeeping
 from intake.idle import intake_loop
+from intake.reminders import validation_job
 from notifier.digest import digest_day, enqueue_digest
 from notifier.sender import flush_outbox
 from registry.db import transaction
@@ -52,6 +53,12 @@ def build_scheduler(app: App, *, clock: Callable[[], datetime] = utcnow) -> Back
                       id="housekeeping", name="housekeeping")
     scheduler.add_job(lambda: _in_session(app, check_alerts, clock), IntervalTrigger(minutes=1),
                       id="alerts", name="alert check")
+    if settings.validation.enabled:  # issue 14: annual validation outreach and reminders
+        hour, minute = parse_clock("validation.run_at", settings.validation.run_at)
+        scheduler.add_job(lambda: validation_job(app.sessions, settings, now=clock()),
+                          CronTrigger(hour=hour, minute=minute,
+                                      timezone=ZoneInfo(settings.digest.timezone)),
+                          id="validation", name="annual validation outreach")
     return scheduler
 
 

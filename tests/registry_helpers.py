@@ -41,9 +41,12 @@ def file_raw(factory: sessionmaker[Session], ctx: IntakeContext, raw: bytes,
     return reference
 
 
-def stage2_mail(ctx: IntakeContext, stage1_number: str, **overrides: Any) -> bytes:
+def stage2_mail(ctx: IntakeContext, stage1_number: str, *, seed: int = 1,
+                sender: str = SENDER, **overrides: Any) -> bytes:
+    """A Stage II citing ``stage1_number`` with its three supporting documents."""
     defs = ctx.definitions
-    values = sample_values("stage2", seed=1, stage1_approval_number=stage1_number, **overrides)
+    values = sample_values("stage2", seed=seed, stage1_approval_number=stage1_number,
+                           **overrides)
     agreement = {k: values[k] for k in ("org_legal_name", "signer_name", "signer_title",
                                          "signature_date")}
     scenarios = scenario_results_document(values["org_legal_name"],
@@ -53,7 +56,7 @@ def stage2_mail(ctx: IntakeContext, stage1_number: str, **overrides: Any) -> byt
         ("agreement.pdf", fillable_pdf(defs["rpa_agreement"], agreement), PDF),
         ("design.pdf", systems_design_document(values["org_legal_name"],
                                                values["transactions"]), PDF),
-        ("scenarios.docx", scenarios, DOCX)])
+        ("scenarios.docx", scenarios, DOCX)], "Stage II", sender=sender)
 
 
 def approved_registration(factory: sessionmaker[Session], ctx: IntakeContext, now: datetime,

@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import DATABASES
 from sqlalchemy.orm import Session
 
 from registry.db import make_engine
@@ -25,6 +24,7 @@ from registry.models import (
 from registry.registrations import registration_by_number
 
 T0 = datetime(2025, 3, 1, 12, 0)
+DATABASES = ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
 
 
 @pytest.fixture(params=DATABASES)
