@@ -1,25 +1,22 @@
 """The Annual Validation form pre-filled from the registry (fillable PDF and DOCX): the
 organization block, the Stage II approval number, the RPA User IDs and the validation year
-set; the yes/no questions and the attestation left for the provider. Many at once are made
-in a process pool (one process per core by default)."""
+set; the yes/no questions and the attestation left for the provider. Filled from a template
+per shape of form (formgen.prefill_template), drawn in full when that cannot be done."""
 
 from __future__ import annotations
 
-import os
-from collections.abc import Iterable, Mapping, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from formgen.docx_form import docx_form
 from formgen.pdf_form import fillable_pdf
-from parsers.formdefs import FormDefinition, load_definitions
+from formgen.prefill_template import FormTemplate, TemplateError, shape_of
+from parsers.formdefs import FormDefinition
 
 FORM_TYPE = "annual_validation"
 LEFT_FOR_PROVIDER = frozenset({"info_current", "unapproved_changes", "attest", "signer_name",
                                "signer_title", "signature_date"})
-PARALLEL_FROM = 8  # fewer forms than this are made in the calling process
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,35 +43,24 @@ def prefill_values(definition: FormDefinition, organization: Mapping[str, Any], 
 
 
 def make_prefilled(definition: FormDefinition, job: FormJob, *, docx: bool) -> PrefilledForms:
-    return PrefilledForms(job.key, fillable_pdf(definition, job.values),
-                          docx_form(definition, job.values) if docx else None)
+    """One registration's forms: filled from a cached template of their shape, or drawn in
+    full when the values cannot be substituted (e.g. text beyond printable ASCII)."""
+    try:
+        pdf, document = _template(definition, job.values, docx).fill(job.values, definition)
+        return PrefilledForms(job.key, pdf, document)
+    except TemplateError:
+        return PrefilledForms(job.key, fillable_pdf(definition, job.values),
+                              docx_form(definition, job.values) if docx else None)
 
 
-def make_many(jobs: Sequence[FormJob], *, forms_dir: str, docx: bool = True,
-              workers: int = 0) -> dict[str, PrefilledForms]:
-    """Pre-filled forms for every job, in a process pool when there are many."""
-    count = workers or os.cpu_count() or 1
-    if count <= 1 or len(jobs) < PARALLEL_FROM:
-        definition = load_definitions(Path(forms_dir))[FORM_TYPE]
-        return {job.key: make_prefilled(definition, job, docx=docx) for job in jobs}
-    chunks = _chunks(jobs, max(1, len(jobs) // (count * 4)))
-    with ProcessPoolExecutor(max_workers=count, initializer=_init_worker,
-                             initargs=(forms_dir,)) as pool:
-        results = pool.map(_make_chunk, chunks, [docx] * len(chunks))
-        return {item.key: item for chunk in results for item in chunk}
+_TEMPLATES: dict[tuple[Any, ...], FormTemplate] = {}
 
 
-def _chunks(jobs: Sequence[FormJob], size: int) -> list[list[FormJob]]:
-    return [list(jobs[start:start + size]) for start in range(0, len(jobs), size)]
-
-
-_WORKER: dict[str, FormDefinition] = {}
-
-
-def _init_worker(forms_dir: str) -> None:
-    _WORKER[FORM_TYPE] = load_definitions(Path(forms_dir))[FORM_TYPE]
-
-
-def _make_chunk(jobs: Iterable[FormJob], docx: bool) -> list[PrefilledForms]:
-    definition = _WORKER[FORM_TYPE]
-    return [make_prefilled(definition, job, docx=docx) for job in jobs]
+def _template(definition: FormDefinition, values: Mapping[str, Any],
+              docx: bool) -> FormTemplate:
+    key = (definition.form_type, definition.form_code, docx, shape_of(definition, values))
+    if key not in _TEMPLATES:
+        if len(_TEMPLATES) > 64:
+            _TEMPLATES.clear()
+        _TEMPLATES[key] = FormTemplate(definition, values, docx=docx)
+    return _TEMPLATES[key]
