@@ -16,7 +16,12 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from config.settings import Settings
 from formgen.prefill import FormJob, PrefilledForms, make_prefilled, prefill_values
-from intake.outreach_build import RequestTask, build_all, validation_definition
+from intake.outreach_build import (
+    RequestTask,
+    build_all,
+    transaction_labels,
+    validation_definition,
+)
 from notifier.digest import digest_day
 from notifier.outreach import (
     ComposedMail,
@@ -126,7 +131,8 @@ def queue_notice(session: Session, registration: Registration, cycle: Validation
                  now: datetime) -> None:
     """Queue a reminder (or a single request) for ``cycle`` and record it (one per step)."""
     mail = _mail(registration, cycle.year, cycle.due, step, thread=tuple(
-        notice.message_id for notice in cycle.notices), attached=form is not None)
+        notice.message_id for notice in cycle.notices), attached=form is not None,
+        labels=transaction_labels(settings.forms_dir))
     mail = OutreachMail(mail.recipient, mail.view, form.pdf if form else None,
                         form.docx if form else None, mail.thread)
     row = enqueue_outreach(session, mail, settings=settings, now=now,
@@ -144,7 +150,8 @@ def prefilled_for(settings: Settings, registration: Registration, year: int) -> 
 def _task(settings: Settings, row: Registration, year: int) -> RequestTask:
     due = row.validation_due or date(year, 12, 31)
     return RequestTask(_job(settings, row, year),
-                       _mail(row, year, due, "request", thread=(), attached=True))
+                       _mail(row, year, due, "request", thread=(), attached=True,
+                             labels=transaction_labels(settings.forms_dir)))
 
 
 def _job(settings: Settings, row: Registration, year: int) -> FormJob:
@@ -172,7 +179,7 @@ def recipient_of(row: Registration) -> str:
 
 
 def _mail(row: Registration, year: int, due: date, step: str, *, thread: tuple[str, ...],
-          attached: bool) -> OutreachMail:
+          attached: bool, labels: dict[str, str]) -> OutreachMail:
     block = _organization(row)
     view = OutreachView(
         number=row.number, organization=str(block.get("org_legal_name") or ""),
@@ -180,5 +187,6 @@ def _mail(row: Registration, year: int, due: date, step: str, *, thread: tuple[s
         user_ids=tuple(row.rpa_user_ids or ()),
         tool=" ".join(item for item in (row.rpa_tool_name, row.rpa_tool_vendor and
                                         f"({row.rpa_tool_vendor})") if item),
-        transactions=tuple(row.transactions or ()), step=step, attached=attached)
+        transactions=tuple(labels.get(key, key) for key in row.transactions or ()), step=step,
+        attached=attached)
     return OutreachMail(recipient=recipient_of(row), view=view, thread=thread)

@@ -32,6 +32,13 @@ def validation_definition(forms_dir: str) -> FormDefinition:
     return load_definitions(Path(forms_dir))[FORM_TYPE]
 
 
+@lru_cache(maxsize=4)
+def transaction_labels(forms_dir: str) -> dict[str, str]:
+    """Transaction keys → their printed labels (a provider reads labels, not keys)."""
+    field = load_definitions(Path(forms_dir))["stage1"].field("transactions")
+    return {choice.key: choice.label for choice in field.choices}
+
+
 def build_one(task: RequestTask, settings: Settings, now: datetime) -> ComposedMail:
     definition = validation_definition(settings.forms_dir)
     forms = make_prefilled(definition, task.job, docx=settings.validation.attach_docx)

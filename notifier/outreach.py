@@ -86,7 +86,8 @@ def compose_outreach(mail: OutreachMail, *, settings: Settings, now: datetime) -
                           message_id=message_id, date=now,
                           in_reply_to=mail.thread[-1] if mail.thread else None,
                           references=mail.thread, reply_to=settings.smtp.reply_to or None,
-                          auto_submitted=True)
+                          auto_submitted=False,  # not a reply: RFC 3834's auto-generated
+                          extra_headers=(("Auto-Submitted", "auto-generated"),))
     return ComposedMail(mail.recipient, subject, message_id,
                         _with_forms(raw, view, mail.pdf, mail.docx))
 

@@ -155,3 +155,27 @@ def _config(ctx: IntakeContext) -> str:
     path = (folder or Path(tempfile.gettempdir())) / f"rpa-{abs(hash(url))}.toml"
     path.write_text(f'[database]\nurl = "{url}"\n', encoding="utf-8")
     return str(path)
+
+
+def test_validation_commands(session_factory: sessionmaker[Session], ctx: IntakeContext,
+                             capsys: pytest.CaptureFixture[str]) -> None:
+    number = approved_registration(session_factory, ctx, NOW)
+    config = _config(ctx)
+    capsys.readouterr()
+    assert main(["--config", config, "validation", "outreach", "--year", "2027",
+                 "--dry-run"]) == 0
+    out = capsys.readouterr().out
+    assert number in out and "dry run" in out and "alice.nguyen@acmehealth.example" in out
+    assert main(["--config", config, "validation", "outreach", "--year", "2027",
+                 "--number", number]) == 0
+    assert "1 queued" in capsys.readouterr().out
+    assert main(["--config", config, "validation", "outreach", "--year", "2027"]) == 0
+    assert "0 queued" in capsys.readouterr().out  # once per registration and year
+    assert main(["--config", config, "validation", "status", "--year", "2027"]) == 0
+    assert number in capsys.readouterr().out
+    assert main(["--config", config, "registrations", "set-status", number,
+                 "out_of_compliance", "--reason", "bot seen on unapproved screens"]) == 0
+    with session_factory() as session:
+        registration = registration_by_number(session, number)
+        assert registration is not None and registration.status == "out_of_compliance"
+        assert registration.changes[-1].detail["reason"][1] == "bot seen on unapproved screens"
