@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from intake.registry_apply import ApplyError, apply_approval
+from intake.registry_apply import ApplyError, apply_approval, reopen_validation
 from notifier.notices import enqueue_notice
 from registry.documents import main_values
 from registry.models import (
@@ -80,6 +80,7 @@ def reject(session: Session, reference: str, *, reason: str, actor: str, now: da
            settings: Any) -> Submission:
     submission = _decidable(session, reference)
     _decide(session, submission, REJECTED, actor, now, {"reason": reason}, reason=reason)
+    reopen_validation(session, submission)  # issue 14: reminders resume
     enqueue_notice(session, submission, "rejected", settings=settings, now=now, reason=reason)
     return submission
 

@@ -92,3 +92,12 @@ def _stage1_values(session: Session, stage2: dict[str, Any]) -> dict[str, Any]:
     if stage1.screens_per_session is not None:
         values.setdefault("screens_per_session", stage1.screens_per_session)
     return values
+
+
+def reopen_validation(session: Session, submission: Submission) -> None:
+    """A rejected Annual Validation was not a validation: its cycle waits again (and the
+    reminders resume)."""
+    for cycle in session.scalars(select(ValidationCycle).where(
+            ValidationCycle.submission_id == submission.id,
+            ValidationCycle.validated_at.is_(None))):
+        cycle.received_at, cycle.submission_id = None, None

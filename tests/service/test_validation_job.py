@@ -50,3 +50,36 @@ def test_one_job_run_requests_reminds_and_marks_overdue(db_url: str, tmp_path: P
         assert registration is not None and registration.status == "validation_overdue"
         assert registration.validation_due == date(2027, 11, 23)
     app.close()
+
+
+def test_a_rejected_validation_is_asked_again(db_url: str, tmp_path: Path) -> None:
+    from formgen.samples import sample_values
+    from intake.decisions import reject
+    from registry.db import transaction
+    from registry.models import ValidationCycle
+
+    app = _app(db_url, tmp_path)
+    number = approved_registration(app.sessions, app.context, NOW)
+    validation_job(app.sessions, app.settings, now=datetime(2027, 9, 30, 12))
+    values = sample_values("annual_validation", seed=1, stage2_approval_number=number,
+                           rpa_user_ids=["RPAU0001", "RPAU0002"], validation_year=2027)
+    when = datetime(2027, 10, 1, 12)
+    reference = _file(app, values, when)
+    with app.sessions() as session:
+        cycle = session.query(ValidationCycle).one()
+        assert cycle.received_at == when
+    with transaction(app.sessions) as session:
+        reject(session, reference, reason="unsigned", actor="pat", now=when,
+               settings=app.settings)
+    late = validation_job(app.sessions, app.settings, now=datetime(2027, 10, 25, 12))
+    assert late.reminders == ((number, "before:30"),)
+    app.close()
+
+
+def _file(app: App, values: dict[str, object], when: datetime) -> str:
+    from registry_helpers import PDF, file_raw, form_mail
+
+    from formgen.pdf_form import fillable_pdf
+
+    pdf = fillable_pdf(app.context.definitions["annual_validation"], values)
+    return file_raw(app.sessions, app.context, form_mail([("av.pdf", pdf, PDF)]), when)
