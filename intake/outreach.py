@@ -18,7 +18,7 @@ from config.settings import Settings
 from formgen.prefill import FormJob, PrefilledForms, make_prefilled, prefill_values
 from intake.outreach_build import (
     RequestTask,
-    build_all,
+    build_batches,
     transaction_labels,
     validation_definition,
 )
@@ -77,10 +77,10 @@ def run_outreach(factory: sessionmaker[Session], settings: Settings, *, now: dat
         tasks = [] if dry_run else [_task(settings, row, year) for row in due]
     if dry_run or not tasks:
         return OutreachReport(year, items, 0, skipped)
-    built = build_all(tasks, settings, now=now,
-                      workers=settings.validation.workers if workers is None else workers)
+    batches = build_batches(tasks, settings, now=now, size=BATCH,
+                            workers=settings.validation.workers if workers is None else workers)
     queued = sum(_write_batch(factory, items[start:start + BATCH], built, year=year, now=now)
-                 for start in range(0, len(items), BATCH))
+                 for start, built in zip(range(0, len(items), BATCH), batches, strict=True))
     return OutreachReport(year, items, queued, skipped)
 
 

@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import dataclasses
 import os
-from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
+from multiprocessing import get_context
 from pathlib import Path
 
 from config.settings import Settings
@@ -46,19 +47,34 @@ def build_one(task: RequestTask, settings: Settings, now: datetime) -> ComposedM
     return compose_outreach(mail, settings=settings, now=now)
 
 
-def build_all(tasks: Sequence[RequestTask], settings: Settings, *, now: datetime,
-              workers: int = 0) -> dict[str, ComposedMail]:
-    """Every task's message, by registration number; in a pool when there are many."""
+def build_batches(tasks: Sequence[RequestTask], settings: Settings, *, now: datetime,
+                  workers: int = 0, size: int = 500) -> Iterator[dict[str, ComposedMail]]:
+    """Every task's message, by registration number, ``size`` at a time: the pool builds the
+    next batch while the caller writes this one (and only two batches are held at once)."""
+    batches = [list(tasks[start:start + size]) for start in range(0, len(tasks), size)]
     count = workers or os.cpu_count() or 1
     if count <= 1 or len(tasks) < PARALLEL_FROM:
-        return {task.job.key: build_one(task, settings, now) for task in tasks}
-    size = max(1, len(tasks) // (count * 8))
-    chunks = [list(tasks[start:start + size]) for start in range(0, len(tasks), size)]
-    with ProcessPoolExecutor(max_workers=count, initializer=_init_worker,
-                             initargs=(settings, now)) as pool:
-        built = pool.map(_build_chunk, chunks)
-        return {task.job.key: mail for chunk, mails in zip(chunks, built, strict=True)
-                for task, mail in zip(chunk, mails, strict=True)}
+        for batch in batches:
+            yield {task.job.key: build_one(task, settings, now) for task in batch}
+        return
+    # A fork server, not fork: the service calls this from a scheduler thread while other
+    # threads (intake, outbox) may hold locks a forked child would inherit held.
+    with ProcessPoolExecutor(max_workers=count, mp_context=get_context("forkserver"),
+                             initializer=_init_worker, initargs=(settings, now)) as pool:
+        pending = _submit(pool, batches[0], count)
+        for index in range(len(batches)):
+            current = pending
+            if index + 1 < len(batches):
+                pending = _submit(pool, batches[index + 1], count)
+            yield {task.job.key: mail for chunk, future in current
+                   for task, mail in zip(chunk, future.result(), strict=True)}
+
+
+def _submit(pool: ProcessPoolExecutor, batch: list[RequestTask],
+            count: int) -> list[tuple[list[RequestTask], Future[list[ComposedMail]]]]:
+    size = max(1, len(batch) // (count * 4))
+    chunks = [batch[start:start + size] for start in range(0, len(batch), size)]
+    return [(chunk, pool.submit(_build_chunk, chunk)) for chunk in chunks]
 
 
 _WORKER: list[tuple[Settings, datetime]] = []
