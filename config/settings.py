@@ -163,6 +163,21 @@ class LimitsSettings:
 
 
 @dataclass(frozen=True, slots=True)
+class ValidationSettings:
+    """Annual validation outreach (issue 14): when the job runs, how far ahead it asks,
+    the reminder intervals (days before and after the due date) and the grace period."""
+
+    enabled: bool = True
+    run_at: str = "06:00"  # local time, in digest.timezone
+    lead_days: int = 60
+    reminder_days_before: tuple[int, ...] = (30, 7)
+    reminder_days_after: tuple[int, ...] = (7, 21)
+    grace_days: int = 30
+    attach_docx: bool = True
+    workers: int = 0  # processes making the pre-filled forms; 0: one per core
+
+
+@dataclass(frozen=True, slots=True)
 class Settings:
     database: DatabaseSettings = DatabaseSettings()
     mailbox: MailboxSettings = MailboxSettings()
@@ -173,6 +188,7 @@ class Settings:
     digest: DigestSettings = DigestSettings()
     service: ServiceSettings = ServiceSettings()
     limits: LimitsSettings = LimitsSettings()
+    validation: ValidationSettings = ValidationSettings()
     forms_dir: str = str(FORMS_DIR)
     source_file: str = ""
     # "section.key_file: why" for secret files that could not be read; an error only when
@@ -304,6 +320,11 @@ def _coerce(where: str, value: Any, hint: Any) -> Any:
             if isinstance(text, list) and all(isinstance(item, str) for item in text):
                 return tuple(text)
             raise ValueError
+        if hint == tuple[int, ...]:
+            parts = text.split(",") if isinstance(text, str) else text
+            if not isinstance(parts, list) or any(isinstance(item, bool) for item in parts):
+                raise ValueError
+            return tuple(int(item) for item in parts if str(item).strip())
         if isinstance(text, dict | list):
             raise ValueError
         return str(text)
@@ -346,7 +367,8 @@ def _validate(settings: Settings) -> None:
         if value not in allowed:
             raise ConfigError(f"{where}: {value!r} is not one of {', '.join(sorted(allowed))}")
     for where, value in (("digest.send_at", settings.digest.send_at),
-                         ("service.housekeeping_at", settings.service.housekeeping_at)):
+                         ("service.housekeeping_at", settings.service.housekeeping_at),
+                         ("validation.run_at", settings.validation.run_at)):
         parse_clock(where, value)
     try:
         ZoneInfo(settings.digest.timezone)

@@ -26,9 +26,11 @@ REVISION = "Rev. 07/2022"
 
 
 def fillable_pdf(definition: FormDefinition, values: Mapping[str, Any] | None = None, *,
-                 names: str = "canonical", layout: str = "beside") -> bytes:
-    """A fillable AcroForm PDF; filled when ``values`` (canonical) are given."""
-    return _FormPage(definition, values or {}, fillable=True, names=names, layout=layout).draw()
+                 names: str = "canonical", layout: str = "beside", compress: bool = True) -> bytes:
+    """A fillable AcroForm PDF; filled when ``values`` (canonical) are given. Uncompressed
+    (``compress=False``) for formgen.prefill_template, which fills a copy by substitution."""
+    return _FormPage(definition, values or {}, fillable=True, names=names, layout=layout,
+                     compress=compress).draw()
 
 
 def flattened_pdf(definition: FormDefinition, values: Mapping[str, Any], *,
@@ -39,11 +41,11 @@ def flattened_pdf(definition: FormDefinition, values: Mapping[str, Any], *,
 
 class _FormPage:
     def __init__(self, definition: FormDefinition, values: Mapping[str, Any], *, fillable: bool,
-                 names: str, layout: str) -> None:
+                 names: str, layout: str, compress: bool = True) -> None:
         self.definition, self.values = definition, values
         self.fillable, self.opaque, self.above = fillable, names == "opaque", layout == "above"
         self.buffer = io.BytesIO()
-        self.canvas = Canvas(self.buffer, pagesize=LETTER)
+        self.canvas = Canvas(self.buffer, pagesize=LETTER, pageCompression=1 if compress else 0)
         self.canvas.setTitle(definition.title)
         self.canvas.setAuthor("MassHealth")
         self.page, self.y, self.counter = 1, TOP, 0

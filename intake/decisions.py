@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from intake.registry_apply import ApplyError, apply_approval, reopen_validation
 from notifier.notices import enqueue_notice
 from registry.documents import main_values
 from registry.models import (
@@ -56,6 +57,10 @@ def approve(session: Session, reference: str, *, actor: str, now: datetime, sett
         validation_due=_year_later(now.date()) if kind in PREFIX and kind != "stage1" else None)
     session.add(approval)
     _apply_to_stage2(session, kind, values, now)
+    try:  # the registry of record (issue 14)
+        apply_approval(session, submission, approval, actor=actor, now=now)
+    except ApplyError as err:
+        raise DecisionError(str(err)) from err
     _decide(session, submission, APPROVED, actor, now, {"number": approval.number,
                                                         "user_ids": user_ids or []})
     session.flush()
@@ -75,6 +80,7 @@ def reject(session: Session, reference: str, *, reason: str, actor: str, now: da
            settings: Any) -> Submission:
     submission = _decidable(session, reference)
     _decide(session, submission, REJECTED, actor, now, {"reason": reason}, reason=reason)
+    reopen_validation(session, submission)  # issue 14: reminders resume
     enqueue_notice(session, submission, "rejected", settings=settings, now=now, reason=reason)
     return submission
 

@@ -19,6 +19,7 @@ from config.settings import Settings
 from intake import demo_mail
 from intake.app import App
 from intake.decisions import approve_stage1
+from intake.demo_outreach import DemoOutreach, demo_outreach
 from intake.maildir_source import MaildirSource
 from intake.poll import poll_once
 from notifier.digest import build_digest, render_digest
@@ -37,6 +38,7 @@ class DemoRun:
     digest_file: Path
     config_file: Path
     stage1_number: str
+    outreach: DemoOutreach | None = None  # issue 14: the annual validation outreach
 
 
 def demo_settings(out: Path) -> Settings:
@@ -66,8 +68,9 @@ def run_demo(out: Path, *, now: datetime) -> tuple[App, DemoRun]:
     _intake(app, day2 + timedelta(minutes=30))
     digest_file = _write_digest(app, out, now)
     config_file = _write_config(out)
+    outreach = demo_outreach(app, out, when=day2 + timedelta(hours=1))
     return app, DemoRun(out, out / "rpa-intake.db", out / "outbox", digest_file, config_file,
-                        stage1)
+                        stage1, outreach)
 
 
 def _write_config(out: Path) -> Path:

@@ -8,9 +8,15 @@ from collections.abc import Sequence
 from sqlalchemy.orm import Session
 
 from parsers.model import ExtractedDocument
-from parsers.registry_facts import RegistryFacts, Stage1Approval, Stage2Approval
-from registry.models import Approval, Submission
+from parsers.registry_facts import (
+    RegistrationFact,
+    RegistryFacts,
+    Stage1Approval,
+    Stage2Approval,
+)
+from registry.models import Approval, Registration, Submission
 from registry.queries import approvals_by_number
+from registry.registrations import registrations_by_numbers
 
 
 def registry_facts(session: Session, documents: Sequence[ExtractedDocument],
@@ -21,11 +27,13 @@ def registry_facts(session: Session, documents: Sequence[ExtractedDocument],
              for value in (document.value("stage1_approval_number"),
                            document.value("stage2_approval_number")) if value]
     approvals = approvals_by_number(session, cited)
+    records = registrations_by_numbers(session, cited)
     return RegistryFacts(
         stage1_approvals={number: _stage1(row) for number, row in approvals.items()
                           if row.kind == "stage1"},
-        stage2_approvals={number: _stage2(row) for number, row in approvals.items()
-                          if row.kind == "stage2"},
+        stage2_approvals={number: _stage2(row, records.get(number))
+                          for number, row in approvals.items() if row.kind == "stage2"},
+        registrations={number: _record(row) for number, row in records.items()},
     )
 
 
@@ -39,12 +47,21 @@ def _stage1(row: Approval) -> Stage1Approval:
     )
 
 
-def _stage2(row: Approval) -> Stage2Approval:
+def _stage2(row: Approval, record: Registration | None = None) -> Stage2Approval:
+    """The Stage II approval, with what its registration of record now allows."""
     organization = row.organization
     return Stage2Approval(
         number=row.number or "",
         fein=organization.fein if organization else None,
         provider_id=organization.provider_id if organization else None,
-        screens_per_session=row.screens_per_session,
-        rpa_user_ids=tuple(row.rpa_user_ids or ()),
+        screens_per_session=record.screens_per_session if record else row.screens_per_session,
+        rpa_user_ids=tuple((record.rpa_user_ids if record else row.rpa_user_ids) or ()),
     )
+
+
+def _record(row: Registration) -> RegistrationFact:
+    return RegistrationFact(
+        number=row.number, status=row.status, rpa_user_ids=tuple(row.rpa_user_ids or ()),
+        retired_user_ids=tuple(row.retired_user_ids or ()),
+        transactions=frozenset(row.transactions or ()),
+        screens_per_session=row.screens_per_session)

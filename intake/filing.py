@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from intake.context import IntakeContext
 from intake.facts import registry_facts
 from intake.threading import ThreadMatch, find_thread
+from intake.validation_match import match_validation
 from notifier.acks import enqueue_acknowledgment
 from notifier.bounces import record_bounce
 from notifier.references import make_reference
@@ -62,6 +63,7 @@ def file_message(session: Session, raw_message_id: int, email: ParsedEmail,
         submission.parent = thread.submission if thread else None
     _add_documents(submission, email, documents, message.id, now)
     evaluate(session, submission, ctx, now=now)
+    match_validation(session, submission, email, now=now)  # issue 14: validation replies
     message.submission_id = submission.id
     session.add(AuditEvent(at=now, actor="intake", action=action, submission_id=submission.id,
                            detail={"raw_message_id": message.id, "documents": len(documents)}))

@@ -25,11 +25,12 @@ from intake.clock import utcnow
 from intake.health import check_alerts
 from intake.housekeeping import run_housekeeping
 from intake.idle import intake_loop
+from intake.reminders import validation_job
 from notifier.digest import digest_day, enqueue_digest
 from notifier.expiry import enqueue_expiry_alerts
 from notifier.sender import flush_outbox
 from registry.db import transaction
-from registry.locks import try_job_lock, warn_if_second_instance
+from registry.locks import poller_lock, try_job_lock, warn_if_second_instance
 
 log = logging.getLogger(__name__)
 JOB_DEFAULTS = {"max_instances": 1, "coalesce": True, "misfire_grace_time": 3600}
@@ -61,6 +62,12 @@ def build_scheduler(app: App, *, clock: Callable[[], datetime] = utcnow) -> Back
                                   timezone=ZoneInfo(settings.digest.timezone)),
                       next_run_time=clock(), id="credential_expiry",
                       name="credential expiry check")  # daily, and once at start
+    if settings.validation.enabled:  # issue 14: annual validation outreach and reminders
+        hour, minute = parse_clock("validation.run_at", settings.validation.run_at)
+        scheduler.add_job(lambda: _validation(app, clock),
+                          CronTrigger(hour=hour, minute=minute,
+                                      timezone=ZoneInfo(settings.digest.timezone)),
+                          id="validation", name="annual validation outreach")
     return scheduler
 
 
@@ -78,6 +85,14 @@ def _in_session(app: App, job: Callable[..., Any], clock: Callable[[], datetime]
             log.info("%s: another instance is running it; skipped", job.__name__)
             return
         job(session, now=clock(), settings=app.settings)
+
+
+def _validation(app: App, clock: Callable[[], datetime]) -> None:
+    """The outreach job runs several transactions: a session-level lock keeps a second
+    instance out for all of it (its keys make a second run harmless anyway)."""
+    with poller_lock(app.engine, "job:validation") as lock:
+        if lock.held:
+            validation_job(app.sessions, app.settings, now=clock())
 
 
 def run_service(app: App, *, stop: threading.Event | None = None) -> int:

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from config.settings import Settings
 from notifier.compose import compose_message
+from notifier.digest_registry import RegistryDigest, registry_digest
 from notifier.message_ids import make_message_id
 from notifier.outbox import enqueue
 from notifier.render import render_pair
@@ -46,6 +47,7 @@ class DigestData:
     delivery_problems: tuple[Row, ...]
     validations_due: tuple[Row, ...]
     last_poll: str
+    registry: RegistryDigest | None = None  # issue 14: validations and registration changes
 
 
 def build_digest(session: Session, *, day: date, tz: ZoneInfo, now: datetime,
@@ -85,6 +87,7 @@ def build_digest(session: Session, *, day: date, tz: ZoneInfo, now: datetime,
                                   Approval.validation_due <= day + timedelta(days=30))
                                   .order_by(Approval.validation_due)) if row.validation_due),
         last_poll=_last_poll(session),
+        registry=registry_digest(session, year=day.year, start=start_utc, end=end_utc),
     )
 
 

@@ -27,6 +27,18 @@ class Stage2Approval:
 
 
 @dataclass(frozen=True, slots=True)
+class RegistrationFact:
+    """A registration of record as the rules see it (the current approved state)."""
+
+    number: str
+    status: str = "active"
+    rpa_user_ids: tuple[str, ...] = ()
+    retired_user_ids: tuple[str, ...] = ()
+    transactions: frozenset[str] = frozenset()
+    screens_per_session: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class EarlierDocument:
     """A document received earlier in the same thread (a follow-up's predecessors)."""
 
@@ -41,3 +53,4 @@ class RegistryFacts:
     stage1_approvals: Mapping[str, Stage1Approval] = field(default_factory=dict)
     stage2_approvals: Mapping[str, Stage2Approval] = field(default_factory=dict)
     earlier_documents: tuple[EarlierDocument, ...] = ()
+    registrations: Mapping[str, RegistrationFact] = field(default_factory=dict)

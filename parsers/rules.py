@@ -17,6 +17,7 @@ from parsers.registry_facts import (
     Stage1Approval,
     Stage2Approval,
 )
+from parsers.rules_record import check_against_record
 from parsers.rules_registry import (
     check_modification_screens,
     check_stage1_reference,
@@ -69,6 +70,7 @@ def _registration_problems(document: ExtractedDocument,
         problems += check_supporting(document, documents, facts.earlier_documents)
     if form_type in ("modification", "annual_validation"):
         problems += check_stage2_reference(document, facts.stage2_approvals)
+        problems += check_against_record(document, facts.registrations)
     if form_type == "modification":
         problems += check_modification_screens(document, facts.stage2_approvals)
     return problems

@@ -328,3 +328,99 @@ class ServiceState(Base):
     key: Mapped[str] = mapped_column(String(100), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
     updated_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+# Registrations of record (issue 14): one per approved Stage II or grandfathered Stage II, its
+# history of changes, and the yearly validation cycle with the requests and reminders sent.
+REG_ACTIVE, REG_RETIRED = "active", "retired"
+REG_OVERDUE, REG_OUT_OF_COMPLIANCE = "validation_overdue", "out_of_compliance"
+REGISTRATION_STATUSES = (REG_ACTIVE, REG_RETIRED, REG_OVERDUE, REG_OUT_OF_COMPLIANCE)
+
+
+class Registration(Base):
+    """An approved bot registration: what MassHealth has on file, kept current by approved
+    modifications and validations (the approvals behind it are in ``changes``)."""
+
+    __tablename__ = "registrations"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    number: Mapped[str] = mapped_column(String(20), unique=True)  # the RPA2 approval number
+    organization_id: Mapped[int | None] = mapped_column(ForeignKey("organizations.id"),
+                                                        index=True)
+    approval_id: Mapped[int | None] = mapped_column(ForeignKey("approvals.id"))
+    submission_id: Mapped[int | None] = mapped_column(ForeignKey("submissions.id"))
+    stage1_number: Mapped[str | None] = mapped_column(String(20))
+    grandfathered: Mapped[bool] = mapped_column(Boolean, default=False)
+    status: Mapped[str] = mapped_column(String(30), default=REG_ACTIVE, index=True)
+    bot_names: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    rpa_user_ids: Mapped[list[Any]] = mapped_column(JSON, default=list)  # active User IDs
+    retired_user_ids: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    transactions: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    screens_per_session: Mapped[int | None] = mapped_column(Integer)
+    rpa_tool_name: Mapped[str | None] = mapped_column(String(200))
+    rpa_tool_vendor: Mapped[str | None] = mapped_column(String(200))
+    rpa_tool_version: Mapped[str | None] = mapped_column(String(100))
+    hosting: Mapped[str | None] = mapped_column(String(30))
+    contact_name: Mapped[str | None] = mapped_column(String(300))
+    contact_email: Mapped[str | None] = mapped_column(String(320))
+    organization_block: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    approved_at: Mapped[datetime] = mapped_column(DateTime)
+    last_validated_at: Mapped[date | None] = mapped_column(Date)
+    validation_due: Mapped[date | None] = mapped_column(Date, index=True)
+    retired_at: Mapped[datetime | None] = mapped_column(DateTime)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, index=True)
+
+    organization: Mapped[Organization | None] = relationship()
+    changes: Mapped[list[RegistrationChange]] = relationship(
+        back_populates="registration", order_by="RegistrationChange.id",
+        cascade="all, delete-orphan")
+
+
+class RegistrationChange(Base):
+    """One change of a registration, with the submission and decision behind it."""
+
+    __tablename__ = "registration_changes"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    registration_id: Mapped[int] = mapped_column(ForeignKey("registrations.id"), index=True)
+    at: Mapped[datetime] = mapped_column(DateTime, index=True)
+    kind: Mapped[str] = mapped_column(String(30))  # approved | modification | validation | ...
+    submission_id: Mapped[int | None] = mapped_column(ForeignKey("submissions.id"))
+    approval_id: Mapped[int | None] = mapped_column(ForeignKey("approvals.id"))
+    actor: Mapped[str] = mapped_column(String(200))
+    detail: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)  # field: [before, after]
+
+    registration: Mapped[Registration] = relationship(back_populates="changes")
+
+
+class ValidationCycle(Base):
+    """A registration's annual validation for one year: requested, received, validated."""
+
+    __tablename__ = "validation_cycles"
+    __table_args__ = (UniqueConstraint("registration_id", "year", name="uq_validation_cycle"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    registration_id: Mapped[int] = mapped_column(ForeignKey("registrations.id"), index=True)
+    year: Mapped[int] = mapped_column(Integer)
+    due: Mapped[date] = mapped_column(Date)
+    requested_at: Mapped[datetime | None] = mapped_column(DateTime)
+    received_at: Mapped[datetime | None] = mapped_column(DateTime)
+    submission_id: Mapped[int | None] = mapped_column(ForeignKey("submissions.id"))
+    validated_at: Mapped[datetime | None] = mapped_column(DateTime)
+    overdue_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+    registration: Mapped[Registration] = relationship()
+    notices: Mapped[list[ValidationNotice]] = relationship(
+        back_populates="cycle", order_by="ValidationNotice.id", cascade="all, delete-orphan")
+
+
+class ValidationNotice(Base):
+    """A validation request or reminder sent for a cycle; one per step (idempotence)."""
+
+    __tablename__ = "validation_notices"
+    __table_args__ = (UniqueConstraint("cycle_id", "step", name="uq_validation_notice"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    cycle_id: Mapped[int] = mapped_column(ForeignKey("validation_cycles.id"), index=True)
+    step: Mapped[str] = mapped_column(String(30))  # request | before:30 | after:7 ...
+    message_id: Mapped[str] = mapped_column(String(300), index=True)
+    outbox_id: Mapped[int | None] = mapped_column(ForeignKey("outbox.id"))
+    sent_at: Mapped[datetime] = mapped_column(DateTime)
+
+    cycle: Mapped[ValidationCycle] = relationship(back_populates="notices")

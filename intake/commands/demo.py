@@ -36,11 +36,26 @@ def run(_app: App, args: argparse.Namespace) -> int:
         print(f"Outgoing mail:    {len(outbox)} .eml files in {result.outbox_dir}")
         print(f"Daily digest:     {result.digest_file}")
         print(f"Config:           {result.config_file}")
+        if result.outreach is not None:
+            _print_outreach(result.outreach)
         print(f"\nNext: .venv/bin/rpa-intake --config {result.config_file} submissions list"
               f"\n      .venv/bin/rpa-intake --config {result.config_file} review list")
     finally:
         app.close()
     return 0
+
+
+def _print_outreach(outreach: Any) -> None:
+    """The annual validation outreach of the demo's approved Stage II (issue 14)."""
+    dry = outreach.dry_run
+    print(f"\nStage II approved: registration {outreach.number}. Annual validation outreach "
+          f"for {dry.year}, run 45 days before the due date:")
+    print_table(f"validation outreach --year {dry.year} --dry-run", (
+        "registration", "organization", "to", "due", "sends"),
+        [(item.number, item.organization, item.recipient, item.due.isoformat(),
+          "request + pre-filled form (PDF, DOCX)") for item in dry.items])
+    print(f"Sent: {outreach.sent.queued} request(s): {outreach.request_file}")
+    print(f"Pre-filled form:  {outreach.pdf_file}")
 
 
 def _row(item: Any) -> tuple[object, ...]:

@@ -29,6 +29,7 @@ def test_demo_prints_its_table(demo: tuple[Path, subprocess.CompletedProcess[str
     for status in ("complete", "incomplete", "no_form"):
         assert status in result.stdout
     assert "RPA1-" in result.stdout
+    assert "validation outreach --year" in result.stdout and "--dry-run" in result.stdout
 
 
 def test_demo_leaves_acknowledgments_on_disk(
@@ -41,7 +42,13 @@ def test_demo_leaves_acknowledgments_on_disk(
     notices = [m for m in messages if m["Auto-Submitted"] is None]
     assert len(acknowledgments) >= 5, subjects
     assert all(m["X-Auto-Response-Suppress"] == "All" for m in acknowledgments)
-    assert all(str(m["Subject"]).startswith("[FC-") for m in messages)
+    assert all(str(m["Subject"]).startswith(("[FC-", "[RPA2-")) for m in messages)
+    requests = [m for m in messages if str(m["Subject"]).startswith("[RPA2-")]
+    assert len(requests) == 1 and "Annual Validation requested" in str(requests[0]["Subject"])
+    assert [part.get_content_type() for part in requests[0].iter_attachments()] == [
+        "application/pdf",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document"]
+    assert len(list((out / "outbox").glob("Annual-Validation-*.pdf"))) == 1
     assert notices and "Approved" in str(notices[0]["Subject"])
     # the out-of-office reply is filed but never acknowledged
     assert not any("marcus.lee" in str(message["To"]) for message in messages)
@@ -60,7 +67,7 @@ def test_demo_registry_answers_the_other_commands(
     by_status = {item["status"] for item in submissions}
     assert {"complete", "incomplete", "no_form"} <= by_status | {"approved"}
     stage2 = [item for item in submissions if item["form_type"] == "stage2"]
-    assert stage2 and stage2[0]["status"] == "complete"
+    assert stage2 and stage2[0]["status"] == "approved"  # then the outreach runs for it
     assert len(stage2[0]["documents"]) == 4  # the follow-up's Test Scenarios joined it
     ooo = [item for item in submissions if "Automatic reply" in item["subject"]]
     assert ooo and ooo[0]["acknowledgment"]["status"] == "suppressed"
