@@ -121,6 +121,19 @@ class LimitsSettings:
 
 
 @dataclass(frozen=True, slots=True)
+class WebSettings:
+    """The coordinators' console (``rpa-intake web``; also started by ``run`` when enabled)."""
+
+    enabled: bool = False
+    host: str = "127.0.0.1"
+    port: int = 8080
+    secret_key: str = field(default="", repr=False)  # signs session cookies; secret_key_file
+    cookie_secure: bool = True  # send the session cookie over HTTPS only
+    session_hours: int = 8
+    page_cache_size: int = 64  # rendered page images kept in memory
+
+
+@dataclass(frozen=True, slots=True)
 class Settings:
     database: DatabaseSettings = DatabaseSettings()
     mailbox: MailboxSettings = MailboxSettings()
@@ -130,6 +143,7 @@ class Settings:
     digest: DigestSettings = DigestSettings()
     service: ServiceSettings = ServiceSettings()
     limits: LimitsSettings = LimitsSettings()
+    web: WebSettings = WebSettings()
     forms_dir: str = str(FORMS_DIR)
     source_file: str = ""
 

@@ -16,7 +16,7 @@ from registry.db import DatabaseError
 
 COMMAND_MODULES = (
     "demo", "run", "poll", "extract", "submissions", "review", "outbox", "digest",
-    "quarantine", "forms", "db", "health",
+    "quarantine", "forms", "db", "health", "users", "web",
 )
 
 

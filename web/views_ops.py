@@ -1,0 +1,2 @@
+"""Operations pages."""
+ROUTES: list = []
