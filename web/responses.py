@@ -12,12 +12,12 @@ from starlette.responses import HTMLResponse, RedirectResponse
 from web.auth import csrf_token, current_viewer
 
 
-def render(request: Request, name: str, status: int = 200, **context: Any) -> HTMLResponse:
+def render(request: Request, template: str, status: int = 200, **context: Any) -> HTMLResponse:
     """A page, with the viewer, their CSRF token and any one-time message."""
     env: Environment = request.app.state.templates
     viewer = context.pop("viewer", None) or current_viewer(request)
     flash = request.session.pop("flash", None)
-    html = env.get_template(name).render(request=request, viewer=viewer, flash=flash,
+    html = env.get_template(template).render(request=request, viewer=viewer, flash=flash,
                                          csrf=csrf_token(request), **context)
     return HTMLResponse(html, status_code=status)
 
