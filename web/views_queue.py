@@ -9,10 +9,10 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from intake.clock import utcnow
-from registry.models import Submission
-from registry.console_queries import PAGE_SIZE, QUEUE_STATUSES, QueueFilter, queue
-from web.auth import require_viewer
 from notifier.labels import FORM_LABELS, STATUS_LABELS, waiting_for
+from registry.console_queries import PAGE_SIZE, QUEUE_STATUSES, QueueFilter, queue
+from registry.models import Submission
+from web.auth import require_viewer
 from web.responses import render
 
 

@@ -64,7 +64,8 @@ async def correct(request: Request) -> Response:
             row = _field_of(session, reference, field_id)
             correct_field(session, row.id, form.get("value", ""), actor=viewer.name,
                           now=utcnow(), ctx=app.context)
-            return f"{row.key} corrected; the rules were checked again."
+            label = _labeller(app.context.definitions)(row.document.form_type, row.key)
+            return f"Correction saved ({label}); the rules were checked again."
 
     return await _act(request, reference, work, f"?field={field_id}#field-{field_id}")
 
