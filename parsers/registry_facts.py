@@ -41,3 +41,6 @@ class RegistryFacts:
     stage1_approvals: Mapping[str, Stage1Approval] = field(default_factory=dict)
     stage2_approvals: Mapping[str, Stage2Approval] = field(default_factory=dict)
     earlier_documents: tuple[EarlierDocument, ...] = ()
+    # Undecided Stage II submissions from the same sender's domain (a lone supporting
+    # document is pointed to them), oldest first.
+    open_stage2_references: tuple[str, ...] = ()
