@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from config.settings import Settings
 from notifier.compose import compose_message
+from notifier.labels import form_label, waiting_for
 from notifier.message_ids import make_message_id
 from notifier.outbox import enqueue
 from notifier.render import render_pair
@@ -45,6 +46,7 @@ class DigestData:
     delivery_problems: tuple[Row, ...]
     validations_due: tuple[Row, ...]
     last_poll: str
+    inquiries: tuple[Row, ...] = ()  # reference, sender, subject, waiting
 
 
 def build_digest(session: Session, *, day: date, tz: ZoneInfo, now: datetime,
@@ -56,7 +58,7 @@ def build_digest(session: Session, *, day: date, tz: ZoneInfo, now: datetime,
     start_utc, end_utc = start.replace(tzinfo=None), end.replace(tzinfo=None)
     received = session.scalars(select(Submission).where(
         Submission.received_at >= start_utc, Submission.received_at < end_utc)).all()
-    counts = Counter(item.form_type or "no form" for item in received)
+    counts = Counter(_kind(item) for item in received)
     waiting = session.scalars(select(Submission).order_by(Submission.received_at)).all()
     return DigestData(
         day=day.isoformat(),
@@ -85,7 +87,17 @@ def build_digest(session: Session, *, day: date, tz: ZoneInfo, now: datetime,
                                   Approval.validation_due <= day + timedelta(days=30))
                                   .order_by(Approval.validation_due)) if row.validation_due),
         last_poll=_last_poll(session),
+        inquiries=tuple((item.reference or "", item.sender, item.subject,
+                         waiting_for(now, item.received_at))
+                        for item in waiting if item.inquiry == "open"),
     )
+
+
+def _kind(item: Submission) -> str:
+    """What arrived, in words: the form, a question, or automatic mail counted apart."""
+    if item.form_type:
+        return form_label(item.form_type)
+    return "inquiry (a question, no form)" if item.inquiry else "automatic or other mail, no form"
 
 
 def render_digest(data: DigestData, *, templates_dir: str = "") -> tuple[str, str, str]:
@@ -129,11 +141,9 @@ def send_time(settings: Settings) -> time:
 
 
 def _row(item: Submission, now: datetime) -> Row:
-    days = (now - item.received_at).days
-    waited = f"{days} day{'s' if days != 1 else ''}" if days else \
-        f"{int((now - item.received_at).total_seconds() // 3600)} h"
     organization = item.organization.legal_name if item.organization else item.sender
-    return (item.reference or "", item.form_type or "-", organization, waited)
+    return (item.reference or "", form_label(item.form_type), organization,
+            waiting_for(now, item.received_at))
 
 
 def _last_poll(session: Session) -> str:

@@ -24,7 +24,8 @@ STATUS_LABELS = {
     "rejected": "rejected",
     "info_requested": "information requested",
     "duplicate": "duplicate",
-    "no_form": "no form (message or inquiry)",
+    "no_form": "no form",
+    "inquiry": "inquiry, waiting for an answer",
 }
 
 

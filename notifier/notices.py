@@ -19,7 +19,7 @@ from registry.documents import main_values
 from registry.models import Approval, OutboxMessage, Submission
 
 SUBJECTS = {"approved": "Approved", "rejected": "Not approved",
-            "info_requested": "Information requested"}
+            "info_requested": "Information requested", "inquiry_reply": "Reply"}
 FORM_NAMES = {"stage1": "Stage I Registration", "stage2": "Stage II Registration",
               "stage2_grandfathered": "Stage II Registration (Grandfathered Entities)",
               "modification": "Modification Request", "annual_validation": "Annual Validation"}
@@ -65,7 +65,8 @@ def _view(submission: Submission, decision: str, approval: Approval | None,
     values = main_values(submission)
     return NoticeView(
         reference=submission.reference or "", decision=decision,
-        form_name=FORM_NAMES.get(submission.form_type or "", "registration"),
+        form_name=FORM_NAMES.get(submission.form_type or "",
+                                 "your email" if decision == "inquiry_reply" else "registration"),
         organization=str(values.get("org_legal_name") or ""),
         contact_name=str(values.get("contact_name") or submission.sender_name or ""),
         number=approval.number if approval else None,

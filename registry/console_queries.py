@@ -15,7 +15,6 @@ from registry.models import (
     COMPLETE,
     INFO_REQUESTED,
     NEEDS_REVIEW,
-    NO_FORM,
     Approval,
     AuditEvent,
     Document,
@@ -25,14 +24,17 @@ from registry.models import (
     Submission,
 )
 
-QUEUE_STATUSES = (NEEDS_REVIEW, COMPLETE, INFO_REQUESTED, "incomplete", NO_FORM)
+# What the queue can show: the first three wait for a coordinator (the default view); the
+# last two wait on the provider.
+QUEUE_STATUSES = (NEEDS_REVIEW, COMPLETE, "inquiry", "incomplete", INFO_REQUESTED)
+WAITING_FOR_COORDINATOR = (NEEDS_REVIEW, COMPLETE)
 PAGE_SIZE = 100
 
 
 @dataclass(frozen=True, slots=True)
 class QueueFilter:
     search: str = ""  # reference, organization, FEIN, NPI, PID/SL or sender
-    status: str = ""  # one of QUEUE_STATUSES, "" for all of the waiting ones
+    status: str = ""  # one of QUEUE_STATUSES; "" for what waits for a coordinator
     form_type: str = ""
     offset: int = 0
 
@@ -49,8 +51,13 @@ def queue(session: Session, wanted: QueueFilter) -> tuple[Sequence[Submission], 
 
 
 def _filtered(query: Select, wanted: QueueFilter) -> Select:  # type: ignore[type-arg]
-    statuses = (wanted.status,) if wanted.status in QUEUE_STATUSES else QUEUE_STATUSES
-    query = query.where(Submission.status.in_(statuses))
+    if wanted.status == "inquiry":
+        query = query.where(Submission.inquiry == "open")
+    elif wanted.status in QUEUE_STATUSES:
+        query = query.where(Submission.status == wanted.status)
+    else:
+        query = query.where(or_(Submission.status.in_(WAITING_FOR_COORDINATOR),
+                                Submission.inquiry == "open"))
     if wanted.form_type:
         query = query.where(Submission.form_type == wanted.form_type)
     text = wanted.search.strip()

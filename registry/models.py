@@ -143,6 +143,9 @@ class Submission(Base):
     decided_at: Mapped[datetime | None] = mapped_column(DateTime)
     decided_by: Mapped[str | None] = mapped_column(String(200))
     decision_reason: Mapped[str | None] = mapped_column(Text)
+    # A human's message with no form (SPEC: "correspondence and inquiries"): open | answered;
+    # None for everything else, automatic mail included.
+    inquiry: Mapped[str | None] = mapped_column(String(20), index=True)
 
     documents: Mapped[list[Document]] = relationship(
         back_populates="submission", order_by="Document.id", cascade="all, delete-orphan")

@@ -34,7 +34,7 @@ def _item(submission: Submission, now: datetime) -> dict[str, object]:
     problems = [p for p in submission.problems if p.severity in {"error", "review"}]
     return {
         "reference": submission.reference, "status": submission.status,
-        "form_type": submission.form_type,
+        "form_type": submission.form_type, "inquiry": submission.inquiry,
         "organization": submission.organization.legal_name if submission.organization else "",
         "sender": submission.sender, "subject": submission.subject,
         "received_at": submission.received_at,

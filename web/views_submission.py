@@ -14,7 +14,8 @@ from starlette.routing import Route
 
 from intake.clock import utcnow
 from intake.corrections import correct_field
-from intake.decisions import DecisionError, approve, reject, request_info
+from intake.decisions import DECIDABLE, DecisionError, approve, reject, request_info
+from intake.inquiries import answer_inquiry
 from notifier.labels import document_results, form_label, status_label, waiting_for
 from registry.console_queries import submission_page
 from registry.db import transaction
@@ -23,7 +24,7 @@ from web.auth import check_csrf, require_decider, require_viewer
 from web.page_views import document_view
 from web.responses import flash, redirect, render
 
-ACTIONS = {"approve", "reject", "request-info"}
+ACTIONS = {"approve", "reject", "request-info", "answer"}
 
 
 def submission_view(request: Request) -> Response:
@@ -47,6 +48,7 @@ def submission_view(request: Request) -> Response:
                         for row in item.documents},
             "submission_problems": [p for p in item.problems if p.document_id is None],
             "decided": item.status in DECIDED,
+            "decidable": item.status in DECIDABLE,
             "user_ids_requested": _requested(item.documents, item.form_type),
         }
         return render(request, "submission.html", viewer=viewer, **context)
@@ -95,6 +97,10 @@ def _decision(session: Any, action: str, reference: str, form: dict[str, str], a
                            user_ids=ids, force=form.get("force") == "yes")
         number = f" as {approval.number}" if approval.number else ""
         return f"Approved{number}. The notice to the provider is queued."
+    if action == "answer":
+        answer_inquiry(session, reference, text=form.get("answer", ""), actor=actor, now=now,
+                       settings=settings)
+        return "Answer queued to the sender; the inquiry is closed."
     if action == "reject":
         reject(session, reference, reason=form.get("reason", ""), actor=actor, now=now,
                settings=settings)

@@ -1,4 +1,4 @@
-"""console users and login attempts (issue 12)
+"""console users, login attempts, inquiries (issue 12)
 
 Revision ID: 0012_console
 Revises: 0001
@@ -14,6 +14,9 @@ depends_on = None
 
 
 def upgrade() -> None:
+    with op.batch_alter_table('submissions', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('inquiry', sa.String(length=20), nullable=True))
+        batch_op.create_index(batch_op.f('ix_submissions_inquiry'), ['inquiry'], unique=False)
     op.create_table('console_users',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('name', sa.String(length=100), nullable=False),
@@ -45,3 +48,6 @@ def downgrade() -> None:
         batch_op.drop_index('ix_login_attempts_name_at')
     op.drop_table('login_attempts')
     op.drop_table('console_users')
+    with op.batch_alter_table('submissions', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_submissions_inquiry'))
+        batch_op.drop_column('inquiry')
