@@ -13,7 +13,7 @@ from sqlalchemy import select
 
 from intake.app import App
 from intake.cli import UsageError
-from intake.cli_support import print_table
+from intake.cli_output import add_format, emit
 from intake.clock import utcnow
 from registry.db import transaction
 from registry.models import ROLES, LoginAttempt
@@ -29,6 +29,7 @@ def register(commands: Any) -> None:
     add.add_argument("--role", choices=ROLES, required=True)
     add.set_defaults(handler=run_add)
     listing = actions.add_parser("list", help="every account")
+    add_format(listing)
     listing.set_defaults(handler=run_list)
     change = actions.add_parser("set", help="change an account")
     change.add_argument("name")
@@ -40,6 +41,7 @@ def register(commands: Any) -> None:
     change.set_defaults(handler=run_set)
     logins = actions.add_parser("logins", help="the last sign-in attempts")
     logins.add_argument("--limit", type=int, default=50)
+    add_format(logins)
     logins.set_defaults(handler=run_logins)
 
 
@@ -75,13 +77,13 @@ def run_set(app: App, args: argparse.Namespace) -> int:
     return 0
 
 
-def run_list(app: App, _args: argparse.Namespace) -> int:
+def run_list(app: App, args: argparse.Namespace) -> int:
     from intake.users import list_users
 
     with app.sessions() as session:
         rows = [(user.name, user.role, "disabled" if user.disabled else "active",
                  _when(user.last_login_at)) for user in list_users(session)]
-    print_table("Console accounts", ("name", "role", "state", "last sign-in (UTC)"), rows)
+    emit("Console accounts", ("name", "role", "state", "last sign-in (UTC)"), rows, args.format)
     return 0
 
 
@@ -91,8 +93,8 @@ def run_logins(app: App, args: argparse.Namespace) -> int:
                                    .limit(max(args.limit, 1))).all()
         rows = [(_when(item.at), item.name, item.client, "ok" if item.success else "failed",
                  item.detail) for item in attempts]
-    print_table("Sign-in attempts, newest first", ("at (UTC)", "name", "client", "result",
-                                                   "detail"), rows)
+    emit("Sign-in attempts, newest first", ("at (UTC)", "name", "client", "result", "detail"),
+         rows, args.format)
     return 0
 
 
