@@ -35,10 +35,14 @@ class Console:
 
 
 def console_app(out: Path, *, database_url: str | None = None, secure: bool = False) -> App:
+    """The demo's registry (SQLite); with ``database_url``, the demo's mail filed again into
+    that database through the same pipeline (no approval in between)."""
     demo_app, _run = run_demo(out, now=NOW)
     demo_app.close()
     settings = demo_settings_for(demo_app.settings, database_url, secure)
     app = App(settings)
+    if database_url:
+        _refile(app, out / "mailbox" / ".processed")
     _deliver_hostile(app, out)
     with transaction(app.sessions) as session:
         for name, role in (("alice", "coordinator"), ("victor", "viewer"), ("ada", "admin")):
@@ -52,6 +56,12 @@ def demo_settings_for(settings: Settings, database_url: str | None, secure: bool
     if database_url:
         changes["database"] = {"url": database_url}
     return settings.replace(**changes)
+
+
+def _refile(app: App, processed: Path) -> None:
+    source = MaildirSource(app.settings.mailbox.__class__(source="maildir", path=str(processed),
+                                                          processed_path=str(processed) + "-2"))
+    poll_once(app.sessions, source, app.context, now_fn=lambda: NOW)
 
 
 def _deliver_hostile(app: App, out: Path) -> None:
