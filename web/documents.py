@@ -50,6 +50,16 @@ def attachment_bytes(raw: bytes | None, sha256: str, limits: Limits) -> bytes:
     raise DocumentUnavailableError("the document is not in its stored message")
 
 
+def message_text(raw: bytes | None, limits: Limits, limit: int = 20_000) -> str:
+    """The text of a stored message (what the sender wrote), or why it cannot be shown."""
+    if raw is None:
+        return "(the message's bytes were removed by retention)"
+    try:
+        return parse_email(raw, limits).body_text[:limit]
+    except (NotAnEmailError, LimitExceededError):
+        return "(the stored message cannot be read)"
+
+
 def page_count(data: bytes) -> int:
     with _LOCK:
         pdf = pypdfium2.PdfDocument(data)

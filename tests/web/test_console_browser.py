@@ -161,6 +161,23 @@ def test_operations_pages(browser: WebDriver, console: Console, shots: Path) -> 
     screenshot(browser, shots, "quarantine")
 
 
+def test_an_inquiry_is_answered_from_the_console(browser: WebDriver, console: Console) -> None:
+    sign_in(browser, console, "alice")
+    browser.find_element(By.ID, "status").send_keys("inquiry")  # keyboard: pick by typing
+    browser.find_element(By.CSS_SELECTOR, "form.filters button").click()
+    rows = browser.find_elements(By.CSS_SELECTOR, "table.queue tbody tr")
+    question = next(row for row in rows if "Question about registering" in row.text)
+    question.find_element(By.TAG_NAME, "a").click()
+    assert browser.find_element(By.CSS_SELECTOR, ".message-text pre").text.strip()
+    browser.find_element(By.ID, "answer").send_keys("Start with the Stage I form; a "
+                                                    "coordinator approves it within a week.")
+    browser.find_element(By.ID, "send-answer").click()
+    flash_says(browser, "the inquiry is closed")
+    assert "Answered by alice" in browser.find_element(By.ID, "answered").text
+    assert any("notice" in row.text and "queued" in row.text
+               for row in browser.find_elements(By.CSS_SELECTOR, "tr.outbox-row"))
+
+
 def test_sender_text_is_shown_escaped(browser: WebDriver, console: Console,
                                       shots: Path) -> None:
     sign_in(browser, console, "alice")
@@ -169,6 +186,7 @@ def test_sender_text_is_shown_escaped(browser: WebDriver, console: Console,
     row.find_element(By.TAG_NAME, "a").click()
     assert HOSTILE in browser.find_element(By.ID, "subject").text
     assert "<script>alert(" in browser.find_element(By.ID, "sender").text
+    assert f"Hello {HOSTILE}" in browser.find_element(By.CSS_SELECTOR, ".message-text pre").text
     with pytest.raises(NoAlertPresentException):
         browser.switch_to.alert.text  # noqa: B018
     assert not browser.find_elements(By.XPATH, "//main//script")
