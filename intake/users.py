@@ -19,7 +19,8 @@ HASHER = PasswordHasher()
 NAME = re.compile(r"^[a-z0-9][a-z0-9._@-]{0,99}$")
 MIN_PASSWORD = 10
 WINDOW = timedelta(minutes=15)
-MAX_FAILURES = 5  # per account name or per client address within WINDOW
+MAX_FAILURES = 5  # per account name within WINDOW
+MAX_CLIENT_FAILURES = 20  # per client address (higher: colleagues may share one)
 # Verified when the name is unknown, so a wrong name costs as long as a wrong password.
 _DUMMY_HASH = HASHER.hash("not-a-password-of-anyone")
 
@@ -80,7 +81,7 @@ def sign_in(session: Session, name: str, password: str, *, client: str,
             now: datetime) -> SignIn:
     """Check a password; refuse while too many recent attempts failed; record the attempt."""
     name = name.strip().lower()[:100]
-    if _recent_failures(session, name, client, now) >= MAX_FAILURES:
+    if _too_many_failures(session, name, client, now):
         return _record(session, name, client, now, SignIn(
             False, name, reason="Too many failed sign-ins. Wait 15 minutes and try again."))
     user = session.scalar(select(ConsoleUser).where(ConsoleUser.name == name))
@@ -109,13 +110,12 @@ def _verify(hashed: str, password: str) -> bool:
         return False
 
 
-def _recent_failures(session: Session, name: str, client: str, now: datetime) -> int:
-    since = now - WINDOW
+def _too_many_failures(session: Session, name: str, client: str, now: datetime) -> bool:
     failed = select(func.count()).select_from(LoginAttempt).where(
-        LoginAttempt.at >= since, LoginAttempt.success.is_(False))
+        LoginAttempt.at >= now - WINDOW, LoginAttempt.success.is_(False))
     by_name = session.scalar(failed.where(LoginAttempt.name == name)) or 0
     by_client = session.scalar(failed.where(LoginAttempt.client == client)) or 0
-    return max(by_name, by_client)
+    return by_name >= MAX_FAILURES or by_client >= MAX_CLIENT_FAILURES
 
 
 def _record(session: Session, name: str, client: str, now: datetime, result: SignIn) -> SignIn:

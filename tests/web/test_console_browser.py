@@ -65,7 +65,7 @@ def flash_says(driver: WebDriver, words: str) -> None:
 
 def screenshot(driver: WebDriver, shots: Path, name: str) -> Path:
     height = driver.execute_script("return document.documentElement.scrollHeight")
-    driver.set_window_size(1400, min(max(int(height), 800), 6000))
+    driver.set_window_size(1400, min(max(int(height), 800), 2400))
     target = shots / f"{name}.png"
     driver.save_screenshot(str(target))
     driver.set_window_size(1400, 1000)

@@ -3,6 +3,8 @@ no open redirect, strict headers, and decisions refused without their input."""
 
 from __future__ import annotations
 
+import time
+
 import httpx
 import pytest
 from console_helpers import PASSWORD, Console, csrf_of, start_console
@@ -107,3 +109,33 @@ def test_the_session_cookie_is_httponly_samesite_and_secure_by_default(
     flags = [part.strip() for part in page.headers["set-cookie"].lower().split(";")]
     assert "httponly" in flags and "samesite=lax" in flags
     assert ("secure" in flags) is secure
+
+
+def test_run_starts_the_console_beside_the_service(console: Console) -> None:
+    from console_helpers import free_port
+
+    from intake.commands.run import _start_console
+
+    port = free_port()
+    app = App(console.app.settings.replace(web={"enabled": True, "port": port}))
+    running = _start_console(app)
+    try:
+        for _ in range(100):
+            if running.server.started:
+                break
+            time.sleep(0.05)
+        assert httpx.get(f"http://127.0.0.1:{port}/login", timeout=10).status_code == 200
+    finally:
+        running.stop()
+        app.close()
+    assert not running.thread.is_alive()
+
+
+def test_the_console_refuses_to_start_without_a_secret_key(console: Console) -> None:
+    from intake.cli import UsageError
+    from intake.commands.run import _start_console
+
+    app = App(console.app.settings.replace(web={"enabled": True, "secret_key": ""}))
+    with pytest.raises(UsageError, match="web.secret_key"):
+        _start_console(app)
+    app.close()
