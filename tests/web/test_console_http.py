@@ -136,6 +136,6 @@ def test_the_console_refuses_to_start_without_a_secret_key(console: Console) -> 
     from intake.commands.run import _start_console
 
     app = App(console.app.settings.replace(web={"enabled": True, "secret_key": ""}))
-    with pytest.raises(UsageError, match="web.secret_key"):
+    with pytest.raises(UsageError, match=r"web\.secret_key"):
         _start_console(app)
     app.close()
