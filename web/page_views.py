@@ -23,6 +23,7 @@ from web.documents import (
     DocumentUnavailableError,
     attachment_bytes,
     find_value,
+    message_text,
     page_count,
     render_page,
 )
@@ -38,6 +39,7 @@ class _Memo:
         self.data: OrderedDict[str, bytes] = OrderedDict()
         self.pages: dict[str, int] = {}
         self.spots: dict[tuple[str, str], Box | None] = {}
+        self.texts: OrderedDict[int, str] = OrderedDict()
 
 
 MEMO = _Memo()
@@ -59,6 +61,19 @@ def document_view(request: Request, row: Document, chosen: int | None,
     elif row.kind == "docx":
         view["text"] = _docx_lines(data, field.raw_value if field else "")
     return view
+
+
+def sender_text(message: RawMessage, limits: Limits) -> str:
+    """What the sender wrote (parsed once per message, then kept; the bytes never change)."""
+    with MEMO.lock:
+        found = MEMO.texts.get(message.id)
+    if found is None:
+        found = message_text(message.raw, limits)
+        with MEMO.lock:
+            MEMO.texts[message.id] = found
+            while len(MEMO.texts) > 256:
+                MEMO.texts.popitem(last=False)
+    return found
 
 
 def page_image(request: Request) -> Response:

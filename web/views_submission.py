@@ -21,8 +21,7 @@ from registry.console_queries import submission_page
 from registry.db import transaction
 from registry.models import DECIDED, Document, ExtractedFieldRow
 from web.auth import check_csrf, require_decider, require_viewer
-from web.documents import message_text
-from web.page_views import document_view
+from web.page_views import document_view, sender_text
 from web.responses import flash, redirect, render
 
 ACTIONS = {"approve", "reject", "request-info", "answer"}
@@ -50,7 +49,7 @@ def submission_view(request: Request) -> Response:
             "submission_problems": [p for p in item.problems if p.document_id is None],
             "decided": item.status in DECIDED,
             "decidable": item.status in DECIDABLE,
-            "texts": {message.id: message_text(message.raw, app.context.limits)
+            "texts": {message.id: sender_text(message, app.context.limits)
                       for message in page.messages},
             "user_ids_requested": _requested(item.documents, item.form_type),
         }
