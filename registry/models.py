@@ -135,7 +135,7 @@ class Submission(Base):
     status: Mapped[str] = mapped_column(String(20), default=RECEIVED, index=True)
     form_type: Mapped[str | None] = mapped_column(String(40))  # the main form, if any
     organization_id: Mapped[int | None] = mapped_column(ForeignKey("organizations.id"))
-    parent_id: Mapped[int | None] = mapped_column(ForeignKey("submissions.id"))
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey("submissions.id"), index=True)
     duplicate_of_id: Mapped[int | None] = mapped_column(ForeignKey("submissions.id"))
     content_key: Mapped[str | None] = mapped_column(String(64), index=True)  # for duplicates
     late: Mapped[bool] = mapped_column(Boolean, default=False)
@@ -216,7 +216,7 @@ class Approval(Base):
     kind: Mapped[str] = mapped_column(String(30))
     number: Mapped[str | None] = mapped_column(String(20), unique=True)  # RPA1-/RPA2-YYYY-NNNNN
     organization_id: Mapped[int | None] = mapped_column(ForeignKey("organizations.id"))
-    submission_id: Mapped[int] = mapped_column(ForeignKey("submissions.id"))
+    submission_id: Mapped[int] = mapped_column(ForeignKey("submissions.id"), index=True)
     transactions: Mapped[list[Any]] = mapped_column(JSON, default=list)
     screens_per_session: Mapped[int | None] = mapped_column(Integer)
     rpa_user_ids: Mapped[list[Any]] = mapped_column(JSON, default=list)
