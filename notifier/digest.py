@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from config.settings import Settings
 from notifier.compose import compose_message
-from notifier.labels import form_label, waiting_for
+from notifier.labels import waiting_for
 from notifier.message_ids import make_message_id
 from notifier.outbox import enqueue
 from notifier.render import render_pair
@@ -94,10 +94,11 @@ def build_digest(session: Session, *, day: date, tz: ZoneInfo, now: datetime,
 
 
 def _kind(item: Submission) -> str:
-    """What arrived, in words: the form, a question, or automatic mail counted apart."""
+    """What arrived: the form type, a question, or other (automatic) mail counted apart; the
+    templates put it in words (the ``form_label`` filter)."""
     if item.form_type:
-        return form_label(item.form_type)
-    return "inquiry (a question, no form)" if item.inquiry else "automatic or other mail, no form"
+        return item.form_type
+    return "inquiry" if item.inquiry else "no form"
 
 
 def render_digest(data: DigestData, *, templates_dir: str = "") -> tuple[str, str, str]:
@@ -142,7 +143,7 @@ def send_time(settings: Settings) -> time:
 
 def _row(item: Submission, now: datetime) -> Row:
     organization = item.organization.legal_name if item.organization else item.sender
-    return (item.reference or "", form_label(item.form_type), organization,
+    return (item.reference or "", item.form_type or "-", organization,
             waiting_for(now, item.received_at))
 
 

@@ -14,6 +14,8 @@ FORM_LABELS = {
     "rpa_agreement": "RPA Agreement",
     "systems_design": "Systems Design",
     "test_scenarios": "Test Scenarios",
+    "inquiry": "inquiry (a question, no form)",
+    "no form": "automatic or other mail, no form",
 }
 STATUS_LABELS = {
     "received": "received",
