@@ -178,6 +178,19 @@ class ValidationSettings:
 
 
 @dataclass(frozen=True, slots=True)
+class WebSettings:
+    """The coordinators' console (``rpa-intake web``; also started by ``run`` when enabled)."""
+
+    enabled: bool = False
+    host: str = "127.0.0.1"
+    port: int = 8080
+    secret_key: str = field(default="", repr=False)  # signs session cookies; secret_key_file
+    cookie_secure: bool = True  # send the session cookie over HTTPS only
+    session_hours: int = 8
+    page_cache_size: int = 64  # rendered page images kept in memory
+
+
+@dataclass(frozen=True, slots=True)
 class Settings:
     database: DatabaseSettings = DatabaseSettings()
     mailbox: MailboxSettings = MailboxSettings()
@@ -189,6 +202,7 @@ class Settings:
     service: ServiceSettings = ServiceSettings()
     limits: LimitsSettings = LimitsSettings()
     validation: ValidationSettings = ValidationSettings()
+    web: WebSettings = WebSettings()
     forms_dir: str = str(FORMS_DIR)
     source_file: str = ""
     # "section.key_file: why" for secret files that could not be read; an error only when
@@ -458,6 +472,7 @@ def _validate_secrets(settings: Settings) -> None:
     """A secret file that cannot be read is an error when its section is in use."""
     sends = not settings.smtp.outbox_dir
     in_use = {"imap": settings.mailbox.source == "imap",
+              "web": settings.web.enabled,
               "smtp": sends and settings.smtp.transport == "smtp",
               "graph": settings.mailbox.source == "graph" or (
                   sends and settings.smtp.transport == "graph")}

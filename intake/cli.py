@@ -17,6 +17,7 @@ from registry.db import DatabaseError
 COMMAND_MODULES = (
     "demo", "run", "poll", "extract", "submissions", "review", "outbox", "digest",
     "quarantine", "forms", "db", "health", "oauth", "registrations", "validation",
+    "users", "web",
 )
 
 

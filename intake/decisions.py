@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from intake.decision_checks import DecisionInputError, check_user_ids, clean_reason
 from intake.registry_apply import ApplyError, apply_approval, reopen_validation
 from notifier.notices import enqueue_notice
 from registry.documents import main_values
@@ -44,9 +45,9 @@ def approve(session: Session, reference: str, *, actor: str, now: datetime, sett
     if kind not in {"stage1", "stage2", "stage2_grandfathered", "modification",
                     "annual_validation"}:
         raise DecisionError(f"{reference} holds no registration form to approve")
-    if kind in {"stage2", "stage2_grandfathered"} and not user_ids:
-        raise DecisionError("a Stage II approval needs the assigned RPA User IDs (--user-ids)")
     values = main_values(submission)
+    if kind in {"stage2", "stage2_grandfathered"}:
+        user_ids = _checked(check_user_ids, values, user_ids or [])
     approval = Approval(
         kind="stage2" if kind == "stage2_grandfathered" else kind,
         number=_next_number(session, PREFIX[kind], now.year) if kind in PREFIX else None,
@@ -79,6 +80,7 @@ def approve_stage1(session: Session, reference: str, *, actor: str, now: datetim
 def reject(session: Session, reference: str, *, reason: str, actor: str, now: datetime,
            settings: Any) -> Submission:
     submission = _decidable(session, reference)
+    reason = _checked(clean_reason, reason, "a reason")
     _decide(session, submission, REJECTED, actor, now, {"reason": reason}, reason=reason)
     reopen_validation(session, submission)  # issue 14: reminders resume
     enqueue_notice(session, submission, "rejected", settings=settings, now=now, reason=reason)
@@ -88,11 +90,19 @@ def reject(session: Session, reference: str, *, reason: str, actor: str, now: da
 def request_info(session: Session, reference: str, *, message: str, actor: str, now: datetime,
                  settings: Any) -> Submission:
     submission = _decidable(session, reference)
+    message = _checked(clean_reason, message, "a message")
     _decide(session, submission, INFO_REQUESTED, actor, now, {"message": message},
             reason=message)
     enqueue_notice(session, submission, "info_requested", settings=settings, now=now,
                    reason=message)
     return submission
+
+
+def _checked(check: Any, *args: Any) -> Any:
+    try:
+        return check(*args)
+    except DecisionInputError as err:
+        raise DecisionError(str(err)) from err
 
 
 def _decidable(session: Session, reference: str) -> Submission:

@@ -22,12 +22,14 @@ from intake.decisions import approve_stage1
 from intake.demo_outreach import DemoOutreach, demo_outreach
 from intake.maildir_source import MaildirSource
 from intake.poll import poll_once
+from intake.users import add_user
 from notifier.digest import build_digest, render_digest
 from notifier.sender import flush_outbox
 from registry.db import transaction
 from registry.models import OutboxMessage, Submission
 
 SIGNING_KEY = secrets.token_hex(32)  # made for each demo, written into its config
+DEMO_USER = "demo"
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +41,7 @@ class DemoRun:
     config_file: Path
     stage1_number: str
     outreach: DemoOutreach | None = None  # issue 14: the annual validation outreach
+    console_password: str = ""  # of the demo's coordinator account, DEMO_USER
 
 
 def demo_settings(out: Path) -> Settings:
@@ -69,8 +72,20 @@ def run_demo(out: Path, *, now: datetime) -> tuple[App, DemoRun]:
     digest_file = _write_digest(app, out, now)
     config_file = _write_config(out)
     outreach = demo_outreach(app, out, when=day2 + timedelta(hours=1))
+    password = _demo_account(app, out, now)
     return app, DemoRun(out, out / "rpa-intake.db", out / "outbox", digest_file, config_file,
-                        stage1, outreach)
+                        stage1, outreach, password)
+
+
+def _demo_account(app: App, out: Path, now: datetime) -> str:
+    """A coordinator account and the console's cookie key, both fresh for each run."""
+    (out / "web-secret").write_text(secrets.token_urlsafe(32), encoding="utf-8")
+    (out / "web-secret").chmod(0o600)
+    password = secrets.token_urlsafe(12)
+    with transaction(app.sessions) as session:
+        add_user(session, DEMO_USER, role="coordinator", password=password, now=now,
+                 actor="demo")
+    return password
 
 
 def _write_config(out: Path) -> Path:
@@ -81,13 +96,15 @@ def _write_config(out: Path) -> Path:
         f'[database]\nurl = "sqlite:///{out / "rpa-intake.db"}"\n'
         f'[mailbox]\nsource = "maildir"\npath = "{out / "mailbox"}"\n'
         f'[smtp]\noutbox_dir = "{out / "outbox"}"\nfrom_address = "{demo_mail.MAILBOX}"\n'
-        f'[acknowledgment]\nsigning_key = "{SIGNING_KEY}"\n', encoding="utf-8")
+        f'[acknowledgment]\nsigning_key = "{SIGNING_KEY}"\n'
+        f'[web]\nhost = "127.0.0.1"\nport = 8080\nsecret_key_file = "{out / "web-secret"}"\n'
+        "cookie_secure = false  # plain HTTP on this machine only\n", encoding="utf-8")
     return target
 
 
 def _reset(out: Path) -> None:
     for name in ("mailbox", "outbox", "rpa-intake.db", "rpa-intake.db-wal",
-                 "rpa-intake.db-shm", "digest.txt", "rpa-intake.toml"):
+                 "rpa-intake.db-shm", "digest.txt", "rpa-intake.toml", "web-secret"):
         target = out / name
         if target.is_dir():
             shutil.rmtree(target)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from parsers.model import ExtractedDocument
@@ -29,12 +30,28 @@ def registry_facts(session: Session, documents: Sequence[ExtractedDocument],
     approvals = approvals_by_number(session, cited)
     records = registrations_by_numbers(session, cited)
     return RegistryFacts(
+        open_stage2_references=_open_stage2(session, submission),
         stage1_approvals={number: _stage1(row) for number, row in approvals.items()
                           if row.kind == "stage1"},
         stage2_approvals={number: _stage2(row, records.get(number))
                           for number, row in approvals.items() if row.kind == "stage2"},
         registrations={number: _record(row) for number, row in records.items()},
     )
+
+
+def _open_stage2(session: Session, submission: Submission) -> tuple[str, ...]:
+    """Undecided Stage II submissions from the sender's domain (for a lone supporting
+    document to point to)."""
+    domain = submission.sender.rpartition("@")[2].lower()
+    if not domain:
+        return ()
+    rows = session.scalars(
+        select(Submission.reference).where(
+            Submission.form_type.in_(("stage2", "stage2_grandfathered")),
+            Submission.status.in_(("incomplete", "needs_review", "info_requested")),
+            Submission.sender.like(f"%@{domain}"), Submission.id != submission.id)
+        .order_by(Submission.received_at).limit(3))
+    return tuple(item for item in rows if item)
 
 
 def _stage1(row: Approval) -> Stage1Approval:

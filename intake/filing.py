@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from intake.context import IntakeContext
 from intake.facts import registry_facts
+from intake.inquiries import mark_inquiry
 from intake.threading import ThreadMatch, find_thread
 from intake.validation_match import match_validation
 from notifier.acks import enqueue_acknowledgment
@@ -71,6 +72,7 @@ def file_message(session: Session, raw_message_id: int, email: ParsedEmail,
     enqueue_acknowledgment(session, submission, email, settings=ctx.settings,
                            definitions=ctx.definitions, now=now, backfill=backfill,
                            follow_up=action == "follow_up")
+    mark_inquiry(submission, email, ctx.settings)
     return submission.reference
 
 

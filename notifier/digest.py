@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session, selectinload
 from config.settings import Settings
 from notifier.compose import compose_message
 from notifier.digest_registry import RegistryDigest, registry_digest
+from notifier.labels import waiting_for
 from notifier.message_ids import make_message_id
 from notifier.outbox import enqueue
 from notifier.render import render_pair
@@ -48,6 +49,7 @@ class DigestData:
     validations_due: tuple[Row, ...]
     last_poll: str
     registry: RegistryDigest | None = None  # issue 14: validations and registration changes
+    inquiries: tuple[Row, ...] = ()  # reference, sender, subject, waiting
 
 
 def build_digest(session: Session, *, day: date, tz: ZoneInfo, now: datetime,
@@ -58,7 +60,8 @@ def build_digest(session: Session, *, day: date, tz: ZoneInfo, now: datetime,
     start = datetime.combine(day - timedelta(days=1), send_at, tz).astimezone(ZoneInfo("UTC"))
     start_utc, end_utc = start.replace(tzinfo=None), end.replace(tzinfo=None)
     counts = received_by_form(session, start_utc, end_utc)
-    waiting = waiting_submissions(session, (COMPLETE, NEEDS_REVIEW, INCOMPLETE, INFO_REQUESTED))
+    waiting = waiting_submissions(session, (COMPLETE, NEEDS_REVIEW, INCOMPLETE, INFO_REQUESTED),
+                                  inquiries=True)
     return DigestData(
         day=day.isoformat(),
         received_by_form=tuple(sorted(counts.items())),
@@ -88,6 +91,9 @@ def build_digest(session: Session, *, day: date, tz: ZoneInfo, now: datetime,
                                   .order_by(Approval.validation_due)) if row.validation_due),
         last_poll=_last_poll(session),
         registry=registry_digest(session, year=day.year, start=start_utc, end=end_utc),
+        inquiries=tuple((item.reference or "", item.sender, item.subject,
+                         waiting_for(now, item.received_at))
+                        for item in waiting if item.inquiry == "open"),
     )
 
 
@@ -132,11 +138,9 @@ def send_time(settings: Settings) -> time:
 
 
 def _row(item: Submission, now: datetime) -> Row:
-    days = (now - item.received_at).days
-    waited = f"{days} day{'s' if days != 1 else ''}" if days else \
-        f"{int((now - item.received_at).total_seconds() // 3600)} h"
     organization = item.organization.legal_name if item.organization else item.sender
-    return (item.reference or "", item.form_type or "-", organization, waited)
+    return (item.reference or "", item.form_type or "-", organization,
+            waiting_for(now, item.received_at))
 
 
 def _last_poll(session: Session) -> str:

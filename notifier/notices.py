@@ -20,7 +20,7 @@ from registry.documents import main_values
 from registry.models import SUPPRESSED, Approval, OutboxMessage, Submission
 
 SUBJECTS = {"approved": "Approved", "rejected": "Not approved",
-            "info_requested": "Information requested"}
+            "info_requested": "Information requested", "inquiry_reply": "Reply"}
 FORM_NAMES = {"stage1": "Stage I Registration", "stage2": "Stage II Registration",
               "stage2_grandfathered": "Stage II Registration (Grandfathered Entities)",
               "modification": "Modification Request", "annual_validation": "Annual Validation"}
@@ -70,7 +70,8 @@ def _view(submission: Submission, decision: str, approval: Approval | None,
     values = main_values(submission)
     return NoticeView(
         reference=submission.reference or "", decision=decision,
-        form_name=FORM_NAMES.get(submission.form_type or "", "registration"),
+        form_name=FORM_NAMES.get(submission.form_type or "",
+                                 "your email" if decision == "inquiry_reply" else "registration"),
         organization=short(values.get("org_legal_name") or ""),
         contact_name=short(values.get("contact_name") or submission.sender_name or "", 80),
         number=approval.number if approval else None,

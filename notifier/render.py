@@ -13,6 +13,7 @@ from typing import Any
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
+from notifier.labels import form_label
 from notifier.views import AckView
 from parsers.headers import sanitize_header
 
@@ -45,6 +46,7 @@ def environment(templates_dir: str = "") -> Environment:
                       keep_trailing_newline=True)
     env.filters["wrap"] = wrap
     env.filters["paragraphs"] = paragraphs
+    env.filters["form_label"] = form_label
     return env
 
 

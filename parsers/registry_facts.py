@@ -54,3 +54,6 @@ class RegistryFacts:
     stage2_approvals: Mapping[str, Stage2Approval] = field(default_factory=dict)
     earlier_documents: tuple[EarlierDocument, ...] = ()
     registrations: Mapping[str, RegistrationFact] = field(default_factory=dict)
+    # Undecided Stage II submissions from the same sender's domain (a lone supporting
+    # document is pointed to them), oldest first.
+    open_stage2_references: tuple[str, ...] = ()

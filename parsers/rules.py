@@ -55,6 +55,8 @@ def evaluate_submission(documents: Sequence[ExtractedDocument], facts: RegistryF
             problems.append(Problem("late_grandfathered", "Grandfathered registrations were "
                                     "due by September 30, 2022; this one is accepted but "
                                     "recorded as late.", None, "warning"))
+    if main in SUPPORTING:
+        problems.append(_lone_supporting(main, facts.open_stage2_references))
     all_problems = [*problems, *(item for doc in documents for item in doc.problems)]
     return SubmissionVerdict(status_of(all_problems), tuple(problems), main, late)
 
@@ -74,6 +76,18 @@ def _registration_problems(document: ExtractedDocument,
     if form_type == "modification":
         problems += check_modification_screens(document, facts.stage2_approvals)
     return problems
+
+
+def _lone_supporting(form_type: str, open_stage2: Sequence[str]) -> Problem:
+    """A supporting document alone supports nothing: it must join its Stage II."""
+    title = {"rpa_agreement": "RPA Agreement", "systems_design": "Systems Design "
+             "Documentation", "test_scenarios": "Test Scenarios"}.get(form_type, form_type)
+    where = (f"reply to the acknowledgment of {open_stage2[0]} (your Stage II submission) "
+             "and attach it there" if open_stage2 else
+             "send it with the Stage II Registration Form it belongs to, or reply to that "
+             "submission's acknowledgment")
+    return Problem("supporting_without_form", f"The {title} arrived without a Stage II "
+                   f"Registration Form: {where}.", None, "error")
 
 
 def main_form_type(documents: Sequence[ExtractedDocument]) -> str | None:

@@ -8,7 +8,8 @@ from typing import Any
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from registry.models import Document, OutboxMessage, Submission
+from registry.documents import main_values
+from registry.models import Approval, Document, OutboxMessage, Submission
 
 
 def submission_json(session: Session, submission: Submission) -> dict[str, Any]:
@@ -20,17 +21,44 @@ def submission_json(session: Session, submission: Submission) -> dict[str, Any]:
         "received_at": _iso(submission.received_at),
         "status": submission.status,
         "form_type": submission.form_type,
-        "organization": submission.organization.legal_name if submission.organization else None,
+        "organization": organization_name(submission),
         "late": submission.late,
         "duplicate_of": submission.duplicate_of.reference if submission.duplicate_of else None,
         "documents": [document_json(row, submission) for row in submission.documents],
+        # Every problem the acknowledgment names: the submission's and its documents'.
         "problems": [
             {"code": row.code, "field": row.field, "message": row.message,
-             "severity": row.severity}
-            for row in submission.problems if row.document_id is None
+             "severity": row.severity,
+             "document": row.document.filename if row.document is not None else None}
+            for row in submission.problems
         ],
+        "decision": decision_json(session, submission),
         "acknowledgment": acknowledgment_json(session, submission),
         "thread": thread_references(session, submission),
+    }
+
+
+def organization_name(submission: Submission) -> str | None:
+    """The organization of record, else the legal name its main form gives (an incomplete
+    form without FEIN or PID/SL makes no organization row, but the acknowledgment names it)."""
+    if submission.organization is not None:
+        return submission.organization.legal_name
+    name = main_values(submission).get("org_legal_name")
+    return str(name) if name else None
+
+
+def decision_json(session: Session, submission: Submission) -> dict[str, Any] | None:
+    if submission.decided_at is None:
+        return None
+    approvals = session.scalars(select(Approval).where(Approval.submission_id == submission.id)
+                                .order_by(Approval.id)).all()
+    return {
+        "status": submission.status, "decided_by": submission.decided_by,
+        "decided_at": _iso(submission.decided_at), "reason": submission.decision_reason,
+        "approvals": [{"kind": row.kind, "number": row.number,
+                       "rpa_user_ids": list(row.rpa_user_ids or []),
+                       "validation_due": row.validation_due.isoformat()
+                       if row.validation_due else None} for row in approvals],
     }
 
 

@@ -154,7 +154,7 @@ class Submission(Base):
     status: Mapped[str] = mapped_column(String(20), default=RECEIVED, index=True)
     form_type: Mapped[str | None] = mapped_column(String(40))  # the main form, if any
     organization_id: Mapped[int | None] = mapped_column(ForeignKey("organizations.id"))
-    parent_id: Mapped[int | None] = mapped_column(ForeignKey("submissions.id"))
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey("submissions.id"), index=True)
     duplicate_of_id: Mapped[int | None] = mapped_column(ForeignKey("submissions.id"))
     content_key: Mapped[str | None] = mapped_column(String(64), index=True)  # for duplicates
     late: Mapped[bool] = mapped_column(Boolean, default=False)
@@ -162,6 +162,9 @@ class Submission(Base):
     decided_at: Mapped[datetime | None] = mapped_column(DateTime)
     decided_by: Mapped[str | None] = mapped_column(String(200))
     decision_reason: Mapped[str | None] = mapped_column(Text)
+    # A human's message with no form (SPEC: "correspondence and inquiries"): open | answered;
+    # None for everything else, automatic mail included.
+    inquiry: Mapped[str | None] = mapped_column(String(20), index=True)
 
     documents: Mapped[list[Document]] = relationship(
         back_populates="submission", order_by="Document.id", cascade="all, delete-orphan")
@@ -234,7 +237,7 @@ class Approval(Base):
     kind: Mapped[str] = mapped_column(String(30))
     number: Mapped[str | None] = mapped_column(String(20), unique=True)  # RPA1-/RPA2-YYYY-NNNNN
     organization_id: Mapped[int | None] = mapped_column(ForeignKey("organizations.id"))
-    submission_id: Mapped[int] = mapped_column(ForeignKey("submissions.id"))
+    submission_id: Mapped[int] = mapped_column(ForeignKey("submissions.id"), index=True)
     transactions: Mapped[list[Any]] = mapped_column(JSON, default=list)
     screens_per_session: Mapped[int | None] = mapped_column(Integer)
     rpa_user_ids: Mapped[list[Any]] = mapped_column(JSON, default=list)
@@ -424,3 +427,35 @@ class ValidationNotice(Base):
     sent_at: Mapped[datetime] = mapped_column(DateTime)
 
     cycle: Mapped[ValidationCycle] = relationship(back_populates="notices")
+
+
+# Console roles (issue 12): viewers read, coordinators decide, admins also manage.
+VIEWER, COORDINATOR, ADMIN = "viewer", "coordinator", "admin"
+ROLES = (VIEWER, COORDINATOR, ADMIN)
+
+
+class ConsoleUser(Base):
+    """A local account of the web console; the password is an argon2 hash, never stored."""
+
+    __tablename__ = "console_users"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+    role: Mapped[str] = mapped_column(String(20), default=VIEWER)
+    password_hash: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    disabled: Mapped[bool] = mapped_column(Boolean, default=False)
+    last_login_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+class LoginAttempt(Base):
+    """Every sign-in attempt, kept for the audit and for rate limiting."""
+
+    __tablename__ = "login_attempts"
+    __table_args__ = (Index("ix_login_attempts_name_at", "name", "at"),
+                      Index("ix_login_attempts_client_at", "client", "at"))
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(DateTime)
+    name: Mapped[str] = mapped_column(String(100))
+    client: Mapped[str] = mapped_column(String(64))  # the remote address
+    success: Mapped[bool] = mapped_column(Boolean)
+    detail: Mapped[str] = mapped_column(String(200), default="")

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from registry.models import (
@@ -114,32 +115,42 @@ def count_submissions(session: Session, *, status: str | None = None) -> int:
 
 
 def waiting_submissions(session: Session, statuses: Iterable[str], *,
-                        limit: int | None = None) -> Sequence[Submission]:
-    """Submissions in one of ``statuses``, oldest first, with their organization and
-    problems (the review queue and the digest); read by the (status, received_at) index."""
+                        limit: int | None = None,
+                        inquiries: bool = False) -> Sequence[Submission]:
+    """Submissions in one of ``statuses`` (and, with ``inquiries``, open inquiries), oldest
+    first, with their organization and problems (the review queue and the digest); read by
+    the (status, received_at) index."""
     query = (select(Submission).options(selectinload(Submission.organization),
                                         selectinload(Submission.problems))
-             .where(Submission.status.in_(tuple(statuses)))
+             .where(_waiting(statuses, inquiries))
              .order_by(Submission.received_at, Submission.id))
     if limit:
         query = query.limit(limit)
     return session.scalars(query).all()
 
 
-def count_waiting(session: Session, statuses: Iterable[str]) -> int:
+def count_waiting(session: Session, statuses: Iterable[str], *, inquiries: bool = False) -> int:
     return session.scalar(select(func.count()).select_from(Submission)
-                          .where(Submission.status.in_(tuple(statuses)))) or 0
+                          .where(_waiting(statuses, inquiries))) or 0
+
+
+def _waiting(statuses: Iterable[str], inquiries: bool) -> Any:
+    in_status = Submission.status.in_(tuple(statuses))
+    return or_(in_status, Submission.inquiry == "open") if inquiries else in_status
 
 
 def received_by_form(session: Session, start: datetime, end: datetime) -> dict[str, int]:
-    """How many submissions arrived in [start, end), by main form type ("no form": None)."""
+    """How many submissions arrived in [start, end), by what they are: the main form type,
+    "inquiry" (a question from a person), or "no form" (automatic mail, counted apart)."""
+    asked = Submission.inquiry.is_not(None)
     rows = session.execute(
-        select(Submission.form_type, func.count())
+        select(Submission.form_type, asked, func.count())
         .where(Submission.received_at >= start, Submission.received_at < end)
-        .group_by(Submission.form_type))
+        .group_by(Submission.form_type, asked))
     counts: dict[str, int] = {}
-    for form_type, count in rows:
-        counts[form_type or "no form"] = counts.get(form_type or "no form", 0) + int(count)
+    for form_type, inquiry, count in rows:
+        kind = form_type or ("inquiry" if inquiry else "no form")
+        counts[kind] = counts.get(kind, 0) + int(count)
     return counts
 
 

@@ -24,7 +24,8 @@ debian_packages() {
 
 if command -v dpkg-query >/dev/null 2>&1; then
   if [ "$profile" = test ]; then
-    debian_packages dovecot-imapd tesseract-ocr tesseract-ocr-eng poppler-utils openssl
+    debian_packages dovecot-imapd tesseract-ocr tesseract-ocr-eng poppler-utils openssl \
+      chromium chromium-driver
   else
     debian_packages tesseract-ocr tesseract-ocr-eng
   fi

@@ -20,7 +20,7 @@ def register(commands: Any) -> None:
 
 
 def run(_app: App, args: argparse.Namespace) -> int:
-    from intake.demo import run_demo
+    from intake.demo import DEMO_USER, run_demo
     from registry.queries import list_submissions
 
     out = writable_dir(args.out.resolve())
@@ -40,6 +40,9 @@ def run(_app: App, args: argparse.Namespace) -> int:
             _print_outreach(result.outreach)
         print(f"\nNext: .venv/bin/rpa-intake --config {result.config_file} submissions list"
               f"\n      .venv/bin/rpa-intake --config {result.config_file} review list")
+        print(f"\nConsole: .venv/bin/rpa-intake --config {result.config_file} web"
+              f"\n         then open http://127.0.0.1:8080/ and sign in as "
+              f"{DEMO_USER} / {result.console_password}")
     finally:
         app.close()
     return 0

@@ -1,4 +1,4 @@
-"""``rpa-intake outbox list | flush``: outgoing mail."""
+"""``rpa-intake outbox list | flush | retry ID``: outgoing mail."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import Any
 
 from intake.app import App
-from intake.cli_support import print_table
+from intake.cli_output import add_format, emit
 from intake.clock import utcnow
 
 
@@ -17,9 +17,13 @@ def register(commands: Any) -> None:
     listing = actions.add_parser("list", help="one line per outgoing message")
     listing.add_argument("--status", choices=("queued", "sent", "failed", "bounced",
                                               "suppressed"))
+    add_format(listing)
     listing.set_defaults(handler=run_list)
     flush = actions.add_parser("flush", help="send what is due now")
     flush.set_defaults(handler=run_flush)
+    retry = actions.add_parser("retry", help="send a queued or failed message at the next flush")
+    retry.add_argument("row_id", type=int, metavar="ID")
+    retry.set_defaults(handler=run_retry)
 
 
 def run_list(app: App, args: argparse.Namespace) -> int:
@@ -33,14 +37,28 @@ def run_list(app: App, args: argparse.Namespace) -> int:
              row.reason or row.last_error or "", row.subject)
             for row in list_outbox(session, status=args.status)
         ]
-    print_table("Outbox", ("id", "kind", "to", "status", "tries", "created (UTC)", "sent",
-                           "reason", "subject"), rows)
+    emit("Outbox", ("id", "kind", "to", "status", "tries", "created (UTC)", "sent",
+                    "reason", "subject"), rows, args.format)
     return 0
 
 
 def run_flush(app: App, args: argparse.Namespace) -> int:
     report = flush_now(app)
     print(f"sent {report.sent}, retrying {report.retried}, failed {report.failed}")
+    return 0
+
+
+def run_retry(app: App, args: argparse.Namespace) -> int:
+    from intake.cli import UsageError
+    from notifier.outbox_ops import OutboxError, retry_now
+    from registry.db import transaction
+
+    try:
+        with transaction(app.sessions) as session:
+            retry_now(session, args.row_id, now=utcnow(), actor="cli")
+    except OutboxError as err:
+        raise UsageError(str(err)) from err
+    print(f"outbox {args.row_id} is due now")
     return 0
 
 

@@ -6,7 +6,7 @@ import argparse
 from typing import Any
 
 from intake.app import App
-from intake.cli_support import print_table
+from intake.cli_output import add_format, emit
 from intake.clock import utcnow
 
 
@@ -15,6 +15,7 @@ def register(commands: Any) -> None:
     actions = parser.add_subparsers(dest="action", required=True)
     listing = actions.add_parser("list", help="open quarantine entries")
     listing.add_argument("--all", action="store_true", help="include resolved entries")
+    add_format(listing)
     listing.set_defaults(handler=run_list)
     for name, helptext in (("retry", "file the message again"),
                            ("discard", "give up on the message")):
@@ -32,8 +33,8 @@ def run_list(app: App, args: argparse.Namespace) -> int:
              row.subject or "", row.reason, row.resolution or "open")
             for row in list_entries(session, include_resolved=args.all)
         ]
-    print_table("Quarantine", ("id", "when (UTC)", "sender", "subject", "reason", "state"),
-                rows)
+    emit("Quarantine", ("id", "when (UTC)", "sender", "subject", "reason", "state"), rows,
+         args.format)
     return 0
 
 

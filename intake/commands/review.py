@@ -1,5 +1,6 @@
 """Coordinator commands: ``review list`` / ``review show REF``, ``approve REF``,
-``reject REF --reason``, ``request-info REF --message``. Each decision is audited and sends
+``reject REF --reason``, ``request-info REF --message``, ``answer REF --message`` (an
+inquiry). Each decision is audited and sends
 the organization's contact a notice in the submission's thread."""
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from typing import Any
 
 from intake.app import App
 from intake.cli import UsageError
-from intake.cli_support import print_table
+from intake.cli_output import add_format, emit
 from intake.clock import utcnow
 from registry.db import transaction
 
@@ -25,13 +26,21 @@ LIST_LIMIT = 200  # the oldest first; a table of thousands helps nobody and take
 def register(commands: Any) -> None:
     review = commands.add_parser("review", help="what waits for a coordinator")
     actions = review.add_subparsers(dest="action", required=True)
-    listing = actions.add_parser("list", help="submissions waiting, oldest first")
+    listing = actions.add_parser("list", help="submissions and inquiries waiting, oldest first")
     listing.add_argument("--limit", type=int, default=LIST_LIMIT,
                          help=f"the oldest N waiting (default {LIST_LIMIT}; 0 for all)")
+    add_format(listing)
     listing.set_defaults(handler=run_list)
-    show = actions.add_parser("show", help="one submission with its fields and problems")
+    show = actions.add_parser("show", help="one submission: decision, documents, problems, "
+                                           "thread (--json for the export shape)")
     show.add_argument("reference")
+    show.add_argument("--json", action="store_true", help="the export's JSON shape")
     show.set_defaults(handler=run_show)
+    answer = commands.add_parser("answer", help="answer an inquiry (closes it)")
+    answer.add_argument("reference")
+    answer.add_argument("--message", required=True)
+    _actor(answer)
+    answer.set_defaults(handler=run_answer)
     approve = commands.add_parser("approve", help="approve a submission (Stage I: issues an "
                                                   "RPA1 number; Stage II: --user-ids)")
     approve.add_argument("reference")
@@ -64,20 +73,23 @@ def _login() -> str:
 
 
 def run_list(app: App, args: argparse.Namespace) -> int:
+    from notifier.labels import form_label, waiting_for
     from registry.queries import count_waiting, waiting_submissions
 
     limit = getattr(args, "limit", LIST_LIMIT)
     now = utcnow()
     with app.sessions() as session:
         rows = [
-            (item.reference, item.status, item.form_type or "-",
+            (item.reference, "inquiry" if item.inquiry == "open" else item.status,
+             form_label(item.form_type),
              item.organization.legal_name if item.organization else item.sender,
-             f"{(now - item.received_at).days} d", _summary(item))
-            for item in waiting_submissions(session, WAITING, limit=limit)
+             waiting_for(now, item.received_at), _summary(item))
+            for item in waiting_submissions(session, WAITING, limit=limit, inquiries=True)
         ]
-        total = count_waiting(session, WAITING) if limit and len(rows) == limit else len(rows)
-    print_table("Waiting for a coordinator", ("reference", "status", "form", "organization",
-                                              "waiting", "problems"), rows)
+        total = (count_waiting(session, WAITING, inquiries=True)
+                 if limit and len(rows) == limit else len(rows))
+    emit("Waiting for a coordinator", ("reference", "status", "form", "organization",
+                                       "waiting", "problems"), rows, args.format)
     if total > len(rows):
         print(f"(the oldest {len(rows)} of {total} waiting; --limit 0 for all)",
               file=sys.stderr)
@@ -103,6 +115,16 @@ def run_approve(app: App, args: argparse.Namespace) -> int:
         approval = approve(session, args.reference, actor=args.actor, now=utcnow(),
                            settings=app.settings, user_ids=ids, force=args.force)
         print(f"approved {args.reference}" + (f": {approval.number}" if approval.number else ""))
+    return _flush(app)
+
+
+def run_answer(app: App, args: argparse.Namespace) -> int:
+    from intake.inquiries import answer_inquiry
+
+    with _deciding(app) as session:
+        answer_inquiry(session, args.reference, text=args.message, actor=args.actor,
+                       now=utcnow(), settings=app.settings)
+        print(f"answered {args.reference}")
     return _flush(app)
 
 

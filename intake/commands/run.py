@@ -1,4 +1,5 @@
-"""``rpa-intake run``: the scheduled service until SIGTERM or SIGINT."""
+"""``rpa-intake run``: the scheduled service until SIGTERM or SIGINT (and the console beside
+it when ``[web] enabled = true``)."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import argparse
 from typing import Any
 
 from intake.app import App
+from intake.cli import UsageError
 
 
 def register(commands: Any) -> None:
@@ -20,4 +22,18 @@ def run(app: App, _args: argparse.Namespace) -> int:
 
     app.require_signing_key()
     check_credentials(app.settings)
-    return run_service(app)
+    console = _start_console(app) if app.settings.web.enabled else None
+    try:
+        return run_service(app)
+    finally:
+        if console is not None:
+            console.stop()
+
+
+def _start_console(app: App) -> Any:
+    from web.server import ConsoleError, start_in_thread
+
+    try:
+        return start_in_thread(app)
+    except ConsoleError as err:
+        raise UsageError(str(err)) from err

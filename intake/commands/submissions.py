@@ -9,9 +9,9 @@ from typing import Any
 
 from intake.app import App
 from intake.cli import UsageError
-from intake.cli_support import print_table
+from intake.cli_output import add_format, emit
 from registry.csv_safe import write_rows
-from registry.export import submission_json
+from registry.export import organization_name, submission_json
 from registry.queries import (
     count_submissions,
     latest_submissions,
@@ -21,17 +21,23 @@ from registry.queries import (
 
 LIST_LIMIT = 200  # a listing shows the newest; `export` is for everything
 
+STATUSES = ("received", "complete", "incomplete", "needs_review", "approved", "rejected",
+            "info_requested", "duplicate", "no_form")
+
 
 def register(commands: Any) -> None:
     parser = commands.add_parser("submissions", help="read the registry")
     actions = parser.add_subparsers(dest="action", required=True)
     listing = actions.add_parser("list", help="one line per submission")
-    listing.add_argument("--status")
+    listing.add_argument("--status", choices=STATUSES)
     listing.add_argument("--limit", type=int, default=LIST_LIMIT,
                          help=f"the newest N (default {LIST_LIMIT}; 0 for all)")
+    add_format(listing)
     listing.set_defaults(handler=run_list)
-    show = actions.add_parser("show", help="one submission as JSON")
+    show = actions.add_parser("show", help="one submission: decision, documents, problems, "
+                                           "thread (--json for the export shape)")
     show.add_argument("reference")
+    show.add_argument("--json", action="store_true", help="the export's JSON shape")
     show.set_defaults(handler=run_show)
     export = actions.add_parser("export", help="every submission as JSON or CSV")
     export.add_argument("--format", choices=("json", "csv"), default="json")
@@ -43,24 +49,34 @@ def run_list(app: App, args: argparse.Namespace) -> int:
         rows = [
             (item.reference, item.received_at.strftime("%Y-%m-%d %H:%M"), item.sender,
              item.form_type or "-", item.status,
-             item.organization.legal_name if item.organization else "-",
+             organization_name(item) or "-",
              len(item.documents), sum(1 for p in item.problems if p.severity == "error"))
             for item in latest_submissions(session, status=args.status, limit=args.limit)
         ]
         total = count_submissions(session, status=args.status) if rows else 0
-    print_table("Submissions", ("reference", "received (UTC)", "sender", "form", "status",
-                                "organization", "docs", "errors"), rows)
+    emit("Submissions", ("reference", "received (UTC)", "sender", "form", "status",
+                         "organization", "docs", "errors"), rows, args.format)
     if total > len(rows):
         print(f"(the newest {len(rows)} of {total}; --limit 0 for all)", file=sys.stderr)
     return 0
 
 
 def run_show(app: App, args: argparse.Namespace) -> int:
+    from intake.submission_text import summary_lines
+    from registry.console_queries import submission_page
+
     with app.sessions() as session:
-        submission = submission_by_reference(session, args.reference)
-        if submission is None:
+        if getattr(args, "json", False):
+            submission = submission_by_reference(session, args.reference)
+            if submission is None:
+                raise UsageError(f"no submission with reference {args.reference}")
+            print(json.dumps(submission_json(session, submission), indent=2,
+                             ensure_ascii=False))
+            return 0
+        page = submission_page(session, args.reference)
+        if page is None:
             raise UsageError(f"no submission with reference {args.reference}")
-        print(json.dumps(submission_json(session, submission), indent=2, ensure_ascii=False))
+        print("\n".join(summary_lines(page, app.context.definitions)))
     return 0
 
 

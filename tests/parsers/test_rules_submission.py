@@ -131,7 +131,7 @@ WARNING = Problem("weekly_monthly_mismatch", "x", None, "warning")
     ([doc("stage1", ORG, problems=(ERROR, REVIEW))], "needs_review", "stage1"),
     ([stage2()], "incomplete", "stage2"),
     ([AGREEMENT, stage2(), DESIGN, SCENARIOS], "complete", "stage2"),
-    ([DESIGN, doc("unknown")], "complete", "systems_design"),
+    ([DESIGN, doc("unknown")], "incomplete", "systems_design"),  # alone: must join a Stage II
     ([doc("stage1", ORG), doc("unknown", problems=(ERROR,))], "incomplete", "stage1"),
 ])
 def test_status_and_main_form(documents, status: str, main: str | None) -> None:
