@@ -12,6 +12,8 @@ from intake.context import IntakeContext
 from intake.decisions import DecisionError
 from intake.filing import evaluate
 from parsers.normalize import normalize_value
+from parsers.rules_document import problems_about
+from registry.documents import problem_row
 from registry.models import DECIDED, AuditEvent, ExtractedFieldRow, Submission
 
 SOURCE = "coordinator"  # the source of a corrected value
@@ -31,6 +33,7 @@ def correct_field(session: Session, field_id: int, raw: str, *, actor: str, now:
     old = {"raw": row.raw_value, "value": row.value, "source": row.source}
     row.raw_value, row.value, row.source, row.confidence = raw.strip(), value, SOURCE, 1.0
     _drop_field_problems(submission, row)
+    _check_again(submission, row, ctx, now)
     session.add(AuditEvent(at=now, actor=actor, action="field_corrected",
                            submission_id=submission.id,
                            detail={"field": row.key, "document": row.document.filename,
@@ -53,6 +56,18 @@ def _normalized(row: ExtractedFieldRow, raw: str, ctx: IntakeContext) -> object:
     if result.value is None and field.required:
         raise DecisionError(f"{field.label} is required; it cannot be emptied")
     return list(result.value) if isinstance(result.value, tuple) else result.value
+
+
+def _check_again(submission: Submission, row: ExtractedFieldRow, ctx: IntakeContext,
+                 now: datetime) -> None:
+    """The form's own rules on the corrected value (a date that makes a grandfathered bot
+    ineligible, bot names against the count): what the extraction checked, checked again."""
+    definition = ctx.definitions.get(row.document.form_type)
+    if definition is None or row.key not in definition.keys:
+        return
+    values = {item.key: item.value for item in row.document.fields}
+    for problem in problems_about(definition, values, row.key, today=now.date()):
+        submission.problems.append(problem_row(problem, document=row.document))
 
 
 def _drop_field_problems(submission: Submission, row: ExtractedFieldRow) -> None:

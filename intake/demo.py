@@ -54,7 +54,7 @@ def demo_settings(out: Path) -> Settings:
     )
 
 
-def run_demo(out: Path, *, now: datetime) -> tuple[App, DemoRun]:
+def run_demo(out: Path, *, now: datetime, outreach: bool = True) -> tuple[App, DemoRun]:
     """Run both demo days; return the app (for the summary) and where things were written."""
     _reset(out)
     app = App(demo_settings(out))
@@ -71,10 +71,10 @@ def run_demo(out: Path, *, now: datetime) -> tuple[App, DemoRun]:
     _intake(app, day2 + timedelta(minutes=30))
     digest_file = _write_digest(app, out, now)
     config_file = _write_config(out)
-    outreach = demo_outreach(app, out, when=day2 + timedelta(hours=1))
+    shown = demo_outreach(app, out, when=day2 + timedelta(hours=1)) if outreach else None
     password = _demo_account(app, out, now)
     return app, DemoRun(out, out / "rpa-intake.db", out / "outbox", digest_file, config_file,
-                        stage1, outreach, password)
+                        stage1, shown, password)
 
 
 def _demo_account(app: App, out: Path, now: datetime) -> str:
@@ -132,7 +132,8 @@ def _approve_first_stage1(app: App, when: datetime) -> str:
                                                Submission.status == "complete")
             .order_by(Submission.id)).first()
         assert reference is not None, "the demo's complete Stage I was not filed as complete"
-        approval = approve_stage1(session, reference, actor="coordinator.demo", now=when)
+        approval = approve_stage1(session, reference, actor="coordinator.demo", now=when,
+                                  settings=app.settings)
         number = approval.number
     flush_outbox(app.sessions, app.transport, now=when, settings=app.settings)
     assert number is not None

@@ -18,9 +18,10 @@ from intake.decisions import approve
 from intake.outreach import OutreachReport, run_outreach
 from notifier.sender import flush_outbox
 from registry.db import transaction
+from registry.documents import main_values
 from registry.models import OutboxMessage, Submission
 
-DEMO_USER_IDS = ["ACMEBOT01", "ACMEBOT02"]
+USER_ID_PREFIX = "RPAAC"  # the agency's format: RPA, 1-3 letters, 3-6 digits
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,13 +36,15 @@ class DemoOutreach:
 def demo_outreach(app: App, out: Path, *, when: datetime) -> DemoOutreach | None:
     """Approve the demo's complete Stage II, then request its first validation."""
     with transaction(app.sessions) as session:
-        reference = session.scalars(select(Submission.reference).where(
+        submission = session.scalars(select(Submission).where(
             Submission.form_type == "stage2", Submission.status == "complete")
             .order_by(Submission.id)).first()
-        if reference is None:
+        if submission is None or not submission.reference:
             return None
-        approval = approve(session, reference, actor="coordinator.demo", now=when,
-                           settings=app.settings, user_ids=DEMO_USER_IDS)
+        count = int(main_values(submission).get("user_ids_requested") or 1)
+        user_ids = [f"{USER_ID_PREFIX}{number:04d}" for number in range(1, count + 1)]
+        approval = approve(session, submission.reference, actor="coordinator.demo", now=when,
+                           settings=app.settings, user_ids=user_ids)
         number, due = approval.number or "", approval.validation_due
     assert due is not None
     later = datetime.combine(due - timedelta(days=45), datetime.min.time()) + timedelta(hours=14)

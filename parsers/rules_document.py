@@ -40,6 +40,17 @@ def check_document(definition: FormDefinition, mapped: Mapping[str, MappedValue]
     return CheckedDocument(tuple(derive_weekly(fields)), tuple(problems))
 
 
+def problems_about(definition: FormDefinition, values: Mapping[str, Any], key: str, *,
+                   today: date) -> list[Problem]:
+    """The document rules that concern ``key``, on the values as they are now (a
+    coordinator corrected it): its own checks and the form rules that read it."""
+    problems = field_problems(definition.field(key), dict(values), today)
+    for needs, rule in FORM_RULES:
+        if key in needs and needs <= set(definition.keys):
+            problems += rule(dict(values))
+    return problems
+
+
 def _rules(definition: FormDefinition) -> list[Callable[[dict[str, Any]], list[Problem]]]:
     keys = set(definition.keys)
     return [rule for needs, rule in FORM_RULES if needs <= keys]

@@ -68,7 +68,8 @@ def approved_registration(factory: sessionmaker[Session], ctx: IntakeContext, no
     with transaction(factory) as session:
         number = approve(session, reference, actor="pat", now=now, settings=ctx.settings).number
     assert number
-    reference2 = file_raw(factory, ctx, stage2_mail(ctx, number), now)
+    reference2 = file_raw(factory, ctx, stage2_mail(ctx, number,
+                                                    user_ids_requested=len(user_ids)), now)
     with transaction(factory) as session:
         stage2 = approve(session, reference2, actor="pat", now=now, settings=ctx.settings,
                          user_ids=list(user_ids))

@@ -18,9 +18,12 @@ from registry.models import AuditEvent, ExtractedFieldRow, Submission
 NOW = datetime(2026, 12, 2, 12, 0)
 
 
+FORM = "stage2_grandfathered"  # the demo's undecided registration (its Stage II is approved)
+
+
 def stage2_field(session, key: str) -> ExtractedFieldRow:
-    submission = session.scalars(select(Submission).where(Submission.form_type == "stage2")).one()
-    main = next(doc for doc in submission.documents if doc.form_type == "stage2")
+    submission = session.scalars(select(Submission).where(Submission.form_type == FORM)).one()
+    main = next(doc for doc in submission.documents if doc.form_type == FORM)
     return next(row for row in main.fields if row.key == key)
 
 
@@ -33,19 +36,19 @@ def test_corrections_are_checked_audited_and_re_evaluated(tmp_path: Path) -> Non
                 correct_field(session, fein.id, "12-34", actor="alice", now=NOW,
                               ctx=app.context)
         with transaction(app.sessions) as session:
-            cited = stage2_field(session, "stage1_approval_number")
-            old = cited.value
-            correct_field(session, cited.id, "rpa1 2026 99999", actor="alice", now=NOW,
+            since = stage2_field(session, "operational_since")
+            old = since.value
+            correct_field(session, since.id, "03/01/2023", actor="alice", now=NOW,
                           ctx=app.context)
         with app.sessions() as session:
-            row = stage2_field(session, "stage1_approval_number")
+            row = stage2_field(session, "operational_since")
             submission = row.document.submission
-            assert (row.value, row.source) == ("RPA1-2026-99999", "coordinator")
+            assert (row.value, row.source) == ("2023-03-01", "coordinator")
             assert submission.status != "complete"
-            assert "stage1_not_found" in {item.code for item in submission.problems}
+            assert "not_eligible_grandfathered" in {item.code for item in submission.problems}
             event = session.scalars(select(AuditEvent).where(
                 AuditEvent.action == "field_corrected")).one()
             assert event.actor == "alice" and event.detail["old"]["value"] == old
-            assert event.detail["new"]["value"] == "RPA1-2026-99999"
+            assert event.detail["new"]["value"] == "2023-03-01"
     finally:
         app.close()

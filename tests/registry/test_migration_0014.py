@@ -63,7 +63,7 @@ def _approval(session: Session, submission: Submission, kind: str, at: datetime,
 
 def _fill_0001(url: str) -> None:
     engine = make_engine(url)
-    upgrade(engine, "0001")
+    upgrade(engine, "0012_console")  # the revision before 0014: the schema its data had
     with Session(engine) as session:
         acme = Organization(legal_name="Acme Health LLC", fein="04-3512345", created_at=T0)
         stage1 = _submission(session, 1, "stage1", {

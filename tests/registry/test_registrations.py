@@ -19,6 +19,7 @@ from registry_helpers import (
     file_raw,
     form_mail,
 )
+from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from config.settings import Settings
@@ -28,6 +29,7 @@ from intake.cli import main
 from intake.context import IntakeContext, build_context
 from intake.decisions import DecisionError, approve
 from registry.db import transaction
+from registry.models import Registration
 from registry.queries import submission_by_reference
 from registry.registration_export import export_rows
 from registry.registrations import list_registrations, registration_by_number
@@ -128,9 +130,11 @@ def test_annual_validation_with_other_user_ids_is_a_problem(
 def test_export_csv_neutralises_formulas_and_filters(
         session_factory: sessionmaker[Session], ctx: IntakeContext,
         capsys: pytest.CaptureFixture[str]) -> None:
-    number = approved_registration(session_factory, ctx, NOW, user_ids=("=HYPERLINK(1)",))
+    number = approved_registration(session_factory, ctx, NOW)
+    with transaction(session_factory) as session:  # a tool name typed as a formula
+        session.scalars(select(Registration)).one().rpa_tool_name = "=HYPERLINK(1)"
     rows = _export(ctx, capsys, "--format", "csv")
-    assert rows[0]["rpa_user_id"] == "'=HYPERLINK(1)"
+    assert {row["rpa_tool_name"] for row in rows} == {"'=HYPERLINK(1)"}
     assert _export(ctx, capsys, "--format", "csv", "--changed-since", "2027-01-01") == []
     assert main(["--config", _config(ctx), "registrations", "show", number]) == 0
     shown = json.loads(capsys.readouterr().out)

@@ -37,7 +37,7 @@ class Console:
 def console_app(out: Path, *, database_url: str | None = None, secure: bool = False) -> App:
     """The demo's registry (SQLite); with ``database_url``, the demo's mail filed again into
     that database through the same pipeline (no approval in between)."""
-    demo_app, _run = run_demo(out, now=NOW)
+    demo_app, _run = run_demo(out, now=NOW, outreach=False)  # its Stage II left to decide
     demo_app.close()
     settings = demo_settings_for(demo_app.settings, database_url, secure)
     app = App(settings)

@@ -8,7 +8,7 @@ import sqlalchemy as sa
 
 
 revision = '0012_console'
-down_revision = '0014_registrations'
+down_revision = "0015_scale"
 branch_labels = None
 depends_on = None
 
@@ -19,9 +19,7 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_submissions_inquiry'), ['inquiry'], unique=False)
         # The console's submission page looks up replies and approvals by submission.
         batch_op.create_index(batch_op.f('ix_submissions_parent_id'), ['parent_id'], unique=False)
-    with op.batch_alter_table('approvals', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_approvals_submission_id'), ['submission_id'],
-                              unique=False)
+    # ix_approvals_submission_id comes with 0015_scale, earlier in the chain
     op.create_table('console_users',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('name', sa.String(length=100), nullable=False),
@@ -53,8 +51,6 @@ def downgrade() -> None:
         batch_op.drop_index('ix_login_attempts_name_at')
     op.drop_table('login_attempts')
     op.drop_table('console_users')
-    with op.batch_alter_table('approvals', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_approvals_submission_id'))
     with op.batch_alter_table('submissions', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_submissions_parent_id'))
         batch_op.drop_index(batch_op.f('ix_submissions_inquiry'))

@@ -14,7 +14,7 @@ from alembic import op
 from registry.registration_record import initial_record, modified_record, record_diff
 
 revision = "0014_registrations"
-down_revision = "0015_scale"
+down_revision = "0012_console"
 branch_labels = None
 depends_on = None
 
