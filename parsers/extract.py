@@ -19,7 +19,7 @@ from parsers.limits import LimitExceededError, Limits
 from parsers.mapping import map_fields
 from parsers.model import ExtractedDocument, ParsedEmail, Problem, RawDocument
 from parsers.rules_document import check_document
-from parsers.supporting import supporting_facts
+from parsers.supporting import supporting_facts, supporting_fields
 
 log = logging.getLogger(__name__)
 
@@ -95,10 +95,12 @@ def build_document(filename: str, data: bytes, raw: RawDocument,
     definition = definitions[found.form_type]
     checked = check_document(definition, map_fields(raw, definition, vocabulary), today=today)
     values = {item.key: item.value for item in checked.fields}
-    facts: dict[str, Any] = {"pages": raw.pages, "score": found.score}
+    facts: dict[str, Any] = {"pages": raw.pages, "score": found.score,
+                             "confidence": checked.confidence}
     facts.update(supporting_facts(found.form_type, raw, values, definitions))
+    fields = (*checked.fields, *supporting_fields(found.form_type, facts, raw.method))
     return ExtractedDocument(filename, _sha256(data), found.form_type, found.form_version,
-                             raw.method, checked.fields, (*problems, *checked.problems), facts)
+                             raw.method, fields, (*problems, *checked.problems), facts)
 
 
 _VOCABULARIES: dict[tuple[tuple[str, int], ...], tuple[list[FormDefinition], Vocabulary]] = {}

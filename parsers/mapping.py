@@ -57,12 +57,32 @@ def map_fields(raw: RawDocument, definition: FormDefinition,
     mapped: dict[str, MappedValue] = {}
     for item in _joined_digit_boxes(raw.fields):
         hit = _resolve(item, index)
-        if hit is None or hit.value is None:
+        if hit is None or (hit.value is None and not _left_empty(hit.field, item)):
             continue
-        new = MappedValue(hit.field.key, hit.value, item.source, item.confidence)
+        value = "" if hit.value is None else hit.value
+        new = MappedValue(hit.field.key, value, item.source, item.confidence)
         old = mapped.get(hit.field.key)
         mapped[hit.field.key] = new if old is None else _merge(hit.field, old, new)
     return mapped
+
+
+def is_blank(value: RawValue) -> bool:
+    """Nothing entered: an empty text or no selection ("" also stands for the unchecked
+    boxes of a choice). A box's own state is an answer, never blank."""
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, tuple):
+        return not any(part.strip() for part in value)
+    return not value.strip(" \t\n_")
+
+
+def _left_empty(field: FieldDef, item: RawField) -> bool:
+    """An unchecked box of a choice, set or yes/no field, or an empty text control: the
+    field was seen and left empty (which a sure reader may tell the provider). A box
+    beside a text field says nothing about that field."""
+    if isinstance(item.value, bool):
+        return item.value is False and field.type in ("set", "choice", "yesno", "checkbox")
+    return is_blank(item.value)
 
 
 def _joined_digit_boxes(fields: tuple[RawField, ...]) -> list[RawField]:
@@ -215,6 +235,8 @@ def _yes_no_box(choice: str, item: RawField) -> bool | None:
 
 
 def _merge(field: FieldDef, old: MappedValue, new: MappedValue) -> MappedValue:
+    if is_blank(new.raw) != is_blank(old.raw):  # a value beats an empty twin (or box)
+        return old if is_blank(new.raw) else new
     if field.type == "set" and isinstance(old.raw, tuple) and isinstance(new.raw, tuple):
         merged = tuple(dict.fromkeys((*old.raw, *new.raw)))
         return replace(old, raw=merged, confidence=min(old.confidence, new.confidence))

@@ -9,6 +9,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
+from parsers.certainty import PAIRED_BY_POSITION
 from parsers.labels import Vocabulary, section_heading
 from parsers.model import RawField, Source
 from parsers.typed_fields import value_fields
@@ -176,20 +177,22 @@ class _Pairing:
             # "Label: value" run to the margin: the value wraps onto the next lines
             value = unwrapped("\n".join([value, *_more_lines(lines, number, segment,
                                                                vocabulary, used)]))
+        # "Label: value" in one segment is explicit; beside, below or above is a guess
+        ceiling = 1.0 if value and ":" in text else PAIRED_BY_POSITION
         value = value or _beside_continued(lines, number, segment, vocabulary, used) or \
             _value_below(lines, number, segment, vocabulary, used) or \
             _value_above(lines, number, segment, vocabulary, used)
-        found = _fields(label, value, segment, self.source, self.page, vocabulary) \
-            if value else []
+        found = _fields(label, value, segment, self.source, self.page, vocabulary,
+                        ceiling) if value else []
         if found and not any(isinstance(item.value, bool) for item in found):
             self.answered.add(id(segment[0]))  # a text answer: no marks below answer it
         return found
 
 
 def _fields(label: str, value: str, words: Sequence[Word], source: Source, page: int,
-            vocabulary: Vocabulary) -> list[RawField]:
+            vocabulary: Vocabulary, ceiling: float = 1.0) -> list[RawField]:
     """One text, or one checkbox item per marked choice ("☒ Yes ☐ No")."""
-    confidence = min(word.confidence for word in words)
+    confidence = min(ceiling, *(word.confidence for word in words))
     return [replace(item, confidence=confidence, page=page)
             for item in value_fields(label, value, source, vocabulary)]
 

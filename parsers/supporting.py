@@ -3,13 +3,13 @@ transactions the systems design mentions, how many test scenarios passed per tra
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 from parsers.choices import find_choice
 from parsers.formdefs import FieldDef, FormDefinition
 from parsers.labels import normalize_label, squash
-from parsers.model import RawDocument
+from parsers.model import FieldValue, Method, RawDocument, Source
 
 _PASS = frozenset({"pass", "passed", "p", "✓", "✔", "☑", "yes", "y", "success", "successful",
                    "ok"})
@@ -26,9 +26,43 @@ def supporting_facts(form_type: str, raw: RawDocument, values: Mapping[str, Any]
     if form_type == "systems_design" and transactions is not None:
         return {"transactions": mentioned_transactions(raw.text, transactions)}
     if form_type == "test_scenarios" and transactions is not None:
-        passing, total = passing_scenarios(raw, transactions)
-        return {"passing": passing, "scenarios": total}
+        passing, total, covered = passing_scenarios(raw, transactions)
+        return {"passing": passing, "scenarios": total, "covered": covered}
     return {}
+
+
+# The source a document-level fact is given with: that of the reader that saw the document.
+_SOURCE_OF: dict[str, Source] = {
+    "acroform": "acroform", "xfa": "xfa", "content_controls": "content_control",
+    "legacy_fields": "legacy_field", "tables": "table_cell", "paragraphs": "paragraph",
+    "layout": "layout", "ocr": "ocr", "none": "layout"}
+_OCR_CONFIDENCE = 0.7
+
+
+def supporting_fields(form_type: str, facts: Mapping[str, Any],
+                      method: Method) -> list[FieldValue]:
+    """SPEC §2.9: what a supporting document found, as fields of the extraction JSON:
+    ``signed`` (agreement), ``transactions`` (design: mentioned; scenarios: covered by a
+    scenario) and ``scenario_pass_counts`` (transaction key → scenarios passed)."""
+    confidence = _OCR_CONFIDENCE if method == "ocr" else 1.0
+    values: dict[str, Any] = {}
+    if form_type == "rpa_agreement":
+        values["signed"] = bool(facts.get("signed"))
+    if form_type == "systems_design":
+        values["transactions"] = list(facts.get("transactions", []))
+    if form_type == "test_scenarios":
+        values["transactions"] = list(facts.get("covered", []))
+        values["scenario_pass_counts"] = dict(facts.get("passing", {}))
+    return [FieldValue(key, _raw(value), value, _SOURCE_OF[method], confidence)
+            for key, value in values.items()]
+
+
+def _raw(value: Any) -> str:
+    if isinstance(value, dict):
+        return "; ".join(f"{key}: {count}" for key, count in value.items())
+    if isinstance(value, list):
+        return "; ".join(value)
+    return "yes" if value else "no"
 
 
 def transactions_field(definitions: Mapping[str, FormDefinition]) -> FieldDef | None:
@@ -56,24 +90,35 @@ def mentioned_transactions(text: str, transactions: FieldDef) -> list[str]:
     return sorted(found)
 
 
-def passing_scenarios(raw: RawDocument,
-                      transactions: FieldDef) -> tuple[dict[str, int], int]:
-    """Per transaction key, the number of scenarios marked passed; and the total scenarios."""
+def passing_scenarios(raw: RawDocument, transactions: FieldDef
+                      ) -> tuple[dict[str, int], int, list[str]]:
+    """Per transaction key, the number of scenarios marked passed; the total scenarios; and
+    the transactions with at least one scenario."""
     passing: dict[str, int] = {}
+    covered: set[str] = set()
     total = 0
+    for row, columns in _scenario_rows(raw):
+        total += 1
+        keys = _row_transactions(row[columns["transaction"]], transactions)
+        covered.update(keys)
+        if _passed(row[columns["result"]]):
+            for key in keys:
+                passing[key] = passing.get(key, 0) + 1
+    return dict(sorted(passing.items())), total, sorted(covered)
+
+
+def _scenario_rows(raw: RawDocument) -> Iterator[tuple[tuple[str, ...], dict[str, int]]]:
     for table in raw.tables:
         header_at, columns = _header(table)
         if columns is None:
             continue
         for row in table[header_at + 1:]:
-            if len(row) <= max(columns.values()) or not any(cell.strip() for cell in row):
-                continue
-            total += 1
-            if normalize_label(row[columns["result"]]) in _PASS or \
-                    row[columns["result"]].strip() in _PASS:
-                for key in _row_transactions(row[columns["transaction"]], transactions):
-                    passing[key] = passing.get(key, 0) + 1
-    return dict(sorted(passing.items())), total
+            if len(row) > max(columns.values()) and any(cell.strip() for cell in row):
+                yield row, columns
+
+
+def _passed(cell: str) -> bool:
+    return normalize_label(cell) in _PASS or cell.strip() in _PASS
 
 
 def _header(table: tuple[tuple[str, ...], ...]) -> tuple[int, dict[str, int] | None]:

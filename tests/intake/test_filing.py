@@ -279,3 +279,40 @@ def test_header_injection_through_a_filename_and_a_sender_name(
         submission = session.scalars(select(Submission)).one()
         assert "\r" not in submission.subject and "\n" not in submission.subject
         assert all("\n" not in doc.filename for doc in submission.documents)
+
+
+def _ack_text(factory: sessionmaker[Session]) -> str:
+    message = email.message_from_bytes(acks(factory)[-1].raw or b"", policy=email.policy.SMTP)
+    part = message.get_body(preferencelist=("plain",))
+    assert part is not None
+    return " ".join(part.get_content().split())  # type: ignore[attr-defined]
+
+
+def test_a_field_the_page_reader_did_not_find_is_checked_not_told_missing(
+        session_factory: sessionmaker[Session], ctx: IntakeContext) -> None:
+    """SPEC §3: a flattened form whose FEIN the layout reader did not find goes to review,
+    and the provider is not told that the FEIN is missing."""
+    from formgen.pdf_form import flattened_pdf
+
+    values = sample_values("stage1", seed=1, omit=("fein",))
+    file(session_factory, ctx, stage2_mail(1, [("s1.pdf", flattened_pdf(
+        ctx.definitions["stage1"], values), PDF)], subject="Stage I"))
+    with session_factory() as session:
+        submission = session.scalars(select(Submission)).one()
+        assert submission.status == "needs_review"
+        assert ("unreadable", "fein", "review") in {
+            (p.code, p.field, p.severity) for p in submission.problems}
+    text = _ack_text(session_factory)
+    assert "coordinator will check" in text and "FEIN" not in text.split("What happens")[0]
+    assert "is required" not in text
+
+
+def test_an_empty_fillable_field_is_told_missing(session_factory: sessionmaker[Session],
+                                                 ctx: IntakeContext) -> None:
+    values = sample_values("stage1", seed=1, omit=("fein",))
+    file(session_factory, ctx, stage2_mail(1, [("s1.pdf", fillable_pdf(
+        ctx.definitions["stage1"], values), PDF)], subject="Stage I"))
+    with session_factory() as session:
+        assert session.scalars(select(Submission)).one().status == "incomplete"
+    assert '"Federal Employer Identification Number (FEIN)" is required' in \
+        _ack_text(session_factory)

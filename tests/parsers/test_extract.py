@@ -173,6 +173,6 @@ def test_extract_json_shape(definitions, monkeypatch) -> None:
                                   today=TODAY, isolate=False)
     document = result["documents"][0]
     assert set(document) == {"filename", "sha256", "form_type", "form_version", "method",
-                             "fields", "field_sources", "problems"}
+                             "confidence", "fields", "field_sources", "problems"}
     assert document["fields"]["bot_count"] == 2
     assert document["field_sources"]["fein"] == {"source": "acroform", "confidence": 1.0}
