@@ -19,7 +19,7 @@ from parsers.limits import LimitExceededError, Limits
 from parsers.mapping import map_fields
 from parsers.model import ExtractedDocument, ParsedEmail, Problem, RawDocument
 from parsers.rules_document import check_document
-from parsers.supporting import supporting_facts, supporting_fields
+from parsers.supporting import supporting_facts, supporting_fields, supporting_problems
 
 log = logging.getLogger(__name__)
 
@@ -99,8 +99,9 @@ def build_document(filename: str, data: bytes, raw: RawDocument,
                              "confidence": checked.confidence}
     facts.update(supporting_facts(found.form_type, raw, values, definitions))
     fields = (*checked.fields, *supporting_fields(found.form_type, facts, raw.method))
+    problems += [*checked.problems, *supporting_problems(found.form_type, facts, raw.method)]
     return ExtractedDocument(filename, _sha256(data), found.form_type, found.form_version,
-                             raw.method, fields, (*problems, *checked.problems), facts)
+                             raw.method, fields, tuple(problems), facts)
 
 
 _VOCABULARIES: dict[tuple[tuple[str, int], ...], tuple[list[FormDefinition], Vocabulary]] = {}

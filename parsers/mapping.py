@@ -188,6 +188,8 @@ def _resolve_choice_only(item: RawField, index: FieldIndex) -> _Hit | None:
 def _value_for(field: FieldDef, item: RawField) -> RawValue | None:
     """The raw value of a field matched by its own name or label."""
     value = item.value
+    if isinstance(value, str) and is_blank(value):
+        return ""  # empty: the choice printed beside an empty radio group is no answer
     if isinstance(value, bool) and field.type in ("set", "choice"):
         for name in (item.export_value, item.name, item.beside):
             if name and find_choice(field, clean_field_name(name).split(".")[-1]):
@@ -202,6 +204,8 @@ def _value_for(field: FieldDef, item: RawField) -> RawValue | None:
                      if normalize_label(text) in _YES | _NO), value)
     if isinstance(value, bool) and field.type not in ("checkbox", "yesno"):
         return None  # a box beside a text field says nothing about its text
+    if value is False and field.type == "checkbox":
+        return None  # unchecked: left empty, not a value
     if isinstance(value, str) and field.type == "set":
         return (_choice_text(field, item),)
     if isinstance(value, str) and field.type == "choice":

@@ -13,6 +13,7 @@ from typing import Any
 import pdfplumber
 from pypdf import PdfReader
 
+from parsers.glyphs import canonical_marks
 from parsers.labels import Vocabulary
 from parsers.limits import Limits
 from parsers.model import Problem, RawDocument, RawField
@@ -58,6 +59,8 @@ def read_pdf(data: bytes, limits: Limits, vocabulary: Vocabulary) -> RawDocument
         if text.strip():
             fields = [item for number in range(pages.count)
                       for item in _page_fields(pages, number, vocabulary)]
+            if _fillable(widgets) and not _any_value(fields):  # a blank form sent back
+                return _acroform(widgets, pages, vocabulary, len(reader.pages))
             return RawDocument("layout", text, tuple(fields[: limits.max_fields]),
                                tables=_tables(pages, vocabulary),
                                pages=len(reader.pages),
@@ -78,16 +81,28 @@ def _acroform(widgets: list[Widget], pages: _Pages, vocabulary: Vocabulary,
 
 
 def _one_per_radio_group(widgets: list[Widget]) -> list[Widget]:
-    """A radio group is one field: its selected button; a group with none selected is an
-    empty field and gives nothing (its buttons' export names are not values)."""
+    """A radio group is one field: its selected button; a group with none selected is one
+    empty field (its buttons' export names are not values)."""
+    selected = {widget.name for widget in widgets if widget.radio and widget.value}
     kept, seen = [], set()
     for widget in widgets:
         if widget.radio:
-            if not widget.value or widget.name in seen:
+            if widget.name in seen or (widget.name in selected and not widget.value):
                 continue
             seen.add(widget.name)
+            widget = widget if widget.value else replace(widget, export_value="")
         kept.append(widget)
     return kept
+
+
+def _fillable(widgets: list[Widget]) -> bool:
+    return any(widget.field_type not in ("/Sig", "/Push") for widget in widgets)
+
+
+def _any_value(fields: list[RawField]) -> bool:
+    """Did the page show anything filled in (text, or a checked box)?"""
+    return any(item.value is True or (isinstance(item.value, str) and item.value.strip())
+               or (isinstance(item.value, tuple) and item.value) for item in fields)
 
 
 def _has_values(widgets: list[Widget]) -> bool:
@@ -266,7 +281,8 @@ def _words(page: Any) -> list[Word]:
     # (text set glyph by glyph); letters of one word touch.
     words = page.extract_words(keep_blank_chars=False, extra_attrs=["fontname"],
                                x_tolerance_ratio=0.16)
-    return [Word(item["text"], float(item["x0"]), float(item["x1"]), float(item["top"]),
+    return [Word(canonical_marks(item["text"], str(item.get("fontname", ""))),
+                 float(item["x0"]), float(item["x1"]), float(item["top"]),
                  float(item["bottom"]), font=str(item.get("fontname", "")))
             for item in words]
 

@@ -10,6 +10,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from parsers.certainty import PAIRED_BY_POSITION
+from parsers.glyphs import canonical_mark, ends_with_separator, mark_state
 from parsers.labels import Vocabulary, section_heading
 from parsers.model import RawField, Source
 from parsers.typed_fields import value_fields
@@ -17,10 +18,6 @@ from parsers.typed_fields import value_fields
 LINE_TOLERANCE = 4.0  # points between baselines still on one line
 _COLUMN_GAP = 150.0  # points between the left edges of two columns of a page
 GAP = 14.0  # points between words that separate two segments
-_MARKS_ON = {"☒", "☑", "✓", "✔", "✗", "✘", "■", "[X]", "[x]", "(X)", "X", "x"}
-_MARKS_OFF = {"☐", "□", "[ ]", "[]", "( )", "❑", "❏"}
-_ZAPF_ON = {"4", "3", "8", "l", "n", "u"}
-_ZAPF_OFF = {"o", "q", "m", "¨"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,6 +160,8 @@ class _Pairing:
         """A label and its value: after a colon, beside it, below it, or (a signature
         block) above it; nothing for a question answered by the boxes beside it."""
         lines, vocabulary, used = self.lines, self.vocabulary, self.used
+        if _heading(segment, text, vocabulary):  # "ORGANIZATION INFORMATION": no label
+            return []
         split = _field_label(text, vocabulary)
         if split is None or (split[1] and ":" not in text):
             # a short label inside a longer wrapped one ("Testing completed ...")
@@ -178,10 +177,12 @@ class _Pairing:
             value = unwrapped("\n".join([value, *_more_lines(lines, number, segment,
                                                                vocabulary, used)]))
         # "Label: value" in one segment is explicit; beside, below or above is a guess
-        ceiling = 1.0 if value and ":" in text else PAIRED_BY_POSITION
+        ceiling = 1.0 if value and _explicit(text, label) else PAIRED_BY_POSITION
         value = value or _beside_continued(lines, number, segment, vocabulary, used) or \
             _value_below(lines, number, segment, vocabulary, used) or \
             _value_above(lines, number, segment, vocabulary, used)
+        if value and vocabulary.prose_value(label, value.split("\n")[0]):
+            value = ""  # the document's prose under a blank field is not its value
         found = _fields(label, value, segment, self.source, self.page, vocabulary,
                         ceiling) if value else []
         if found and not any(isinstance(item.value, bool) for item in found):
@@ -255,9 +256,14 @@ def _field_label(text: str, vocabulary: Vocabulary) -> tuple[str, str] | None:
     if split is None or not vocabulary.is_field_label(split[0]):
         return None
     label, value = split
-    if value and ":" not in text and len(value.split()) > 1:
+    if value and not _explicit(text, label) and len(value.split()) > 1:
         return None
     return label, value
+
+
+def _explicit(text: str, label: str) -> bool:
+    """A label typed with a separator before its value ("Name: Acme", "Name – Acme")."""
+    return ":" in text or ends_with_separator(label)
 
 
 def _field(name: str, value: str | bool, label: str, words: Sequence[Word], source: Source,
@@ -268,19 +274,11 @@ def _field(name: str, value: str | bool, label: str, words: Sequence[Word], sour
 
 
 def _mark(word: Word) -> bool | None:
+    """A check mark in any font (parsers.glyphs); an X only when drawn in a box."""
     text = word.text.strip()
-    if "zapf" in word.font.lower() or "dingbat" in word.font.lower():
-        if text in _ZAPF_ON:
-            return True
-        if text in _ZAPF_OFF:
-            return False
-    if text in _MARKS_OFF:
-        return False
-    if text in _MARKS_ON and text not in {"X", "x"}:
-        return True
-    if text in {"X", "x"} and word.font == "box":
-        return True
-    return None
+    if text in {"X", "x"}:
+        return True if word.font == "box" else None
+    return mark_state(canonical_mark(text, word.font))
 
 
 def _bracket_marks(line: list[Word]) -> list[Word]:
@@ -442,10 +440,21 @@ def _take(segment: Sequence[Word], vocabulary: Vocabulary, used: set[int]) -> st
     if id(segment[0]) in used:
         return ""
     text = _join(segment)
-    if _field_label(text, vocabulary) or _mark(segment[0]) is not None:
+    if _field_label(text, vocabulary) or _mark(segment[0]) is not None or \
+            _heading(segment, text, vocabulary) or vocabulary.is_label_start(text):
         return ""
     used.add(id(segment[0]))
     return text
+
+
+def _heading(segment: Sequence[Word], text: str, vocabulary: Vocabulary) -> bool:
+    """A section heading: one the forms know, or a bold line in capitals ("BOT DETAILS")."""
+    if vocabulary.is_heading(text):
+        return True
+    letters = [char for char in text if char.isalpha()]
+    return len(letters) >= 4 and all(char.isupper() for char in letters) and \
+        all("bold" in word.font.lower() for word in segment) and \
+        not vocabulary.is_choice_label(text)
 
 
 def _next_text(line: Sequence[Word], segment: Sequence[Word], used: set[int]) -> str:

@@ -9,7 +9,7 @@ from typing import Any
 from parsers.choices import find_choice
 from parsers.formdefs import FieldDef, FormDefinition
 from parsers.labels import normalize_label, squash
-from parsers.model import FieldValue, Method, RawDocument, Source
+from parsers.model import FieldValue, Method, Problem, RawDocument, Source
 
 _PASS = frozenset({"pass", "passed", "p", "✓", "✔", "☑", "yes", "y", "success", "successful",
                    "ok"})
@@ -27,7 +27,8 @@ def supporting_facts(form_type: str, raw: RawDocument, values: Mapping[str, Any]
         return {"transactions": mentioned_transactions(raw.text, transactions)}
     if form_type == "test_scenarios" and transactions is not None:
         passing, total, covered = passing_scenarios(raw, transactions)
-        return {"passing": passing, "scenarios": total, "covered": covered}
+        return {"passing": passing, "scenarios": total, "covered": covered,
+                "scenario_table": any(_header(table)[1] for table in raw.tables)}
     return {}
 
 
@@ -50,11 +51,28 @@ def supporting_fields(form_type: str, facts: Mapping[str, Any],
         values["signed"] = bool(facts.get("signed"))
     if form_type == "systems_design":
         values["transactions"] = list(facts.get("transactions", []))
-    if form_type == "test_scenarios":
+    if form_type == "test_scenarios" and facts.get("scenarios"):
         values["transactions"] = list(facts.get("covered", []))
         values["scenario_pass_counts"] = dict(facts.get("passing", {}))
     return [FieldValue(key, _raw(value), value, _SOURCE_OF[method], confidence)
-            for key, value in values.items()]
+            for key, value in values.items() if value or key == "signed"]  # absent: left out
+
+
+def supporting_problems(form_type: str, facts: Mapping[str, Any],
+                        method: Method) -> list[Problem]:
+    """A design that names no transaction, a scenarios document with no scenario: told
+    only when the reader is sure (the text read, not OCR; the table's header found)."""
+    if form_type == "systems_design" and not facts.get("transactions"):
+        sure = method != "ocr"
+        return [Problem("missing_required", "The Systems Design Documentation names no POSC "
+                        "transaction; it must describe the process flow of each bot "
+                        "transaction.", "transactions", "error" if sure else "review")]
+    if form_type == "test_scenarios" and not facts.get("scenarios"):
+        sure = method != "ocr" and bool(facts.get("scenario_table"))
+        return [Problem("missing_required", "The Test Scenarios document lists no executed "
+                        "scenario; it must show the scenarios run for each transaction.",
+                        "transactions", "error" if sure else "review")]
+    return []
 
 
 def _raw(value: Any) -> str:

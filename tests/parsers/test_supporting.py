@@ -29,13 +29,14 @@ def scenarios(*rows: tuple[str, str]) -> RawDocument:
 ])
 def test_passing_scenarios(definitions, rows, passing, total, covered) -> None:
     facts = supporting_facts("test_scenarios", scenarios(*rows), {}, definitions)
-    assert facts == {"passing": passing, "scenarios": total, "covered": covered}
+    assert facts == {"passing": passing, "scenarios": total, "covered": covered,
+                     "scenario_table": True}
 
 
 def test_scenarios_without_a_table(definitions) -> None:
     raw = RawDocument("paragraphs", "RPA Test Scenarios\nAll passed.")
     assert supporting_facts("test_scenarios", raw, {}, definitions) == {
-        "passing": {}, "scenarios": 0, "covered": []}
+        "passing": {}, "scenarios": 0, "covered": [], "scenario_table": False}
 
 
 @pytest.mark.parametrize(("signed", "values", "expected"), [
