@@ -73,10 +73,10 @@ def _extract(filename: str, data: bytes, definitions: dict[str, FormDefinition],
     except LimitExceededError:
         return failed_document(filename, data, "too_large", f'The file "{filename}" '
                                f"{ISOLATION_MESSAGES['memory'][1]}")
-    except Exception as err:  # a reader failing on hostile bytes: bad input
-        log.warning("reader failed on one attachment: %s", type(err).__name__)
-        return failed_document(filename, data, "unreadable_file", f'The file "{filename}" '
-                               f"{ISOLATION_MESSAGES['crashed'][1]}")
+    # The readers catch the libraries' errors on hostile bytes at the library call and say
+    # so in a problem; anything else raised here is a bug of ours, and goes up (the
+    # pipeline quarantines the message with the traceback) rather than being told to the
+    # provider as a damaged file.
     return build_document(filename, data, raw, definitions, vocabulary, today=today)
 
 

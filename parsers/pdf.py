@@ -13,7 +13,7 @@ from typing import Any
 import pdfplumber
 from pypdf import PdfReader
 
-from parsers.glyphs import canonical_marks
+from parsers.glyphs import CHECKED_MARK, UNCHECKED_MARK, canonical_marks
 from parsers.labels import Vocabulary
 from parsers.limits import Limits
 from parsers.model import Problem, RawDocument, RawField
@@ -146,13 +146,19 @@ class _Pages:
         return self._layouts[number]
 
     def _read(self, number: int) -> tuple[list[Word], list[Box], float]:
+        """The page's words and drawn boxes; pdfminer's errors on an odd page (caught at
+        the library calls) give an empty page, our own code's errors go up."""
+        if self.plumber is None:
+            return [], [], float(self.reader.pages[number].mediabox.height)
         try:
             page = self.plumber.pages[number]
-            boxes, words = drawn_boxes(page.rects, page.lines, page.curves, _words(page))
-            return words, boxes, float(page.height)
-        except Exception as err:
+            rects, lines, curves = page.rects, page.lines, page.curves
+            found, height = _plumber_words(page), float(page.height)
+        except Exception as err:  # pdfminer raises many kinds on odd files
             log.debug("page %d unreadable: %s", number, type(err).__name__)
             return [], [], float(self.reader.pages[number].mediabox.height)
+        boxes, words = drawn_boxes(rects, lines, curves, _words(found))
+        return words, boxes, height
 
     def tables(self, number: int, vocabulary: Vocabulary
                ) -> list[tuple[tuple[float, float, float, float], list[list[str | None]]]]:
@@ -160,14 +166,15 @@ class _Pages:
         if number not in self._tables:
             self._tables[number] = []
             try:
-                marks = [Word("☒" if box.checked else "☐", box.x0, box.x1, box.top, box.bottom)
-                         for box in self.boxes(number)]
-                words = [*self.words(number), *marks]
-                for table in self.plumber.pages[number].find_tables():
-                    self._tables[number].append(
-                        (tuple(table.bbox), _cell_texts(table, words, vocabulary)))
+                found = list(self.plumber.pages[number].find_tables()) if self.plumber else []
             except Exception as err:  # pdfminer raises many kinds on odd files
                 log.debug("tables of page %d unreadable: %s", number, type(err).__name__)
+                found = []
+            marks = [Word(CHECKED_MARK if box.checked else UNCHECKED_MARK, box.x0, box.x1,
+                          box.top, box.bottom) for box in self.boxes(number)]
+            words = [*self.words(number), *marks]
+            self._tables[number] = [(tuple(table.bbox), _cell_texts(table, words, vocabulary))
+                                    for table in found]
         return self._tables[number]
 
     def words(self, number: int) -> list[Word]:
@@ -276,11 +283,15 @@ def _self_explaining(name: str, vocabulary: Vocabulary) -> bool:
     return bool(parts) and vocabulary.is_label(parts[-2] if len(parts) > 1 else parts[-1])
 
 
-def _words(page: Any) -> list[Word]:
+def _plumber_words(page: Any) -> list[dict[str, Any]]:
     # A gap of a sixth of the type size parts two words even with no space between them
     # (text set glyph by glyph); letters of one word touch.
-    words = page.extract_words(keep_blank_chars=False, extra_attrs=["fontname"],
-                               x_tolerance_ratio=0.16)
+    return list(page.extract_words(keep_blank_chars=False, extra_attrs=["fontname"],
+                                   x_tolerance_ratio=0.16))
+
+
+def _words(words: list[dict[str, Any]]) -> list[Word]:
+    """pdfplumber's words as ours, check-mark glyphs of any font as ☒ or ☐."""
     return [Word(canonical_marks(item["text"], str(item.get("fontname", ""))),
                  float(item["x0"]), float(item["x1"]), float(item["top"]),
                  float(item["bottom"]), font=str(item.get("fontname", "")))

@@ -316,3 +316,24 @@ def test_an_empty_fillable_field_is_told_missing(session_factory: sessionmaker[S
         assert session.scalars(select(Submission)).one().status == "incomplete"
     assert '"Federal Employer Identification Number (FEIN)" is required' in \
         _ack_text(session_factory)
+
+
+def test_a_bug_in_a_reader_quarantines_the_message_with_its_traceback(
+        session_factory: sessionmaker[Session], ctx: IntakeContext,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue #11 item 5: our own bug is not told to the provider as a damaged file."""
+    import parsers.docx_reader
+    from registry.models import QuarantineEntry
+
+    def broken_reader(*args: object) -> list[object]:
+        raise ZeroDivisionError("a bug of ours")
+
+    monkeypatch.setattr(parsers.docx_reader, "_paragraph_fields", broken_reader)
+    form = docx_form(ctx.definitions["stage1"], sample_values("stage1", seed=1))
+    assert file(session_factory, ctx, stage2_mail(1, [("s1.docx", form, DOCX)],
+                                                  subject="Stage I")) is None
+    with session_factory() as session:
+        entry = session.scalars(select(QuarantineEntry)).one()
+        assert "ZeroDivisionError" in entry.reason and "broken_reader" in entry.traceback
+        assert session.scalars(select(Submission)).first() is None
+    assert acks(session_factory) == []
