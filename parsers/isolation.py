@@ -54,9 +54,9 @@ def run_isolated(func: Callable[..., T], *args: Any, seconds: float, memory_mb: 
         return payload  # type: ignore[no-any-return]
     if status == "memory":
         raise IsolationError("memory")
-    err, child_traceback = payload
-    err.add_note(f"in the isolated child process:\n{child_traceback}")
-    raise err
+    error, child_traceback = payload
+    error.add_note(f"in the isolated child process:\n{child_traceback}")
+    raise error
 
 
 def _stop(process: multiprocessing.process.BaseProcess) -> None:
