@@ -32,6 +32,8 @@ TIGHT_BRACKETS = re.compile(rf"\[\s*([{CHECKED_LETTERS}]?)\s*\]")  # "[ X ]" →
 # a dot leader, and a required-field asterisk before any of them ("Name * : Acme").
 SEPARATOR = re.compile(r"^\s*\*?\s*(?:[:=\u2013\u2014\t]|-(?=\s)|\.{2,}|\u2026+|_{2,})+\s*"
                        r"|^\s*\*\s*$|^\s*\*\s+")
+# A dot leader, as typed or set by a tab stop: three dots or more (or "…").
+LEADER = re.compile(r"(?:\.\s?){3,}|\u2026+")
 # Text that a form shows in an empty field: Word's placeholders and fill-in lines.
 PLACEHOLDERS = frozenset({
     "click or tap here to enter text", "click or tap to enter a date",

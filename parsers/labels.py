@@ -228,9 +228,9 @@ def _value_after(line: str, normalized_label: str) -> str | None:
     """The raw text after the label in ``line``: after a colon, or after the label's words."""
     if ":" in line and normalized_label in label_keys(line.split(":", 1)[0]):
         return line.split(":", 1)[1].strip()
-    tokens = line.split()
+    tokens = list(re.finditer(r"\S+", line))
     for cut in range(1, len(tokens) + 1):
-        if normalize_label(" ".join(tokens[:cut])) == normalized_label:
-            rest = " ".join(tokens[cut:]).strip()
+        if normalize_label(line[: tokens[cut - 1].end()]) == normalized_label:
+            rest = line[tokens[cut - 1].end():].strip()  # as typed: the label's text ends here
             return strip_separator(rest) if rest[:1] in _SEPARATOR_STARTS else rest
     return None

@@ -13,7 +13,7 @@ from typing import Any
 import pdfplumber
 from pypdf import PdfReader
 
-from parsers.glyphs import CHECKED_MARK, UNCHECKED_MARK, canonical_marks
+from parsers.glyphs import CHECKED_MARK, LEADER, UNCHECKED_MARK, canonical_marks
 from parsers.labels import Vocabulary
 from parsers.limits import Limits
 from parsers.model import Problem, RawDocument, RawField
@@ -291,11 +291,28 @@ def _plumber_words(page: Any) -> list[dict[str, Any]]:
 
 
 def _words(words: list[dict[str, Any]]) -> list[Word]:
-    """pdfplumber's words as ours, check-mark glyphs of any font as ☒ or ☐."""
-    return [Word(canonical_marks(item["text"], str(item.get("fontname", ""))),
-                 float(item["x0"]), float(item["x1"]), float(item["top"]),
-                 float(item["bottom"]), font=str(item.get("fontname", "")))
-            for item in words]
+    """pdfplumber's words as ours, check-mark glyphs of any font as ☒ or ☐, and a dot
+    leader run into its label and value ("Name......Acme") cut out of the word."""
+    return [piece for item in words for piece in _leader_split(Word(
+        canonical_marks(item["text"], str(item.get("fontname", ""))), float(item["x0"]),
+        float(item["x1"]), float(item["top"]), float(item["bottom"]),
+        font=str(item.get("fontname", ""))))]
+
+
+def _leader_split(word: Word) -> list[Word]:
+    """The parts of a word around its dot leaders, placed in proportion to their letters
+    (the leader becomes a gap, which parts a label from its value)."""
+    parts = [(found.start(), found.end()) for found in LEADER.finditer(word.text)]
+    if not parts:
+        return [word]
+    width = (word.x1 - word.x0) / max(len(word.text), 1)
+    pieces, start = [], 0
+    for begin, end in [*parts, (len(word.text), len(word.text))]:
+        if word.text[start:begin].strip():
+            pieces.append(replace(word, text=word.text[start:begin].strip(),
+                                  x0=word.x0 + start * width, x1=word.x0 + begin * width))
+        start = end
+    return pieces
 
 
 def _tables(pages: _Pages, vocabulary: Vocabulary) -> tuple[tuple[tuple[str, ...], ...], ...]:

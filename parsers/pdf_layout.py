@@ -17,7 +17,8 @@ from parsers.typed_fields import value_fields
 
 LINE_TOLERANCE = 4.0  # points between baselines still on one line
 _COLUMN_GAP = 150.0  # points between the left edges of two columns of a page
-GAP = 14.0  # points between words that separate two segments
+GAP = 14.0  # points between words that separate two segments, at most
+SEGMENT_GAP = 0.9  # ... and at least this many times the type's height
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,13 +74,20 @@ def unwrapped(text: str) -> str:
 
 
 def segments_of(line: Sequence[Word]) -> list[list[Word]]:
+    """A line cut at gaps wider than a word space: GAP points, or less in small type (a
+    10-point gap after a 9-point label parts it from its value)."""
     segments: list[list[Word]] = []
     for word in line:
-        if segments and word.x0 - segments[-1][-1].x1 < GAP:
+        if segments and word.x0 - segments[-1][-1].x1 < _gap(segments[-1][-1], word):
             segments[-1].append(word)
         else:
             segments.append([word])
     return segments
+
+
+def _gap(left: Word, right: Word) -> float:
+    size = min(left.bottom - left.top, right.bottom - right.top)
+    return min(GAP, max(SEGMENT_GAP * size, 4.0)) if size > 0 else GAP
 
 
 def pair_fields(words: Sequence[Word], boxes: Sequence[Box], vocabulary: Vocabulary, *,

@@ -3,6 +3,7 @@ transactions the systems design mentions, how many test scenarios passed per tra
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
@@ -52,8 +53,10 @@ def supporting_fields(form_type: str, facts: Mapping[str, Any],
     if form_type == "systems_design":
         values["transactions"] = list(facts.get("transactions", []))
     if form_type == "test_scenarios" and facts.get("scenarios"):
-        values["transactions"] = list(facts.get("covered", []))
-        values["scenario_pass_counts"] = dict(facts.get("passing", {}))
+        covered, passing = facts.get("covered", []), facts.get("passing", {})
+        values["transactions"] = list(covered)
+        # every transaction with a scenario: 0 where they all failed
+        values["scenario_pass_counts"] = {key: passing.get(key, 0) for key in covered}
     return [FieldValue(key, _raw(value), value, _SOURCE_OF[method], confidence)
             for key, value in values.items() if value or key == "signed"]  # absent: left out
 
@@ -126,13 +129,44 @@ def passing_scenarios(raw: RawDocument, transactions: FieldDef
 
 
 def _scenario_rows(raw: RawDocument) -> Iterator[tuple[tuple[str, ...], dict[str, int]]]:
-    for table in raw.tables:
+    for table in (*raw.tables, field_table(raw)):
         header_at, columns = _header(table)
         if columns is None:
             continue
         for row in table[header_at + 1:]:
             if len(row) > max(columns.values()) and any(cell.strip() for cell in row):
                 yield row, columns
+
+
+# A fillable table's field names: a row number and a column ("Row1.Transaction",
+# "Scenario_2_PassFail", "TS01_Result"); the result and transaction columns are what counts.
+_ROW = re.compile(r"^(?P<before>\D*?)(?P<row>\d{1,3})(?P<after>\D*)$")
+_FIELD_COLUMNS = (("transaction", ("transaction",)),
+                  ("result", ("passfail", "pass", "result", "status", "outcome")))
+_OTHER_COLUMNS = ("expectedresult", "actualresult", "expected", "actual")
+
+
+def field_table(raw: RawDocument) -> tuple[tuple[str, ...], ...]:
+    """Fields per row of a fillable Test Scenarios table as a table with a header row."""
+    rows: dict[int, dict[str, str]] = {}
+    for item in raw.fields:
+        found = _ROW.match(item.name.replace(".", "_")) if isinstance(item.value, str) else None
+        column = _field_column(found) if found else None
+        if found and column:
+            rows.setdefault(int(found.group("row")), {})[column] = str(item.value)
+    if not rows:
+        return ()
+    header = ("Transaction", "Pass/Fail")
+    return (header, *((row.get("transaction", ""), row.get("result", ""))
+                      for _, row in sorted(rows.items())))
+
+
+def _field_column(found: re.Match[str]) -> str | None:
+    after = squash(found.group("after")) or squash(found.group("before"))
+    if any(after.endswith(name) for name in _OTHER_COLUMNS):
+        return None
+    return next((column for column, names in _FIELD_COLUMNS
+                 if any(after.endswith(name) for name in names)), None)
 
 
 def _passed(cell: str) -> bool:
