@@ -180,15 +180,9 @@ class _Pairing:
         self.seen.append((label, segment[0]))
         if not value and _marks_after(lines[number], segment):
             return []
-        if value and ":" in text and segment[-1].x1 > self.right - 40:
-            # "Label: value" run to the margin: the value wraps onto the next lines
-            value = unwrapped("\n".join([value, *_more_lines(lines, number, segment,
-                                                               vocabulary, used)]))
         # "Label: value" in one segment is explicit; beside, below or above is a guess
         ceiling = 1.0 if value and _explicit(text, label) else PAIRED_BY_POSITION
-        value = value or _beside_continued(lines, number, segment, vocabulary, used) or \
-            _value_below(lines, number, segment, vocabulary, used) or \
-            _value_above(lines, number, segment, vocabulary, used)
+        value = self._value(number, segment, value, explicit=_explicit(text, label))
         if value and vocabulary.prose_value(label, value.split("\n")[0]):
             value = ""  # the document's prose under a blank field is not its value
         found = _fields(label, value, segment, self.source, self.page, vocabulary,
@@ -196,6 +190,21 @@ class _Pairing:
         if found and not any(isinstance(item.value, bool) for item in found):
             self.answered.add(id(segment[0]))  # a text answer: no marks below answer it
         return found
+
+
+    def _value(self, number: int, segment: list[Word], value: str, *, explicit: bool) -> str:
+        """The label's value: typed after it, beside it, below it or above it. A value
+        run to the right margin wraps onto the lines under the label ("Label: value",
+        "Label ...... value")."""
+        lines, vocabulary, used = self.lines, self.vocabulary, self.used
+        if not value:
+            value = _beside_continued(lines, number, segment, vocabulary, used)
+            explicit = bool(value) and "\n" not in value
+        if value and explicit and lines[number][-1].x1 > self.right - 40:
+            value = unwrapped("\n".join([value, *_more_lines(lines, number, segment,
+                                                               vocabulary, used)]))
+        return value or _value_below(lines, number, segment, vocabulary, used) or \
+            _value_above(lines, number, segment, vocabulary, used)
 
 
 def _fields(label: str, value: str, words: Sequence[Word], source: Source, page: int,
@@ -300,7 +309,8 @@ def _bracket_marks(line: list[Word]) -> list[Word]:
             inner = line[index + 1: index + size - 1]
             end = line[index + size - 1] if index + size - 1 < len(line) else None
             if closing and end is not None and end.text == closing and \
-                    end.x0 - word.x1 < 12 and all(w.text in {"X", "x"} for w in inner):
+                    end.x0 - word.x1 < max(12.0, 2 * (word.bottom - word.top)) and \
+                    all(w.text in {"X", "x"} for w in inner):  # "[   ]" in Courier too
                 text = f"{word.text}{''.join(w.text for w in inner) or ' '}{closing}"
                 merged.append(Word(text, word.x0, end.x1, word.top, end.bottom,
                                    min(w.confidence for w in line[index: index + size])))
@@ -406,8 +416,10 @@ def _more_lines(lines: Sequence[Sequence[Word]], number: int, first: Sequence[Wo
     for line in lines[number + 1: number + 21]:
         gap = line[0].top - previous[0].bottom
         start = next((s for s in segments_of(line) if abs(s[0].x0 - first[0].x0) < 3), None)
-        if start is None or gap > 0.8 * (previous[0].bottom - previous[0].top) + 2:
-            break
+        height = previous[0].bottom - previous[0].top
+        if start is None or gap > 0.8 * height + 2 or \
+                abs(start[0].bottom - start[0].top - height) > 0.15 * height:
+            break  # not the next line of the same type (a footer in smaller print)
         text = _take(start, vocabulary, used) if not section_heading(_join(start)) else ""
         if not text:
             break

@@ -39,6 +39,7 @@ _SOURCE_OF: dict[str, Source] = {
     "legacy_fields": "legacy_field", "tables": "table_cell", "paragraphs": "paragraph",
     "layout": "layout", "ocr": "ocr", "none": "layout"}
 _OCR_CONFIDENCE = 0.7
+_SURE_METHODS = frozenset({"acroform", "xfa", "content_controls", "legacy_fields", "tables"})
 
 
 def supporting_fields(form_type: str, facts: Mapping[str, Any],
@@ -70,6 +71,11 @@ def supporting_problems(form_type: str, facts: Mapping[str, Any],
         return [Problem("missing_required", "The Systems Design Documentation names no POSC "
                         "transaction; it must describe the process flow of each bot "
                         "transaction.", "transactions", "error" if sure else "review")]
+    if form_type == "rpa_agreement" and not facts.get("signed"):
+        sure = method in _SURE_METHODS  # a page reader may have missed the signature
+        return [Problem("unsigned", "The MassHealth RPA Agreement is not signed: it needs "
+                        "the signatory's signature (or typed name) and the date.", "signed",
+                        "error" if sure else "review")]
     if form_type == "test_scenarios" and not facts.get("scenarios"):
         sure = method != "ocr" and bool(facts.get("scenario_table"))
         return [Problem("missing_required", "The Test Scenarios document lists no executed "
