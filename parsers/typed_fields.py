@@ -126,27 +126,31 @@ def table_fields(rows: Sequence[Sequence[str | None]], vocabulary: Vocabulary,
             fields += [item for pair in stacked for item in value_fields(*pair, source, vocabulary)]
             label, consumed = "", number + 1
             continue
-        cells = _from_first_label(cells, vocabulary)
-        side_by_side = _side_by_side(cells, vocabulary)
-        if side_by_side:  # City | Boston | State | MA
-            fields += [item for pair in side_by_side
-                       for item in value_fields(*pair, source, vocabulary)]
-            label = ""
-            continue
-        first = " ".join(cells[0].split())
-        if first and marked_items(first):  # "☒ I attest ..." across the row
-            fields += marked_line_fields(first, label, vocabulary, source)
-            continue
-        if first and _boxed(cells, vocabulary):  # each cell: its label, its value under it
-            fields += _cell_fields(cells, vocabulary, source)
-            label = ""
-            continue
-        if first:
-            label = first if vocabulary.is_field_label(first) else ""
-            fields += [] if label else _cell_fields(cells, vocabulary, source)
-        if label:
-            fields += _row_value(label, cells[1:], source, vocabulary)
+        found, label = _row_fields(cells, label, vocabulary, source)
+        fields += found
     return fields
+
+
+def _row_fields(cells: list[str], label: str, vocabulary: Vocabulary,
+                source: Source) -> tuple[list[RawField], str]:
+    """One row's fields, and the label the next rows continue ("" when none)."""
+    cells = _from_first_label(cells, vocabulary)
+    side_by_side = _side_by_side(cells, vocabulary)
+    if side_by_side:  # City | Boston | State | MA
+        return [item for pair in side_by_side
+                for item in value_fields(*pair, source, vocabulary)], ""
+    first = " ".join(cells[0].split())
+    if first and marked_items(first):  # "☒ I attest ..." across the row
+        return marked_line_fields(first, label, vocabulary, source), label
+    if first and _boxed(cells, vocabulary):  # each cell: its label, its value under it
+        return _cell_fields(cells, vocabulary, source), ""
+    fields: list[RawField] = []
+    if first:
+        label = first if vocabulary.is_field_label(first) else ""
+        fields += [] if label else _cell_fields(cells, vocabulary, source)
+    if label:
+        fields += _row_value(label, cells[1:], source, vocabulary)
+    return fields, label
 
 
 def _side_by_side(cells: list[str], vocabulary: Vocabulary) -> list[tuple[str, str]]:
