@@ -23,6 +23,7 @@ from intake.context import IntakeContext, build_context
 from intake.decisions import approve, reject
 from intake.pipeline import process_stored, store_raw
 from registry.db import transaction
+from registry.export import submission_json
 from registry.models import OutboxMessage, Submission
 
 NOW = datetime(2026, 11, 23, 12, 0)
@@ -178,6 +179,12 @@ def test_follow_up_completes_a_stage2_and_a_spoofed_ref_stays_apart(
         _stage1, original, linked = submissions
         assert original.status == "complete" and len(original.documents) == 4
         assert linked.parent_id == original.id and linked.sender == "mallory@evil.example"
+        exported = {item["form_type"]: item["fields"]  # SPEC §2.9 in the export
+                    for item in submission_json(session, original)["documents"]}
+        assert exported["test_scenarios"]["scenario_pass_counts"] == {
+            key: 2 for key in exported["test_scenarios"]["transactions"]}
+        assert set(exported["systems_design"]["transactions"]) == set(
+            exported["test_scenarios"]["transactions"])
     assert [ack.recipient for ack in acks(session_factory)][1:] == [
         "alice.nguyen@acmehealth.example", "mallory@evil.example", "bob@acmehealth.example"]
 
