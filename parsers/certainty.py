@@ -42,7 +42,7 @@ def certainty_of(mapped: Mapping[str, MappedValue]) -> Certainty:
 def _sure(item: MappedValue) -> bool:
     if item.confidence < SURE or item.conflicts:
         return False
-    return not is_blank(item.raw) or item.source in BLANK_SOURCES
+    return not is_blank(item.raw) or item.source in BLANK_SOURCES or item.understood
 
 
 def settle(problem: Problem, involved: Iterable[str], certainty: Certainty,

@@ -240,7 +240,7 @@ class _Paragraphs:
             return []
         if not line and self.waiting and not self.lines:
             return []  # a blank line between a label and its value
-        fields = self.flush()
+        fields = self._left_empty(line) + self.flush()
         pairs = self.vocabulary.split_pairs(line) if ":" in line else []
         if len(pairs) > 1:  # "City: Boston   State: MA   ZIP Code: 02111"
             self.label = pairs[-1][0]
@@ -256,6 +256,14 @@ class _Paragraphs:
         if line and not _option(line, self.vocabulary):  # an unmarked option keeps its label
             self.label = ""  # prose or a heading: the marks that follow answer nothing
         return fields
+
+    def _left_empty(self, line: str) -> list[RawField]:
+        """A label alone on its line, the next line a label or a heading: surely empty."""
+        if not (self.waiting and not self.lines and self.label) or not (
+                _heading(line) or _paragraph_label(line, self.vocabulary) is not None):
+            return []
+        return [RawField(name=self.label, label=self.label, value="", source="paragraph",
+                         understood=True)]
 
     def stop(self) -> list[RawField]:
         """A paragraph read by another reader: what was collected ends, no label goes on."""

@@ -22,6 +22,7 @@ from parsers.labels import (
     repeat_number,
 )
 from parsers.model import RawDocument, RawField, Source
+from parsers.normalize import normalize_value
 
 RawValue = str | bool | tuple[str, ...]
 # What form designers put before a control's name: txtOrgName, chkAttest, cboHosting.
@@ -42,6 +43,7 @@ class MappedValue:
     source: Source
     confidence: float = 1.0
     conflicts: tuple[str, ...] = ()  # other values seen for this key (a review problem)
+    understood: bool = False  # a blank a page reader is sure of (RawField.understood)
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,7 +62,8 @@ def map_fields(raw: RawDocument, definition: FormDefinition,
         if hit is None or (hit.value is None and not _left_empty(hit.field, item)):
             continue
         value = "" if hit.value is None else hit.value
-        new = MappedValue(hit.field.key, value, item.source, item.confidence)
+        new = MappedValue(hit.field.key, value, item.source, item.confidence,
+                          understood=item.understood)
         old = mapped.get(hit.field.key)
         mapped[hit.field.key] = new if old is None else _merge(hit.field, old, new)
     return mapped
@@ -244,10 +247,17 @@ def _merge(field: FieldDef, old: MappedValue, new: MappedValue) -> MappedValue:
     if field.type == "set" and isinstance(old.raw, tuple) and isinstance(new.raw, tuple):
         merged = tuple(dict.fromkeys((*old.raw, *new.raw)))
         return replace(old, raw=merged, confidence=min(old.confidence, new.confidence))
-    if _same(old.raw, new.raw):
+    if _same(old.raw, new.raw) or _same_value(field, old.raw, new.raw):
         return old if old.confidence >= new.confidence else new
     keep, other = (old, new) if old.confidence >= new.confidence else (new, old)
     return replace(keep, conflicts=(*keep.conflicts, *other.conflicts, _text(other.raw)))
+
+
+def _same_value(field: FieldDef, a: RawValue, b: RawValue) -> bool:
+    """Two spellings of one value: a dropdown's key and its shown label ("provider" and
+    "MassHealth Provider"), a date typed two ways ("2026-05-17", "May 17, 2026")."""
+    first, second = normalize_value(field, a).value, normalize_value(field, b).value
+    return first is not None and first == second
 
 
 def _same(a: RawValue, b: RawValue) -> bool:

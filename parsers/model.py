@@ -103,6 +103,8 @@ class RawField:
     export_value: str = ""  # a checkbox's or radio button's on-state name (e.g. "claim_status")
     page: int = 0
     beside: str = ""  # the choice printed beside a box whose label is the question ("Yes")
+    understood: bool = False  # an empty value the reader is sure of (a label with nothing
+    # after, under or above it, between lines it read entirely)
 
 
 @dataclass(frozen=True, slots=True)

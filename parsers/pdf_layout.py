@@ -127,12 +127,23 @@ class _Pairing:
         value = self._value(number, segment, value, explicit=_explicit(text, label))
         if value and vocabulary.prose_value(label, value.split("\n")[0]):
             value = ""  # the document's prose under a blank field is not its value
-        found = _fields(label, value, segment, self.source, self.page, vocabulary,
-                        ceiling) if value else []
+        if not value:
+            return self._blank(number, segment, label)
+        found = _fields(label, value, segment, self.source, self.page, vocabulary, ceiling)
         if found and not any(isinstance(item.value, bool) for item in found):
             self.answered.add(id(segment[0]))  # a text answer: no marks below answer it
         return found
 
+
+    def _blank(self, number: int, segment: list[Word], label: str) -> list[RawField]:
+        """A label with nothing after, under or above it, on a page read this far without
+        a leftover: under it the next label or a heading, over it nothing unpaired. Then
+        the field is surely empty (a provider may be told); else it says nothing."""
+        if self.source != "layout" or not _understood(self.lines, number, segment,
+                                                      self.vocabulary, self.used):
+            return []
+        return [RawField(name=label, label=label, value="", source=self.source,
+                         page=self.page, understood=True)]
 
     def _value(self, number: int, segment: list[Word], value: str, *, explicit: bool) -> str:
         """The label's value: typed after it, beside it, below it or above it. A value
@@ -147,6 +158,28 @@ class _Pairing:
                                                                vocabulary, used)]))
         return value or _value_below(lines, number, segment, vocabulary, used) or \
             _value_above(lines, number, segment, vocabulary, used)
+
+
+def _understood(lines: Sequence[Sequence[Word]], number: int, segment: Sequence[Word],
+                vocabulary: Vocabulary, used: set[int]) -> bool:
+    """Nothing on the label's line after it, the line under it (near its left edge) a
+    field label or a heading, and nothing unpaired just above it."""
+    if any(word.x0 > segment[-1].x1 for word in lines[number]):
+        return False
+    below = lines[number + 1] if number + 1 < len(lines) else []
+    near = [item for item in segments_of(below) if abs(item[0].x0 - segment[0].x0) < 20]
+    height = segment[0].bottom - segment[0].top
+    if not near or below[0].top - segment[0].bottom > 4 * height + 6:
+        return False
+    text = _join(near[0])
+    if not (vocabulary.is_heading(text) or _heading(near[0], text, vocabulary) or
+            _field_label(text, vocabulary) is not None):
+        return False
+    above = lines[number - 1] if number else []
+    return not any(abs(item[0].x0 - segment[0].x0) < 20 and id(item[0]) not in used and
+                   _field_label(_join(item), vocabulary) is None and _mark(item[0]) is None
+                   for item in segments_of(above)
+                   if segment[0].top - item[0].bottom < 2 * height)
 
 
 def _fields(label: str, value: str, words: Sequence[Word], source: Source, page: int,

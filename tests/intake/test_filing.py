@@ -297,13 +297,19 @@ def _ack_text(factory: sessionmaker[Session]) -> str:
 
 def test_a_field_the_page_reader_did_not_find_is_checked_not_told_missing(
         session_factory: sessionmaker[Session], ctx: IntakeContext) -> None:
-    """SPEC §3: a flattened form whose FEIN the layout reader did not find goes to review,
-    and the provider is not told that the FEIN is missing."""
+    """SPEC §3: a printed form on which the layout reader finds no FEIN at all (here a
+    revision without the line) goes to review, and the provider is not told that the FEIN
+    is missing."""
+    import dataclasses
+
     from formgen.pdf_form import flattened_pdf
 
+    definition = ctx.definitions["stage1"]
+    without = dataclasses.replace(definition, fields=tuple(
+        item for item in definition.fields if item.key != "fein"))
     values = sample_values("stage1", seed=1, omit=("fein",))
-    file(session_factory, ctx, stage2_mail(1, [("s1.pdf", flattened_pdf(
-        ctx.definitions["stage1"], values), PDF)], subject="Stage I"))
+    file(session_factory, ctx, stage2_mail(1, [("s1.pdf", flattened_pdf(without, values),
+                                                PDF)], subject="Stage I"))
     with session_factory() as session:
         submission = session.scalars(select(Submission)).one()
         assert submission.status == "needs_review"
@@ -314,10 +320,16 @@ def test_a_field_the_page_reader_did_not_find_is_checked_not_told_missing(
     assert "is required" not in text
 
 
-def test_an_empty_fillable_field_is_told_missing(session_factory: sessionmaker[Session],
-                                                 ctx: IntakeContext) -> None:
+@pytest.mark.parametrize("shape", ["fillable", "flattened"])
+def test_an_empty_field_is_told_missing(session_factory: sessionmaker[Session],
+                                        ctx: IntakeContext, shape: str) -> None:
+    """An empty fillable field, or a printed label with nothing beside or under it and the
+    next label right below: the reader is sure, and the provider is told."""
+    from formgen.pdf_form import flattened_pdf
+
     values = sample_values("stage1", seed=1, omit=("fein",))
-    file(session_factory, ctx, stage2_mail(1, [("s1.pdf", fillable_pdf(
+    make = fillable_pdf if shape == "fillable" else flattened_pdf
+    file(session_factory, ctx, stage2_mail(1, [("s1.pdf", make(
         ctx.definitions["stage1"], values), PDF)], subject="Stage I"))
     with session_factory() as session:
         assert session.scalars(select(Submission)).one().status == "incomplete"

@@ -212,3 +212,15 @@ def test_a_list_box_with_no_label_is_known_by_its_choices(definitions) -> None:
         "Text42", ("Increase POSC Screens per Session", "Retire Bot"), "acroform"))
     assert result["modification_types"].raw == ("Increase POSC Screens per Session",
                                                  "Retire Bot")
+
+
+def test_two_spellings_of_one_value_are_no_conflict(definitions) -> None:
+    """A content control's dropdown key and the same choice typed as its label, a date
+    written two ways: one value, not "filled in more than once"."""
+    result = mapped(definitions, "stage1",
+                    RawField("org_type", "provider", "content_control"),
+                    RawField("Organization Type", "MassHealth Provider", "paragraph",
+                             label="Organization Type"),
+                    RawField("signature_date", "2026-05-17", "content_control"),
+                    RawField("Date Signed", "May 17, 2026", "paragraph", label="Date Signed"))
+    assert (result["org_type"].conflicts, result["signature_date"].conflicts) == ((), ())
