@@ -54,7 +54,9 @@ def ack_view(submission: Submission, *, definitions: Mapping[str, FormDefinition
     form_type = submission.form_type
     titles = {key: item.title for key, item in definitions.items()}
     values = main_values(submission)
-    problems = [row for row in submission.problems if row.severity in {"error", "review"}]
+    # Only what was read with certainty is told to the provider (SPEC §3): review items are
+    # for the coordinators, and the needs_review acknowledgment says the form is checked.
+    problems = [row for row in submission.problems if row.severity == "error"]
     missing = tuple(titles.get(row.field or "", row.field or "") for row in problems
                     if row.code == "missing_document")
     return AckView(

@@ -10,15 +10,16 @@ import re
 from typing import Any
 
 from parsers.formdefs import FieldDef
+from parsers.glyphs import CHECKED, TYPED_CHECKED, TYPED_UNCHECKED, UNCHECKED
 from parsers.labels import normalize_label, squash
 
 _LOOSE_SPLIT = re.compile(r"\s+/\s+|\s+&\s+|\s+and\s+", re.IGNORECASE)
 _SPLIT = re.compile(r"[,;\n\r\u2022]+")
-_BOX = re.compile(r"^\s*(?:\[\s*[xX✓✔]?\s*\]|[☐☑☒■□✓✔]|\(\s*[xX]?\s*\))\s*")
-_TRUE = frozenset({"yes", "y", "true", "t", "x", "checked", "on", "1", "selected", "☒", "☑",
-                   "✓", "✔", "■"})
-_FALSE = frozenset({"no", "n", "false", "f", "unchecked", "off", "0", "not checked", "☐",
-                    "□", "none"})
+_GLYPHS = "".join(sorted(CHECKED | UNCHECKED))
+_BOX = re.compile(rf"^\s*(?:{TYPED_CHECKED}|{TYPED_UNCHECKED}|[{_GLYPHS}])\s*")
+_TRUE = frozenset({"yes", "y", "true", "t", "x", "checked", "on", "1", "selected", *CHECKED})
+_FALSE = frozenset({"no", "n", "false", "f", "unchecked", "off", "0", "not checked", "none",
+                    *UNCHECKED})
 
 
 _CACHE: dict[int, tuple[FieldDef, dict[str, str], dict[str, str]]] = {}

@@ -19,26 +19,37 @@ PLACEHOLDERS = {"", "select", "select one", "choose", "choose one", "choose an i
 
 
 def legacy_fields(root: etree._Element) -> Iterator[RawField]:
+    """Every legacy field; boxes one per paragraph answer the question printed in the
+    paragraph before them ("Organization Type:" then "☐ MassHealth Provider" ...)."""
+    question = ""
     for paragraph in root.iter(f"{{{W}}}p"):
-        yield from _paragraph_fields(paragraph)
+        pieces = list(_pieces(paragraph))
+        if any(kind == "field" for kind, _ in pieces):
+            yield from _paragraph_fields(paragraph, pieces, question)
+        elif text := " ".join(value for _, value in pieces).strip():
+            question = text
 
 
-def _paragraph_fields(paragraph: etree._Element) -> Iterator[RawField]:
-    """Fields in reading order, each with the text before it as its label; a checkbox that
-    starts its paragraph is a choice named by the text after it ("☐ Claim Status Inquiry"),
-    under the label of its table row."""
-    pieces = list(_pieces(paragraph))
+def _paragraph_fields(paragraph: etree._Element, pieces: list[tuple[str, Any]],
+                      question: str) -> Iterator[RawField]:
+    """Fields in reading order, each with the text before it as its label; a checkbox with
+    text after it is a choice named by that text ("☐ Claim Status Inquiry", "☐ Yes ☐ No"),
+    under the question before the paragraph's first field, its table row's label, or the
+    paragraph above."""
+    first = next(index for index, (kind, _) in enumerate(pieces) if kind == "field")
+    lead = " ".join(text for kind, text in pieces[:first] if kind == "text").strip()
     for index, (kind, value) in enumerate(pieces):
         if kind != "field":
             continue
         data, shown = value
-        before = " ".join(text for kind_, text in pieces[:index] if kind_ == "text").strip()
         after = _text_after(pieces, index)
-        if data.find("w:checkBox", NS) is not None and not before and after:
-            box = _field(data, shown, _left_cell(paragraph))
-            yield RawField(name=after, label=box.label, value=box.value, source="legacy_field")
+        if data.find("w:checkBox", NS) is not None and after:
+            box = _field(data, shown, lead or _left_cell(paragraph) or question)
+            yield RawField(name=after, label=box.label, value=box.value, source="legacy_field",
+                           beside=after)
         else:
-            yield _field(data, shown, before or _left_cell(paragraph))
+            before = " ".join(text for kind_, text in pieces[:index] if kind_ == "text")
+            yield _field(data, shown, before.strip() or _left_cell(paragraph))
 
 
 def _pieces(paragraph: etree._Element) -> Iterator[tuple[str, Any]]:

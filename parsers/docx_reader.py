@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from lxml import etree
 
 from parsers.docx_fields import legacy_fields
+from parsers.glyphs import ends_with_separator, is_placeholder
 from parsers.labels import Vocabulary, section_heading
 from parsers.limits import Limits
 from parsers.model import Method, Problem, RawDocument, RawField
@@ -110,6 +111,8 @@ def _control_value(sdt: etree._Element, props: etree._Element) -> str | bool | N
     if content is None or props.find("w:showingPlcHdr", NS) is not None:
         return ""
     shown = _text(content)
+    if is_placeholder(shown):  # "Click or tap here to enter text." without its flag
+        return ""
     date = props.find("w:date", NS)
     if date is not None and date.get(f"{{{W}}}fullDate"):
         return str(date.get(f"{{{W}}}fullDate"))[:10]
@@ -212,7 +215,9 @@ def _paragraph_fields(parts: list[etree._Element], vocabulary: Vocabulary) -> li
     for root in parts:
         reader = _Paragraphs(vocabulary)
         for paragraph in root.iter(f"{{{W}}}p"):
-            if next(paragraph.iterancestors(f"{{{W}}}tc"), None) is None and \
+            if paragraph.find(f".//{{{W}}}ffData") is not None:
+                fields += reader.stop()  # a legacy field's paragraph: that reader's own
+            elif next(paragraph.iterancestors(f"{{{W}}}tc"), None) is None and \
                     not _holds_text_box(paragraph):
                 line = _text(paragraph).strip()
                 fields += reader.read(f"§ {line}" if _styled_heading(paragraph) else line)
@@ -235,7 +240,7 @@ class _Paragraphs:
             return []
         if not line and self.waiting and not self.lines:
             return []  # a blank line between a label and its value
-        fields = self.flush()
+        fields = self._left_empty(line) + self.flush()
         pairs = self.vocabulary.split_pairs(line) if ":" in line else []
         if len(pairs) > 1:  # "City: Boston   State: MA   ZIP Code: 02111"
             self.label = pairs[-1][0]
@@ -252,10 +257,26 @@ class _Paragraphs:
             self.label = ""  # prose or a heading: the marks that follow answer nothing
         return fields
 
+    def _left_empty(self, line: str) -> list[RawField]:
+        """A label alone on its line, the next line a label or a heading: surely empty."""
+        if not (self.waiting and not self.lines and self.label) or not (
+                _heading(line) or _paragraph_label(line, self.vocabulary) is not None):
+            return []
+        return [RawField(name=self.label, label=self.label, value="", source="paragraph",
+                         understood=True)]
+
+    def stop(self) -> list[RawField]:
+        """A paragraph read by another reader: what was collected ends, no label goes on."""
+        fields = self.flush()
+        self.label = ""
+        return fields
+
     def flush(self) -> list[RawField]:
         """The value lines collected under a lone label."""
+        taken = self.waiting and self.lines and \
+            not self.vocabulary.prose_value(self.label, self.lines[0])
         fields = value_fields(self.label, "\n".join(self.lines), "paragraph", self.vocabulary) \
-            if self.waiting and self.lines else []
+            if taken else []
         if self.lines:
             self.label = ""
         self.waiting, self.lines = False, []
@@ -271,8 +292,12 @@ def _paragraph_label(line: str, vocabulary: Vocabulary) -> tuple[str, str] | Non
     """(label, value) of "Label: value", or (label, "") of a line that is only a label."""
     if vocabulary.is_field_label(line):  # a label alone, unless a heading ("ATTESTATION")
         return (line.rstrip(" :"), "") if line.endswith(":") or not _heading(line) else None
-    split = vocabulary.split_label(line) if ":" in line else None
-    return split if split and vocabulary.is_field_label(split[0]) else None
+    split = vocabulary.split_label(line)
+    if split is None or not vocabulary.is_field_label(split[0]):
+        return None
+    between = line[len(split[0]): len(line) - len(split[1])]
+    explicit = ":" in line or ends_with_separator(split[0]) or "\t" in between
+    return split if explicit else None  # "Label: value", "Label – value", "Label⇥value"
 
 
 def _option(line: str, vocabulary: Vocabulary) -> bool:
@@ -311,14 +336,14 @@ def _method(fields: list[RawField]) -> Method:
 
 
 def _text(node: etree._Element) -> str:
-    """Paragraph texts joined by newlines, a line break as a newline, a tab as a space."""
+    """Paragraph texts joined by newlines, a line break as a newline, a tab as a tab."""
     paragraphs = list(node.iter(f"{{{W}}}p")) or [node]  # inline controls hold only runs
     lines = []
     for paragraph in paragraphs:
         parts = []
         for item in paragraph.iter(f"{{{W}}}t", f"{{{W}}}tab", f"{{{W}}}br"):
             parts.append(item.text or "" if item.tag == f"{{{W}}}t" else
-                         "\n" if item.tag == f"{{{W}}}br" else " ")
+                         "\n" if item.tag == f"{{{W}}}br" else "\t")
         lines.append("".join(parts))
     return "\n".join(lines)
 

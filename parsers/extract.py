@@ -19,7 +19,7 @@ from parsers.limits import LimitExceededError, Limits
 from parsers.mapping import map_fields
 from parsers.model import ExtractedDocument, ParsedEmail, Problem, RawDocument
 from parsers.rules_document import check_document
-from parsers.supporting import supporting_facts
+from parsers.supporting import supporting_facts, supporting_fields, supporting_problems
 
 log = logging.getLogger(__name__)
 
@@ -73,10 +73,10 @@ def _extract(filename: str, data: bytes, definitions: dict[str, FormDefinition],
     except LimitExceededError:
         return failed_document(filename, data, "too_large", f'The file "{filename}" '
                                f"{ISOLATION_MESSAGES['memory'][1]}")
-    except Exception as err:  # a reader failing on hostile bytes: bad input
-        log.warning("reader failed on one attachment: %s", type(err).__name__)
-        return failed_document(filename, data, "unreadable_file", f'The file "{filename}" '
-                               f"{ISOLATION_MESSAGES['crashed'][1]}")
+    # The readers catch the libraries' errors on hostile bytes at the library call and say
+    # so in a problem; anything else raised here is a bug of ours, and goes up (the
+    # pipeline quarantines the message with the traceback) rather than being told to the
+    # provider as a damaged file.
     return build_document(filename, data, raw, definitions, vocabulary, today=today)
 
 
@@ -95,10 +95,13 @@ def build_document(filename: str, data: bytes, raw: RawDocument,
     definition = definitions[found.form_type]
     checked = check_document(definition, map_fields(raw, definition, vocabulary), today=today)
     values = {item.key: item.value for item in checked.fields}
-    facts: dict[str, Any] = {"pages": raw.pages, "score": found.score}
+    facts: dict[str, Any] = {"pages": raw.pages, "score": found.score,
+                             "confidence": checked.confidence}
     facts.update(supporting_facts(found.form_type, raw, values, definitions))
+    fields = (*checked.fields, *supporting_fields(found.form_type, facts, raw.method))
+    problems += [*checked.problems, *supporting_problems(found.form_type, facts, raw.method)]
     return ExtractedDocument(filename, _sha256(data), found.form_type, found.form_version,
-                             raw.method, checked.fields, (*problems, *checked.problems), facts)
+                             raw.method, fields, tuple(problems), facts)
 
 
 _VOCABULARIES: dict[tuple[tuple[str, int], ...], tuple[list[FormDefinition], Vocabulary]] = {}

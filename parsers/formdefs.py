@@ -58,6 +58,7 @@ class FieldDef:
     must_be: Any = None  # e.g. true for the attestation checkbox
     section: str = ""
     help: str = ""
+    prose: bool = False  # its value may be a sentence ("Description of Modification")
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -158,4 +159,5 @@ def _parse_field(item: dict[str, Any], blocks: dict[str, dict[str, Any]],
         must_be=item.get("must_be"),
         section=item.get("section", ""),
         help=item.get("help", ""),
+        prose=bool(item.get("prose", False)),
     )

@@ -8,6 +8,7 @@ import contextlib
 import multiprocessing
 import resource
 import sys
+import traceback
 from collections.abc import Callable
 from multiprocessing.connection import Connection
 from typing import Any, TypeVar
@@ -31,7 +32,8 @@ class IsolationError(Exception):
 
 
 def run_isolated(func: Callable[..., T], *args: Any, seconds: float, memory_mb: int) -> T:
-    """``func(*args)`` in a child process; its result, its exception re-raised, or
+    """``func(*args)`` in a child process; its result, its exception re-raised (with the
+    child's traceback as a note, which ``traceback.format_exception`` shows), or
     IsolationError. ``func`` and the arguments must be picklable (module-level)."""
     context: Any = multiprocessing.get_context(_CONTEXT)
     receiver, sender = context.Pipe(duplex=False)
@@ -52,7 +54,9 @@ def run_isolated(func: Callable[..., T], *args: Any, seconds: float, memory_mb: 
         return payload  # type: ignore[no-any-return]
     if status == "memory":
         raise IsolationError("memory")
-    raise payload
+    error, child_traceback = payload
+    error.add_note(f"in the isolated child process:\n{child_traceback}")
+    raise error
 
 
 def _stop(process: multiprocessing.process.BaseProcess) -> None:
@@ -72,7 +76,7 @@ def _child(sender: Connection, func: Callable[..., Any], args: tuple[Any, ...],
     except MemoryError:
         result = ("memory", None)
     except Exception as err:  # handed back to the parent, which raises it
-        result = ("error", _picklable(err))
+        result = ("error", (_picklable(err), traceback.format_exc()))
     try:
         sender.send(result)
     except MemoryError:

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from parsers.formdefs import FormDefinition
+from parsers.glyphs import strip_separator
 
 _PUNCT = re.compile(r"[^0-9a-z/#&+]+")
 _INDEX = re.compile(r"\[\d+\]")
@@ -24,6 +25,7 @@ _LEADING = re.compile(r"^(?:[*\u2022]\s*)?(?:\(?(?:\d{1,2}(?:\.\d{1,2})*|[a-z]|[
                       r"|\d{1,2}\.\d{1,2}\s+)?(?:[*\u2022]\s*)?")
 _SECTION = re.compile(r"^(?:section|part)\s+[0-9ivxA-Z]{1,4}\b", re.IGNORECASE)
 _PARENS = re.compile(r"\s*\([^()]*\)")
+_SEPARATOR_STARTS = frozenset("*=\u2013\u2014-.\u2026_")  # "Name * Acme", "Name – Acme"
 
 
 def normalize_label(text: str) -> str:
@@ -37,6 +39,17 @@ def normalize_label(text: str) -> str:
 def section_heading(line: str) -> bool:
     """ "Section 2", "Part B - Tool", "SECTION 3 (continued)": a heading, never a value."""
     return bool(_SECTION.match(line))
+
+
+_FUNCTION_WORDS = frozenset({"the", "of", "each", "is", "are", "on", "in", "to", "and", "for",
+                             "this", "with", "be", "by", "was", "were"})
+
+
+def is_sentence(text: str) -> bool:
+    """Prose: six words or more, ending with a full stop, with the words prose is made of."""
+    words = text.split()
+    return len(words) >= 6 and text.rstrip().endswith(".") and \
+        sum(word.lower() in _FUNCTION_WORDS for word in words) >= 2
 
 
 def squash(text: str) -> str:
@@ -121,6 +134,16 @@ class Vocabulary:
         self._squashed: dict[str, list[LabelTarget]] = {}
         for text, targets in self._targets.items():
             self._squashed.setdefault(squash(text), targets)
+        self._label_starts = frozenset(  # "The RPA information on file" (a label wraps)
+            " ".join(words[:cut]) for text, targets in self._targets.items()
+            if any(target.choice is None for target in targets)
+            for words in [text.split()] for cut in range(3, len(words)))
+        self._prose = frozenset(normalize_label(name) for definition in definitions.values()
+                                for item in definition.fields if item.prose
+                                for name in item.names)
+        self._headings = frozenset(normalize_label(text) for definition in definitions.values()
+                                   for text in (*definition.sections, definition.title,
+                                                *definition.title_aliases))
 
     def _add(self, text: str, target: LabelTarget) -> None:
         normalized = normalize_label(text)
@@ -144,6 +167,22 @@ class Vocabulary:
 
     def is_label(self, text: str) -> bool:
         return bool(self.lookup(text))
+
+    def is_label_start(self, text: str) -> bool:
+        """The first line of a field label of three words or more, wrapped onto the next
+        line: never a value of the label before it."""
+        return normalize_label(text) in self._label_starts
+
+    def prose_value(self, label: str, text: str) -> bool:
+        """Is ``text`` a sentence of the form's own prose rather than the value of
+        ``label``? Only fields marked ``prose`` take sentences."""
+        return is_sentence(text) and not any(key in self._prose for key in label_keys(label))
+
+    def is_heading(self, text: str) -> bool:
+        """A section heading or a form title ("BOT DETAILS", "2. Signature", "Section 3"),
+        never a value: a blank field must not take the next heading as its value."""
+        return section_heading(text) or (normalize_label(text) in self._headings and
+                                         not self.is_label(text))
 
     def split_label(self, line: str) -> tuple[str, str] | None:
         """Split ``"Label: value"`` (or ``"Label  value"``) into label and value when the line
@@ -189,8 +228,9 @@ def _value_after(line: str, normalized_label: str) -> str | None:
     """The raw text after the label in ``line``: after a colon, or after the label's words."""
     if ":" in line and normalized_label in label_keys(line.split(":", 1)[0]):
         return line.split(":", 1)[1].strip()
-    tokens = line.split()
+    tokens = list(re.finditer(r"\S+", line))
     for cut in range(1, len(tokens) + 1):
-        if normalize_label(" ".join(tokens[:cut])) == normalized_label:
-            return " ".join(tokens[cut:]).strip()
+        if normalize_label(line[: tokens[cut - 1].end()]) == normalized_label:
+            rest = line[tokens[cut - 1].end():].strip()  # as typed: the label's text ends here
+            return strip_separator(rest) if rest[:1] in _SEPARATOR_STARTS else rest
     return None

@@ -22,6 +22,7 @@ from parsers.labels import (
     repeat_number,
 )
 from parsers.model import RawDocument, RawField, Source
+from parsers.normalize import normalize_value
 
 RawValue = str | bool | tuple[str, ...]
 # What form designers put before a control's name: txtOrgName, chkAttest, cboHosting.
@@ -42,6 +43,7 @@ class MappedValue:
     source: Source
     confidence: float = 1.0
     conflicts: tuple[str, ...] = ()  # other values seen for this key (a review problem)
+    understood: bool = False  # a blank a page reader is sure of (RawField.understood)
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,12 +59,33 @@ def map_fields(raw: RawDocument, definition: FormDefinition,
     mapped: dict[str, MappedValue] = {}
     for item in _joined_digit_boxes(raw.fields):
         hit = _resolve(item, index)
-        if hit is None or hit.value is None:
+        if hit is None or (hit.value is None and not _left_empty(hit.field, item)):
             continue
-        new = MappedValue(hit.field.key, hit.value, item.source, item.confidence)
+        value = "" if hit.value is None else hit.value
+        new = MappedValue(hit.field.key, value, item.source, item.confidence,
+                          understood=item.understood)
         old = mapped.get(hit.field.key)
         mapped[hit.field.key] = new if old is None else _merge(hit.field, old, new)
     return mapped
+
+
+def is_blank(value: RawValue) -> bool:
+    """Nothing entered: an empty text or no selection ("" also stands for the unchecked
+    boxes of a choice). A box's own state is an answer, never blank."""
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, tuple):
+        return not any(part.strip() for part in value)
+    return not value.strip(" \t\n_")
+
+
+def _left_empty(field: FieldDef, item: RawField) -> bool:
+    """An unchecked box of a choice, set or yes/no field, or an empty text control: the
+    field was seen and left empty (which a sure reader may tell the provider). A box
+    beside a text field says nothing about that field."""
+    if isinstance(item.value, bool):
+        return item.value is False and field.type in ("set", "choice", "yesno", "checkbox")
+    return is_blank(item.value)
 
 
 def _joined_digit_boxes(fields: tuple[RawField, ...]) -> list[RawField]:
@@ -168,6 +191,8 @@ def _resolve_choice_only(item: RawField, index: FieldIndex) -> _Hit | None:
 def _value_for(field: FieldDef, item: RawField) -> RawValue | None:
     """The raw value of a field matched by its own name or label."""
     value = item.value
+    if isinstance(value, str) and is_blank(value):
+        return ""  # empty: the choice printed beside an empty radio group is no answer
     if isinstance(value, bool) and field.type in ("set", "choice"):
         for name in (item.export_value, item.name, item.beside):
             if name and find_choice(field, clean_field_name(name).split(".")[-1]):
@@ -182,6 +207,8 @@ def _value_for(field: FieldDef, item: RawField) -> RawValue | None:
                      if normalize_label(text) in _YES | _NO), value)
     if isinstance(value, bool) and field.type not in ("checkbox", "yesno"):
         return None  # a box beside a text field says nothing about its text
+    if value is False and field.type == "checkbox":
+        return None  # unchecked: left empty, not a value
     if isinstance(value, str) and field.type == "set":
         return (_choice_text(field, item),)
     if isinstance(value, str) and field.type == "choice":
@@ -215,13 +242,22 @@ def _yes_no_box(choice: str, item: RawField) -> bool | None:
 
 
 def _merge(field: FieldDef, old: MappedValue, new: MappedValue) -> MappedValue:
+    if is_blank(new.raw) != is_blank(old.raw):  # a value beats an empty twin (or box)
+        return old if is_blank(new.raw) else new
     if field.type == "set" and isinstance(old.raw, tuple) and isinstance(new.raw, tuple):
         merged = tuple(dict.fromkeys((*old.raw, *new.raw)))
         return replace(old, raw=merged, confidence=min(old.confidence, new.confidence))
-    if _same(old.raw, new.raw):
+    if _same(old.raw, new.raw) or _same_value(field, old.raw, new.raw):
         return old if old.confidence >= new.confidence else new
     keep, other = (old, new) if old.confidence >= new.confidence else (new, old)
     return replace(keep, conflicts=(*keep.conflicts, *other.conflicts, _text(other.raw)))
+
+
+def _same_value(field: FieldDef, a: RawValue, b: RawValue) -> bool:
+    """Two spellings of one value: a dropdown's key and its shown label ("provider" and
+    "MassHealth Provider"), a date typed two ways ("2026-05-17", "May 17, 2026")."""
+    first, second = normalize_value(field, a).value, normalize_value(field, b).value
+    return first is not None and first == second
 
 
 def _same(a: RawValue, b: RawValue) -> bool:

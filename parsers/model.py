@@ -103,6 +103,8 @@ class RawField:
     export_value: str = ""  # a checkbox's or radio button's on-state name (e.g. "claim_status")
     page: int = 0
     beside: str = ""  # the choice printed beside a box whose label is the question ("Yes")
+    understood: bool = False  # an empty value the reader is sure of (a label with nothing
+    # after, under or above it, between lines it read entirely)
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,11 +157,20 @@ class ExtractedDocument:
     def min_confidence(self) -> float:
         return min((item.confidence for item in self.fields), default=1.0)
 
+    @property
+    def confidence(self) -> float:
+        """Of the whole document: below 1 when a value is doubtful or most required values
+        were not found (parsers.certainty); 0 when nothing could be read."""
+        if self.form_type == "unknown":
+            return 0.0
+        return float(self.facts.get("confidence", self.min_confidence))
+
     def as_json(self) -> dict[str, Any]:
         return {
             "form_type": self.form_type,
             "form_version": self.form_version,
             "method": self.method,
+            "confidence": self.confidence,
             "fields": self.values(),
             "field_sources": {
                 item.key: {"source": item.source, "confidence": round(item.confidence, 3)}

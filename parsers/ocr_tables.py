@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from parsers.glyphs import CHECKED_MARK, UNCHECKED_MARK
 from parsers.labels import Vocabulary
 from parsers.model import RawField
 from parsers.ocr_grid import Grid
@@ -71,7 +72,7 @@ def _marked_label(row: Row, vocabulary: Vocabulary) -> Row:
     first, rest = row.cells[0] if row.cells else "", row.cells[1:]
     items = marked_items(first)
     if items is not None and len(items) == 1 and items[0][1] and not any(rest):
-        mark = "☒" if items[0][0] else "☐"
+        mark = CHECKED_MARK if items[0][0] else UNCHECKED_MARK
         return Row((fixed_label(items[0][1], vocabulary), mark, *rest[1:]), row.confidence)
     label = fixed_label(" ".join(first.split()), vocabulary) if first else first
     return Row((label, *rest), row.confidence)

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from itertools import pairwise
 
+from parsers.glyphs import CHECKED_MARK, UNCHECKED_MARK
 from parsers.labels import Vocabulary
 from parsers.ocr_marks import Mark
 from parsers.pdf_layout import Word
@@ -27,7 +28,8 @@ _ROMAN_TWO = re.compile(r"(?<!\w)[Il1|!]{2}(?!\w)")  # "Stage Il", "Stage I!" �
 def with_marks(words: Sequence[Word], marks: Sequence[Mark]) -> list[Word]:
     """The words, less those lying on a box glyph, plus one ☒/☐ word per box."""
     kept = [word for word in words if not any(_on(word, mark) for mark in marks)]
-    boxes = [Word("☒" if mark.checked else "☐", mark.x0, mark.x1, mark.top, mark.bottom,
+    boxes = [Word(CHECKED_MARK if mark.checked else UNCHECKED_MARK, mark.x0, mark.x1,
+                  mark.top, mark.bottom,
                   confidence=min((w.confidence for w in words if _on(w, mark)), default=0.9))
              for mark in marks]
     return kept + boxes

@@ -13,6 +13,7 @@ from typing import Any
 import pdfplumber
 from pypdf import PdfReader
 
+from parsers.glyphs import CHECKED_MARK, LEADER, UNCHECKED_MARK, canonical_marks
 from parsers.labels import Vocabulary
 from parsers.limits import Limits
 from parsers.model import Problem, RawDocument, RawField
@@ -58,6 +59,8 @@ def read_pdf(data: bytes, limits: Limits, vocabulary: Vocabulary) -> RawDocument
         if text.strip():
             fields = [item for number in range(pages.count)
                       for item in _page_fields(pages, number, vocabulary)]
+            if _fillable(widgets) and not _any_value(fields):  # a blank form sent back
+                return _acroform(widgets, pages, vocabulary, len(reader.pages))
             return RawDocument("layout", text, tuple(fields[: limits.max_fields]),
                                tables=_tables(pages, vocabulary),
                                pages=len(reader.pages),
@@ -78,16 +81,28 @@ def _acroform(widgets: list[Widget], pages: _Pages, vocabulary: Vocabulary,
 
 
 def _one_per_radio_group(widgets: list[Widget]) -> list[Widget]:
-    """A radio group is one field: its selected button; a group with none selected is an
-    empty field and gives nothing (its buttons' export names are not values)."""
+    """A radio group is one field: its selected button; a group with none selected is one
+    empty field (its buttons' export names are not values)."""
+    selected = {widget.name for widget in widgets if widget.radio and widget.value}
     kept, seen = [], set()
     for widget in widgets:
         if widget.radio:
-            if not widget.value or widget.name in seen:
+            if widget.name in seen or (widget.name in selected and not widget.value):
                 continue
             seen.add(widget.name)
+            widget = widget if widget.value else replace(widget, export_value="")
         kept.append(widget)
     return kept
+
+
+def _fillable(widgets: list[Widget]) -> bool:
+    return any(widget.field_type not in ("/Sig", "/Push") for widget in widgets)
+
+
+def _any_value(fields: list[RawField]) -> bool:
+    """Did the page show anything filled in (text, or a checked box)?"""
+    return any(item.value is True or (isinstance(item.value, str) and item.value.strip())
+               or (isinstance(item.value, tuple) and item.value) for item in fields)
 
 
 def _has_values(widgets: list[Widget]) -> bool:
@@ -131,13 +146,19 @@ class _Pages:
         return self._layouts[number]
 
     def _read(self, number: int) -> tuple[list[Word], list[Box], float]:
+        """The page's words and drawn boxes; pdfminer's errors on an odd page (caught at
+        the library calls) give an empty page, our own code's errors go up."""
+        if self.plumber is None:
+            return [], [], float(self.reader.pages[number].mediabox.height)
         try:
             page = self.plumber.pages[number]
-            boxes, words = drawn_boxes(page.rects, page.lines, page.curves, _words(page))
-            return words, boxes, float(page.height)
-        except Exception as err:
+            rects, lines, curves = page.rects, page.lines, page.curves
+            found, height = _plumber_words(page), float(page.height)
+        except Exception as err:  # pdfminer raises many kinds on odd files
             log.debug("page %d unreadable: %s", number, type(err).__name__)
             return [], [], float(self.reader.pages[number].mediabox.height)
+        boxes, words = drawn_boxes(rects, lines, curves, _words(found))
+        return words, boxes, height
 
     def tables(self, number: int, vocabulary: Vocabulary
                ) -> list[tuple[tuple[float, float, float, float], list[list[str | None]]]]:
@@ -145,14 +166,15 @@ class _Pages:
         if number not in self._tables:
             self._tables[number] = []
             try:
-                marks = [Word("☒" if box.checked else "☐", box.x0, box.x1, box.top, box.bottom)
-                         for box in self.boxes(number)]
-                words = [*self.words(number), *marks]
-                for table in self.plumber.pages[number].find_tables():
-                    self._tables[number].append(
-                        (tuple(table.bbox), _cell_texts(table, words, vocabulary)))
+                found = list(self.plumber.pages[number].find_tables()) if self.plumber else []
             except Exception as err:  # pdfminer raises many kinds on odd files
                 log.debug("tables of page %d unreadable: %s", number, type(err).__name__)
+                found = []
+            marks = [Word(CHECKED_MARK if box.checked else UNCHECKED_MARK, box.x0, box.x1,
+                          box.top, box.bottom) for box in self.boxes(number)]
+            words = [*self.words(number), *marks]
+            self._tables[number] = [(tuple(table.bbox), _cell_texts(table, words, vocabulary))
+                                    for table in found]
         return self._tables[number]
 
     def words(self, number: int) -> list[Word]:
@@ -261,14 +283,36 @@ def _self_explaining(name: str, vocabulary: Vocabulary) -> bool:
     return bool(parts) and vocabulary.is_label(parts[-2] if len(parts) > 1 else parts[-1])
 
 
-def _words(page: Any) -> list[Word]:
+def _plumber_words(page: Any) -> list[dict[str, Any]]:
     # A gap of a sixth of the type size parts two words even with no space between them
     # (text set glyph by glyph); letters of one word touch.
-    words = page.extract_words(keep_blank_chars=False, extra_attrs=["fontname"],
-                               x_tolerance_ratio=0.16)
-    return [Word(item["text"], float(item["x0"]), float(item["x1"]), float(item["top"]),
-                 float(item["bottom"]), font=str(item.get("fontname", "")))
-            for item in words]
+    return list(page.extract_words(keep_blank_chars=False, extra_attrs=["fontname"],
+                                   x_tolerance_ratio=0.16))
+
+
+def _words(words: list[dict[str, Any]]) -> list[Word]:
+    """pdfplumber's words as ours, check-mark glyphs of any font as ☒ or ☐, and a dot
+    leader run into its label and value ("Name......Acme") cut out of the word."""
+    return [piece for item in words for piece in _leader_split(Word(
+        canonical_marks(item["text"], str(item.get("fontname", ""))), float(item["x0"]),
+        float(item["x1"]), float(item["top"]), float(item["bottom"]),
+        font=str(item.get("fontname", ""))))]
+
+
+def _leader_split(word: Word) -> list[Word]:
+    """The parts of a word around its dot leaders, placed in proportion to their letters
+    (the leader becomes a gap, which parts a label from its value)."""
+    parts = [(found.start(), found.end()) for found in LEADER.finditer(word.text)]
+    if not parts:
+        return [word]
+    width = (word.x1 - word.x0) / max(len(word.text), 1)
+    pieces, start = [], 0
+    for begin, end in [*parts, (len(word.text), len(word.text))]:
+        if word.text[start:begin].strip():
+            pieces.append(replace(word, text=word.text[start:begin].strip(),
+                                  x0=word.x0 + start * width, x1=word.x0 + begin * width))
+        start = end
+    return pieces
 
 
 def _tables(pages: _Pages, vocabulary: Vocabulary) -> tuple[tuple[tuple[str, ...], ...], ...]:

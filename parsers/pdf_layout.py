@@ -5,83 +5,31 @@ check marks (☒ ✓ [X], ZapfDingbats, an X drawn in a box) turned into checkbo
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Sequence
+from dataclasses import replace
 
+from parsers.certainty import PAIRED_BY_POSITION
+from parsers.glyphs import CHECKED_MARK, ends_with_separator
 from parsers.labels import Vocabulary, section_heading
+from parsers.layout_words import (
+    Box,
+    Word,
+    cell_text,
+    lines_of,
+    segments_of,
+    unwrapped,
+)
+from parsers.layout_words import box_words as _box_words
+from parsers.layout_words import bracket_marks as _bracket_marks
+from parsers.layout_words import join as _join
+from parsers.layout_words import mark as _mark
+from parsers.layout_words import marked_segments as _marked_segments
+from parsers.layout_words import marks_after as _marks_after
 from parsers.model import RawField, Source
 from parsers.typed_fields import value_fields
 
-LINE_TOLERANCE = 4.0  # points between baselines still on one line
+__all__ = ["Box", "Word", "cell_text", "lines_of", "pair_fields", "segments_of", "unwrapped"]
 _COLUMN_GAP = 150.0  # points between the left edges of two columns of a page
-GAP = 14.0  # points between words that separate two segments
-_MARKS_ON = {"☒", "☑", "✓", "✔", "✗", "✘", "■", "[X]", "[x]", "(X)", "X", "x"}
-_MARKS_OFF = {"☐", "□", "[ ]", "[]", "( )", "❑", "❏"}
-_ZAPF_ON = {"4", "3", "8", "l", "n", "u"}
-_ZAPF_OFF = {"o", "q", "m", "¨"}
-
-
-@dataclass(frozen=True, slots=True)
-class Word:
-    text: str
-    x0: float
-    x1: float
-    top: float
-    bottom: float
-    confidence: float = 1.0
-    font: str = ""
-
-
-@dataclass(frozen=True, slots=True)
-class Box:
-    """A small drawn square; ``checked`` when lines cross inside it."""
-
-    x0: float
-    x1: float
-    top: float
-    bottom: float
-    checked: bool
-
-
-def lines_of(words: Iterable[Word]) -> list[list[Word]]:
-    lines: list[list[Word]] = []
-    for word in sorted(words, key=lambda item: (item.top, item.x0)):
-        if lines and abs(lines[-1][0].top - word.top) <= LINE_TOLERANCE:
-            lines[-1].append(word)
-        else:
-            lines.append([word])
-    return [sorted(line, key=lambda item: item.x0) for line in lines]
-
-
-def cell_text(words: Sequence[Word]) -> str:
-    """The words of one cell, line by line (a word belongs to the line its middle is in)."""
-    lines: list[list[Word]] = []
-    for word in sorted(words, key=lambda item: item.top):
-        middle = (word.top + word.bottom) / 2
-        if lines and min(w.top for w in lines[-1]) <= middle <= max(w.bottom for w in lines[-1]):
-            lines[-1].append(word)
-        else:
-            lines.append([word])
-    return "\n".join(" ".join(word.text for word in sorted(line, key=lambda item: item.x0))
-                     for line in lines)
-
-
-def unwrapped(text: str) -> str:
-    """Printed lines of one value: a list typed with commas or semicolons that wraps in its
-    box is one line ("...; Eligibility" over "Results; ..."); lines with no separators stay
-    lines (one item per line)."""
-    return " ".join(text.split()) if re.search(r"[,;]\s*\S", text) else text
-
-
-def segments_of(line: Sequence[Word]) -> list[list[Word]]:
-    segments: list[list[Word]] = []
-    for word in line:
-        if segments and word.x0 - segments[-1][-1].x1 < GAP:
-            segments[-1].append(word)
-        else:
-            segments.append([word])
-    return segments
 
 
 def pair_fields(words: Sequence[Word], boxes: Sequence[Box], vocabulary: Vocabulary, *,
@@ -162,6 +110,8 @@ class _Pairing:
         """A label and its value: after a colon, beside it, below it, or (a signature
         block) above it; nothing for a question answered by the boxes beside it."""
         lines, vocabulary, used = self.lines, self.vocabulary, self.used
+        if _heading(segment, text, vocabulary):  # "ORGANIZATION INFORMATION": no label
+            return []
         split = _field_label(text, vocabulary)
         if split is None or (split[1] and ":" not in text):
             # a short label inside a longer wrapped one ("Testing completed ...")
@@ -172,45 +122,72 @@ class _Pairing:
         self.seen.append((label, segment[0]))
         if not value and _marks_after(lines[number], segment):
             return []
-        if value and ":" in text and segment[-1].x1 > self.right - 40:
-            # "Label: value" run to the margin: the value wraps onto the next lines
-            value = unwrapped("\n".join([value, *_more_lines(lines, number, segment,
-                                                               vocabulary, used)]))
-        value = value or _beside_continued(lines, number, segment, vocabulary, used) or \
-            _value_below(lines, number, segment, vocabulary, used) or \
-            _value_above(lines, number, segment, vocabulary, used)
-        found = _fields(label, value, segment, self.source, self.page, vocabulary) \
-            if value else []
+        # "Label: value" in one segment is explicit; beside, below or above is a guess
+        ceiling = 1.0 if value and _explicit(text, label) else PAIRED_BY_POSITION
+        value = self._value(number, segment, value, explicit=_explicit(text, label))
+        if value and vocabulary.prose_value(label, value.split("\n")[0]):
+            value = ""  # the document's prose under a blank field is not its value
+        if not value:
+            return self._blank(number, segment, label)
+        found = _fields(label, value, segment, self.source, self.page, vocabulary, ceiling)
         if found and not any(isinstance(item.value, bool) for item in found):
             self.answered.add(id(segment[0]))  # a text answer: no marks below answer it
         return found
 
 
+    def _blank(self, number: int, segment: list[Word], label: str) -> list[RawField]:
+        """A label with nothing after, under or above it, on a page read this far without
+        a leftover: under it the next label or a heading, over it nothing unpaired. Then
+        the field is surely empty (a provider may be told); else it says nothing."""
+        if self.source != "layout" or not _understood(self.lines, number, segment,
+                                                      self.vocabulary, self.used):
+            return []
+        return [RawField(name=label, label=label, value="", source=self.source,
+                         page=self.page, understood=True)]
+
+    def _value(self, number: int, segment: list[Word], value: str, *, explicit: bool) -> str:
+        """The label's value: typed after it, beside it, below it or above it. A value
+        run to the right margin wraps onto the lines under the label ("Label: value",
+        "Label ...... value")."""
+        lines, vocabulary, used = self.lines, self.vocabulary, self.used
+        if not value:
+            value = _beside_continued(lines, number, segment, vocabulary, used)
+            explicit = bool(value) and "\n" not in value
+        if value and explicit and lines[number][-1].x1 > self.right - 40:
+            value = unwrapped("\n".join([value, *_more_lines(lines, number, segment,
+                                                               vocabulary, used)]))
+        return value or _value_below(lines, number, segment, vocabulary, used) or \
+            _value_above(lines, number, segment, vocabulary, used)
+
+
+def _understood(lines: Sequence[Sequence[Word]], number: int, segment: Sequence[Word],
+                vocabulary: Vocabulary, used: set[int]) -> bool:
+    """Nothing on the label's line after it, the line under it (near its left edge) a
+    field label or a heading, and nothing unpaired just above it."""
+    if any(word.x0 > segment[-1].x1 for word in lines[number]):
+        return False
+    below = lines[number + 1] if number + 1 < len(lines) else []
+    near = [item for item in segments_of(below) if abs(item[0].x0 - segment[0].x0) < 20]
+    height = segment[0].bottom - segment[0].top
+    if not near or below[0].top - segment[0].bottom > 4 * height + 6:
+        return False
+    text = _join(near[0])
+    if not (vocabulary.is_heading(text) or _heading(near[0], text, vocabulary) or
+            _field_label(text, vocabulary) is not None):
+        return False
+    above = lines[number - 1] if number else []
+    return not any(abs(item[0].x0 - segment[0].x0) < 20 and id(item[0]) not in used and
+                   _field_label(_join(item), vocabulary) is None and _mark(item[0]) is None
+                   for item in segments_of(above)
+                   if segment[0].top - item[0].bottom < 2 * height)
+
+
 def _fields(label: str, value: str, words: Sequence[Word], source: Source, page: int,
-            vocabulary: Vocabulary) -> list[RawField]:
+            vocabulary: Vocabulary, ceiling: float = 1.0) -> list[RawField]:
     """One text, or one checkbox item per marked choice ("☒ Yes ☐ No")."""
-    confidence = min(word.confidence for word in words)
+    confidence = min(ceiling, *(word.confidence for word in words))
     return [replace(item, confidence=confidence, page=page)
             for item in value_fields(label, value, source, vocabulary)]
-
-
-def _marked_segments(line: Sequence[Word]) -> list[list[Word]]:
-    """The line's segments, each check mark starting a segment of its own: boxes set close
-    together ("☐ Provider ☒ Partner") are one choice each."""
-    pieces: list[list[Word]] = []
-    for segment in segments_of(line):
-        piece: list[Word] = []
-        for word in segment:
-            if piece and _mark(word) is not None:
-                pieces.append(piece)
-                piece = []
-            piece.append(word)
-        pieces.append(piece)
-    return pieces
-
-
-def _marks_after(line: Sequence[Word], segment: Sequence[Word]) -> bool:
-    return any(_mark(word) is not None for word in line if word.x0 > segment[-1].x1)
 
 
 def _wrapped_label(lines: Sequence[Sequence[Word]], number: int, segment: Sequence[Word],
@@ -252,9 +229,14 @@ def _field_label(text: str, vocabulary: Vocabulary) -> tuple[str, str] | None:
     if split is None or not vocabulary.is_field_label(split[0]):
         return None
     label, value = split
-    if value and ":" not in text and len(value.split()) > 1:
+    if value and not _explicit(text, label) and len(value.split()) > 1:
         return None
     return label, value
+
+
+def _explicit(text: str, label: str) -> bool:
+    """A label typed with a separator before its value ("Name: Acme", "Name – Acme")."""
+    return ":" in text or ends_with_separator(label)
 
 
 def _field(name: str, value: str | bool, label: str, words: Sequence[Word], source: Source,
@@ -262,51 +244,6 @@ def _field(name: str, value: str | bool, label: str, words: Sequence[Word], sour
     confidence = min(word.confidence for word in words)
     return RawField(name=name, label=label, value=value, source=source,
                     confidence=confidence, page=page)
-
-
-def _mark(word: Word) -> bool | None:
-    text = word.text.strip()
-    if "zapf" in word.font.lower() or "dingbat" in word.font.lower():
-        if text in _ZAPF_ON:
-            return True
-        if text in _ZAPF_OFF:
-            return False
-    if text in _MARKS_OFF:
-        return False
-    if text in _MARKS_ON and text not in {"X", "x"}:
-        return True
-    if text in {"X", "x"} and word.font == "box":
-        return True
-    return None
-
-
-def _bracket_marks(line: list[Word]) -> list[Word]:
-    """``[ ]``, ``[ X ]`` and ``( )`` typed with spaces come as two or three words: one mark."""
-    merged: list[Word] = []
-    index = 0
-    while index < len(line):
-        word = line[index]
-        closing = {"[": "]", "(": ")"}.get(word.text)
-        for size in (2, 3):
-            inner = line[index + 1: index + size - 1]
-            end = line[index + size - 1] if index + size - 1 < len(line) else None
-            if closing and end is not None and end.text == closing and \
-                    end.x0 - word.x1 < 12 and all(w.text in {"X", "x"} for w in inner):
-                text = f"{word.text}{''.join(w.text for w in inner) or ' '}{closing}"
-                merged.append(Word(text, word.x0, end.x1, word.top, end.bottom,
-                                   min(w.confidence for w in line[index: index + size])))
-                index += size
-                break
-        else:
-            merged.append(word)
-            index += 1
-    return merged
-
-
-def _box_words(boxes: Sequence[Box]) -> list[Word]:
-    """Drawn boxes become mark words, so that one pairing rule handles all check marks."""
-    return [Word("X" if box.checked else "☐", box.x0, box.x1, box.top, box.bottom,
-                 font="box") for box in boxes]
 
 
 def _value_beside(line: Sequence[Word], segment: Sequence[Word], vocabulary: Vocabulary,
@@ -397,8 +334,10 @@ def _more_lines(lines: Sequence[Sequence[Word]], number: int, first: Sequence[Wo
     for line in lines[number + 1: number + 21]:
         gap = line[0].top - previous[0].bottom
         start = next((s for s in segments_of(line) if abs(s[0].x0 - first[0].x0) < 3), None)
-        if start is None or gap > 0.8 * (previous[0].bottom - previous[0].top) + 2:
-            break
+        height = previous[0].bottom - previous[0].top
+        if start is None or gap > 0.8 * height + 2 or \
+                abs(start[0].bottom - start[0].top - height) > 0.15 * height:
+            break  # not the next line of the same type (a footer in smaller print)
         text = _take(start, vocabulary, used) if not section_heading(_join(start)) else ""
         if not text:
             break
@@ -424,7 +363,7 @@ def _bare_x_marks(line: list[Word], vocabulary: Vocabulary) -> list[Word]:
         after = line[index + 1: index + 7]
         if word.text in {"X", "x"} and word.font != "box" and after and \
                 after[0].x0 - word.x1 < 20 and _starts_with_option(after, vocabulary):
-            word = Word("☒", word.x0, word.x1, word.top, word.bottom, word.confidence)
+            word = Word(CHECKED_MARK, word.x0, word.x1, word.top, word.bottom, word.confidence)
         marked.append(word)
     return marked
 
@@ -439,10 +378,21 @@ def _take(segment: Sequence[Word], vocabulary: Vocabulary, used: set[int]) -> st
     if id(segment[0]) in used:
         return ""
     text = _join(segment)
-    if _field_label(text, vocabulary) or _mark(segment[0]) is not None:
+    if _field_label(text, vocabulary) or _mark(segment[0]) is not None or \
+            _heading(segment, text, vocabulary) or vocabulary.is_label_start(text):
         return ""
     used.add(id(segment[0]))
     return text
+
+
+def _heading(segment: Sequence[Word], text: str, vocabulary: Vocabulary) -> bool:
+    """A section heading: one the forms know, or a bold line in capitals ("BOT DETAILS")."""
+    if vocabulary.is_heading(text):
+        return True
+    letters = [char for char in text if char.isalpha()]
+    return len(letters) >= 4 and all(char.isupper() for char in letters) and \
+        all("bold" in word.font.lower() for word in segment) and \
+        not vocabulary.is_choice_label(text)
 
 
 def _next_text(line: Sequence[Word], segment: Sequence[Word], used: set[int]) -> str:
@@ -454,5 +404,3 @@ def _next_text(line: Sequence[Word], segment: Sequence[Word], used: set[int]) ->
     return ""
 
 
-def _join(words: Sequence[Word]) -> str:
-    return re.sub(r"\s+", " ", " ".join(word.text for word in words)).strip()

@@ -43,14 +43,17 @@ def ocr_pages(data: bytes, limits: Limits, vocabulary: Vocabulary, pages: int) -
     for number in range(min(len(document), limits.max_pages)):
         try:
             image = document[number].render(scale=DPI / 72).to_pil()
+        except Exception as err:  # a page pdfium cannot draw: the library's error
+            log.warning("page %d could not be drawn: %s", number + 1, type(err).__name__)
+            problems.append(_page_failed(number))
+            continue
+        try:  # our own reading of the page is outside: its bugs are not the file's fault
             page_fields, words = read_page(
                 image, lambda clean: _words(pytesseract, clean, limits.ocr_seconds_per_page),
                 vocabulary, dpi=DPI, page=number, ceiling=MAX_OCR_CONFIDENCE)
-        except Exception as err:  # a timeout (RuntimeError) or a page pdfium cannot draw
-            log.warning("OCR of page %d failed: %s", number + 1, type(err).__name__)
-            problems.append(Problem("ocr_page_failed", f"Page {number + 1} of this scan "
-                                    "could not be read; a coordinator will look at it.",
-                                    None, "review"))
+        except OcrEngineError as err:
+            log.warning("OCR of page %d failed: %s", number + 1, err)
+            problems.append(_page_failed(number))
             continue
         fields += page_fields
         text += [" ".join(word.text for word in line) for line in lines_of(words)]
@@ -59,10 +62,22 @@ def ocr_pages(data: bytes, limits: Limits, vocabulary: Vocabulary, pages: int) -
                        tuple(fields[: limits.max_fields]), pages=pages, problems=tuple(problems))
 
 
+class OcrEngineError(Exception):
+    """Tesseract failed on a page (a timeout, a crash of the engine)."""
+
+
+def _page_failed(number: int) -> Problem:
+    return Problem("ocr_page_failed", f"Page {number + 1} of this scan could not be read; a "
+                   "coordinator will look at it.", None, "review")
+
+
 def _words(pytesseract: Any, image: Any, seconds: float) -> list[Word]:
     """Tesseract's words, in the image's pixels."""
-    data = pytesseract.image_to_data(image, output_type=pytesseract.Output.DICT,
-                                     timeout=seconds)
+    try:
+        data = pytesseract.image_to_data(image, output_type=pytesseract.Output.DICT,
+                                         timeout=seconds)
+    except Exception as err:  # the engine's errors (RuntimeError on a timeout, ...)
+        raise OcrEngineError(type(err).__name__) from err
     words = []
     for index, text in enumerate(data["text"]):
         confidence = float(data["conf"][index])

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from parsers.certainty import certainty_of, document_confidence, settle
 from parsers.formdefs import FieldDef, FormDefinition
 from parsers.mapping import MappedValue
 from parsers.model import FieldValue, Problem
@@ -25,19 +26,26 @@ NO_FUTURE = ("signature_date", "testing_completed_date")
 class CheckedDocument:
     fields: tuple[FieldValue, ...]
     problems: tuple[Problem, ...]
+    confidence: float = 1.0  # of the whole document (parsers.certainty)
 
 
 def check_document(definition: FormDefinition, mapped: Mapping[str, MappedValue], *,
                    today: date) -> CheckedDocument:
-    """Normalize every mapped value and apply the document rules."""
+    """Normalize every mapped value and apply the document rules; a problem is told to the
+    provider only when the fields it is about were read with certainty."""
     fields, problems, invalid = _normalize(definition, mapped)
+    certainty = certainty_of(mapped)
     values = {item.key: item.value for item in fields}  # as given: before derivation
+    told = [settle(problem, [problem.field or ""], certainty, definition)
+            for problem in problems]
     for item in definition.fields:
         if item.key not in invalid:
-            problems += field_problems(item, values, today)
-    for rule in _rules(definition):
-        problems += rule(values)
-    return CheckedDocument(tuple(derive_weekly(fields)), tuple(problems))
+            told += [settle(problem, _involved(item, problem), certainty, definition)
+                     for problem in field_problems(item, values, today)]
+    for needs, rule in _rules(definition):
+        told += [settle(problem, needs, certainty, definition) for problem in rule(values)]
+    return CheckedDocument(tuple(derive_weekly(fields)), tuple(told),
+                           document_confidence(definition, mapped, certainty))
 
 
 def problems_about(definition: FormDefinition, values: Mapping[str, Any], key: str, *,
@@ -45,15 +53,23 @@ def problems_about(definition: FormDefinition, values: Mapping[str, Any], key: s
     """The document rules that concern ``key``, on the values as they are now (a
     coordinator corrected it): its own checks and the form rules that read it."""
     problems = field_problems(definition.field(key), dict(values), today)
-    for needs, rule in FORM_RULES:
-        if key in needs and needs <= set(definition.keys):
+    for needs, rule in _rules(definition):
+        if key in needs:
             problems += rule(dict(values))
     return problems
 
 
-def _rules(definition: FormDefinition) -> list[Callable[[dict[str, Any]], list[Problem]]]:
+def _involved(item: FieldDef, problem: Problem) -> set[str]:
+    """The field itself, and for "required with what you selected" the fields selected."""
+    if problem.code == "missing_required" and not item.required:
+        return {item.key, *(condition.field for condition in item.required_when)}
+    return {item.key}
+
+
+def _rules(definition: FormDefinition
+           ) -> list[tuple[frozenset[str], Callable[[dict[str, Any]], list[Problem]]]]:
     keys = set(definition.keys)
-    return [rule for needs, rule in FORM_RULES if needs <= keys]
+    return [(needs, rule) for needs, rule in FORM_RULES if needs <= keys]
 
 
 def _normalize(definition: FormDefinition, mapped: Mapping[str, MappedValue]

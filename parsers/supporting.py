@@ -3,13 +3,14 @@ transactions the systems design mentions, how many test scenarios passed per tra
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import re
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 from parsers.choices import find_choice
 from parsers.formdefs import FieldDef, FormDefinition
 from parsers.labels import normalize_label, squash
-from parsers.model import RawDocument
+from parsers.model import FieldValue, Method, Problem, RawDocument, Source
 
 _PASS = frozenset({"pass", "passed", "p", "✓", "✔", "☑", "yes", "y", "success", "successful",
                    "ok"})
@@ -26,9 +27,69 @@ def supporting_facts(form_type: str, raw: RawDocument, values: Mapping[str, Any]
     if form_type == "systems_design" and transactions is not None:
         return {"transactions": mentioned_transactions(raw.text, transactions)}
     if form_type == "test_scenarios" and transactions is not None:
-        passing, total = passing_scenarios(raw, transactions)
-        return {"passing": passing, "scenarios": total}
+        passing, total, covered = passing_scenarios(raw, transactions)
+        return {"passing": passing, "scenarios": total, "covered": covered,
+                "scenario_table": any(_header(table)[1] for table in raw.tables)}
     return {}
+
+
+# The source a document-level fact is given with: that of the reader that saw the document.
+_SOURCE_OF: dict[str, Source] = {
+    "acroform": "acroform", "xfa": "xfa", "content_controls": "content_control",
+    "legacy_fields": "legacy_field", "tables": "table_cell", "paragraphs": "paragraph",
+    "layout": "layout", "ocr": "ocr", "none": "layout"}
+_OCR_CONFIDENCE = 0.7
+_SURE_METHODS = frozenset({"acroform", "xfa", "content_controls", "legacy_fields", "tables"})
+
+
+def supporting_fields(form_type: str, facts: Mapping[str, Any],
+                      method: Method) -> list[FieldValue]:
+    """SPEC §2.9: what a supporting document found, as fields of the extraction JSON:
+    ``signed`` (agreement), ``transactions`` (design: mentioned; scenarios: covered by a
+    scenario) and ``scenario_pass_counts`` (transaction key → scenarios passed)."""
+    confidence = _OCR_CONFIDENCE if method == "ocr" else 1.0
+    values: dict[str, Any] = {}
+    if form_type == "rpa_agreement":
+        values["signed"] = bool(facts.get("signed"))
+    if form_type == "systems_design":
+        values["transactions"] = list(facts.get("transactions", []))
+    if form_type == "test_scenarios" and facts.get("scenarios"):
+        covered, passing = facts.get("covered", []), facts.get("passing", {})
+        values["transactions"] = list(covered)
+        # every transaction with a scenario: 0 where they all failed
+        values["scenario_pass_counts"] = {key: passing.get(key, 0) for key in covered}
+    return [FieldValue(key, _raw(value), value, _SOURCE_OF[method], confidence)
+            for key, value in values.items() if value or key == "signed"]  # absent: left out
+
+
+def supporting_problems(form_type: str, facts: Mapping[str, Any],
+                        method: Method) -> list[Problem]:
+    """A design that names no transaction, a scenarios document with no scenario: told
+    only when the reader is sure (the text read, not OCR; the table's header found)."""
+    if form_type == "systems_design" and not facts.get("transactions"):
+        sure = method != "ocr"
+        return [Problem("missing_required", "The Systems Design Documentation names no POSC "
+                        "transaction; it must describe the process flow of each bot "
+                        "transaction.", "transactions", "error" if sure else "review")]
+    if form_type == "rpa_agreement" and not facts.get("signed"):
+        sure = method in _SURE_METHODS  # a page reader may have missed the signature
+        return [Problem("unsigned", "The MassHealth RPA Agreement is not signed: it needs "
+                        "the signatory's signature (or typed name) and the date.", "signed",
+                        "error" if sure else "review")]
+    if form_type == "test_scenarios" and not facts.get("scenarios"):
+        sure = method != "ocr" and bool(facts.get("scenario_table"))
+        return [Problem("missing_required", "The Test Scenarios document lists no executed "
+                        "scenario; it must show the scenarios run for each transaction.",
+                        "transactions", "error" if sure else "review")]
+    return []
+
+
+def _raw(value: Any) -> str:
+    if isinstance(value, dict):
+        return "; ".join(f"{key}: {count}" for key, count in value.items())
+    if isinstance(value, list):
+        return "; ".join(value)
+    return "yes" if value else "no"
 
 
 def transactions_field(definitions: Mapping[str, FormDefinition]) -> FieldDef | None:
@@ -56,24 +117,66 @@ def mentioned_transactions(text: str, transactions: FieldDef) -> list[str]:
     return sorted(found)
 
 
-def passing_scenarios(raw: RawDocument,
-                      transactions: FieldDef) -> tuple[dict[str, int], int]:
-    """Per transaction key, the number of scenarios marked passed; and the total scenarios."""
+def passing_scenarios(raw: RawDocument, transactions: FieldDef
+                      ) -> tuple[dict[str, int], int, list[str]]:
+    """Per transaction key, the number of scenarios marked passed; the total scenarios; and
+    the transactions with at least one scenario."""
     passing: dict[str, int] = {}
+    covered: set[str] = set()
     total = 0
-    for table in raw.tables:
+    for row, columns in _scenario_rows(raw):
+        total += 1
+        keys = _row_transactions(row[columns["transaction"]], transactions)
+        covered.update(keys)
+        if _passed(row[columns["result"]]):
+            for key in keys:
+                passing[key] = passing.get(key, 0) + 1
+    return dict(sorted(passing.items())), total, sorted(covered)
+
+
+def _scenario_rows(raw: RawDocument) -> Iterator[tuple[tuple[str, ...], dict[str, int]]]:
+    for table in (*raw.tables, field_table(raw)):
         header_at, columns = _header(table)
         if columns is None:
             continue
         for row in table[header_at + 1:]:
-            if len(row) <= max(columns.values()) or not any(cell.strip() for cell in row):
-                continue
-            total += 1
-            if normalize_label(row[columns["result"]]) in _PASS or \
-                    row[columns["result"]].strip() in _PASS:
-                for key in _row_transactions(row[columns["transaction"]], transactions):
-                    passing[key] = passing.get(key, 0) + 1
-    return dict(sorted(passing.items())), total
+            if len(row) > max(columns.values()) and any(cell.strip() for cell in row):
+                yield row, columns
+
+
+# A fillable table's field names: a row number and a column ("Row1.Transaction",
+# "Scenario_2_PassFail", "TS01_Result"); the result and transaction columns are what counts.
+_ROW = re.compile(r"^(?P<before>\D*?)(?P<row>\d{1,3})(?P<after>\D*)$")
+_FIELD_COLUMNS = (("transaction", ("transaction",)),
+                  ("result", ("passfail", "pass", "result", "status", "outcome")))
+_OTHER_COLUMNS = ("expectedresult", "actualresult", "expected", "actual")
+
+
+def field_table(raw: RawDocument) -> tuple[tuple[str, ...], ...]:
+    """Fields per row of a fillable Test Scenarios table as a table with a header row."""
+    rows: dict[int, dict[str, str]] = {}
+    for item in raw.fields:
+        found = _ROW.match(item.name.replace(".", "_")) if isinstance(item.value, str) else None
+        column = _field_column(found) if found else None
+        if found and column:
+            rows.setdefault(int(found.group("row")), {})[column] = str(item.value)
+    if not rows:
+        return ()
+    header = ("Transaction", "Pass/Fail")
+    return (header, *((row.get("transaction", ""), row.get("result", ""))
+                      for _, row in sorted(rows.items())))
+
+
+def _field_column(found: re.Match[str]) -> str | None:
+    after = squash(found.group("after")) or squash(found.group("before"))
+    if any(after.endswith(name) for name in _OTHER_COLUMNS):
+        return None
+    return next((column for column, names in _FIELD_COLUMNS
+                 if any(after.endswith(name) for name in names)), None)
+
+
+def _passed(cell: str) -> bool:
+    return normalize_label(cell) in _PASS or cell.strip() in _PASS
 
 
 def _header(table: tuple[tuple[str, ...], ...]) -> tuple[int, dict[str, int] | None]:

@@ -8,16 +8,26 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from parsers.glyphs import (
+    CHECKED,
+    CHECKED_LETTERS,
+    TIGHT_BRACKETS,
+    TYPED_CHECKED,
+    TYPED_UNCHECKED,
+    UNCHECKED,
+    canonical_marks,
+    is_placeholder,
+)
 from parsers.labels import Vocabulary
 from parsers.model import RawField, Source
 
-_ON = r"☒|☑|✓|✔|✗|✘|■|\[\s*[xX✓✔]\s*\]|\(\s*[xX]\s*\)"
-_OFF = r"☐|□|❑|❏|\[\s*\]|\(\s*\)"
+_ON = "|".join([*(re.escape(glyph) for glyph in sorted(CHECKED)), TYPED_CHECKED])
+_OFF = "|".join([*(re.escape(glyph) for glyph in sorted(UNCHECKED)), TYPED_UNCHECKED])
 _BARE = r"[xX]|_+"  # only when the text starts with a mark: "_ Provider   X Partner"
 _MARK = re.compile(rf"(?:^|(?<=\s))({_ON}|{_OFF})(?=\s|$)")
 _ANY_MARK = re.compile(rf"(?:^|(?<=\s))({_ON}|{_OFF}|{_BARE})(?=\s|$)")
 _LEADING_MARK = re.compile(rf"^\s*(?:\(?\d{{1,3}}[.)]\s+)?({_ON}|{_OFF}|{_BARE})(?=\s|$)")
-_TIGHT_BRACKETS = re.compile(r"\[\s*([xX✓✔]?)\s*\]")
+_TIGHT_BRACKETS = TIGHT_BRACKETS
 
 
 def marked_items(text: str) -> list[tuple[bool, str]] | None:
@@ -65,15 +75,17 @@ def _is_option(text: str, vocabulary: Vocabulary) -> bool:
 
 
 def _checked(mark: str) -> bool:
-    return bool(re.search(r"[xX✓✔☒☑✗✘■]", mark))
+    return any(letter in mark for letter in CHECKED_LETTERS)
 
 
 def value_fields(label: str, value: str, source: Source,
                  vocabulary: Vocabulary) -> list[RawField]:
     """A typed value: one checkbox item per marked choice, or one text."""
+    value = canonical_marks(value)
     items = option_items(value, vocabulary) or marked_items(value)
-    if items is None:
-        return [RawField(name=label, label=label, value=value, source=source)]
+    if items is None:  # Word's "Click or tap here to enter text." is an empty field
+        return [RawField(name=label, label=label, source=source,
+                         value="" if is_placeholder(value) else value)]
     if len(items) == 1 and not items[0][1]:  # a lone mark: the label is the checkbox
         return [RawField(name=label, label=label, value=items[0][0], source=source)]
     return [RawField(name=text, label=label, value=checked, source=source)
@@ -114,27 +126,31 @@ def table_fields(rows: Sequence[Sequence[str | None]], vocabulary: Vocabulary,
             fields += [item for pair in stacked for item in value_fields(*pair, source, vocabulary)]
             label, consumed = "", number + 1
             continue
-        cells = _from_first_label(cells, vocabulary)
-        side_by_side = _side_by_side(cells, vocabulary)
-        if side_by_side:  # City | Boston | State | MA
-            fields += [item for pair in side_by_side
-                       for item in value_fields(*pair, source, vocabulary)]
-            label = ""
-            continue
-        first = " ".join(cells[0].split())
-        if first and marked_items(first):  # "☒ I attest ..." across the row
-            fields += marked_line_fields(first, label, vocabulary, source)
-            continue
-        if first and _boxed(cells, vocabulary):  # each cell: its label, its value under it
-            fields += _cell_fields(cells, vocabulary, source)
-            label = ""
-            continue
-        if first:
-            label = first if vocabulary.is_field_label(first) else ""
-            fields += [] if label else _cell_fields(cells, vocabulary, source)
-        if label:
-            fields += _row_value(label, cells[1:], source, vocabulary)
+        found, label = _row_fields(cells, label, vocabulary, source)
+        fields += found
     return fields
+
+
+def _row_fields(cells: list[str], label: str, vocabulary: Vocabulary,
+                source: Source) -> tuple[list[RawField], str]:
+    """One row's fields, and the label the next rows continue ("" when none)."""
+    cells = _from_first_label(cells, vocabulary)
+    side_by_side = _side_by_side(cells, vocabulary)
+    if side_by_side:  # City | Boston | State | MA
+        return [item for pair in side_by_side
+                for item in value_fields(*pair, source, vocabulary)], ""
+    first = " ".join(cells[0].split())
+    if first and marked_items(first):  # "☒ I attest ..." across the row
+        return marked_line_fields(first, label, vocabulary, source), label
+    if first and _boxed(cells, vocabulary):  # each cell: its label, its value under it
+        return _cell_fields(cells, vocabulary, source), ""
+    fields: list[RawField] = []
+    if first:
+        label = first if vocabulary.is_field_label(first) else ""
+        fields += [] if label else _cell_fields(cells, vocabulary, source)
+    if label:
+        fields += _row_value(label, cells[1:], source, vocabulary)
+    return fields, label
 
 
 def _side_by_side(cells: list[str], vocabulary: Vocabulary) -> list[tuple[str, str]]:

@@ -23,6 +23,7 @@ from intake.context import IntakeContext, build_context
 from intake.decisions import approve, reject
 from intake.pipeline import process_stored, store_raw
 from registry.db import transaction
+from registry.export import submission_json
 from registry.models import OutboxMessage, Submission
 
 NOW = datetime(2026, 11, 23, 12, 0)
@@ -182,6 +183,12 @@ def test_follow_up_completes_a_stage2_and_a_spoofed_ref_stays_apart(
         _stage1, original, linked = submissions
         assert original.status == "complete" and len(original.documents) == 4
         assert linked.parent_id == original.id and linked.sender == "mallory@evil.example"
+        exported = {item["form_type"]: item["fields"]  # SPEC §2.9 in the export
+                    for item in submission_json(session, original)["documents"]}
+        assert exported["test_scenarios"]["scenario_pass_counts"] == {
+            key: 2 for key in exported["test_scenarios"]["transactions"]}
+        assert set(exported["systems_design"]["transactions"]) == set(
+            exported["test_scenarios"]["transactions"])
     assert [ack.recipient for ack in acks(session_factory)][1:] == [
         "alice.nguyen@acmehealth.example", "mallory@evil.example", "bob@acmehealth.example"]
 
@@ -283,3 +290,73 @@ def test_header_injection_through_a_filename_and_a_sender_name(
         submission = session.scalars(select(Submission)).one()
         assert "\r" not in submission.subject and "\n" not in submission.subject
         assert all("\n" not in doc.filename for doc in submission.documents)
+
+
+def _ack_text(factory: sessionmaker[Session]) -> str:
+    message = email.message_from_bytes(acks(factory)[-1].raw or b"", policy=email.policy.SMTP)
+    part = message.get_body(preferencelist=("plain",))
+    assert part is not None
+    return " ".join(part.get_content().split())  # type: ignore[attr-defined]
+
+
+def test_a_field_the_page_reader_did_not_find_is_checked_not_told_missing(
+        session_factory: sessionmaker[Session], ctx: IntakeContext) -> None:
+    """SPEC §3: a printed form on which the layout reader finds no FEIN at all (here a
+    revision without the line) goes to review, and the provider is not told that the FEIN
+    is missing."""
+    import dataclasses
+
+    from formgen.pdf_form import flattened_pdf
+
+    definition = ctx.definitions["stage1"]
+    without = dataclasses.replace(definition, fields=tuple(
+        item for item in definition.fields if item.key != "fein"))
+    values = sample_values("stage1", seed=1, omit=("fein",))
+    file(session_factory, ctx, stage2_mail(1, [("s1.pdf", flattened_pdf(without, values),
+                                                PDF)], subject="Stage I"))
+    with session_factory() as session:
+        submission = session.scalars(select(Submission)).one()
+        assert submission.status == "needs_review"
+        assert ("unreadable", "fein", "review") in {
+            (p.code, p.field, p.severity) for p in submission.problems}
+    text = _ack_text(session_factory)
+    assert "coordinator will check" in text and "FEIN" not in text.split("What happens")[0]
+    assert "is required" not in text
+
+
+@pytest.mark.parametrize("shape", ["fillable", "flattened"])
+def test_an_empty_field_is_told_missing(session_factory: sessionmaker[Session],
+                                        ctx: IntakeContext, shape: str) -> None:
+    """An empty fillable field, or a printed label with nothing beside or under it and the
+    next label right below: the reader is sure, and the provider is told."""
+    from formgen.pdf_form import flattened_pdf
+
+    values = sample_values("stage1", seed=1, omit=("fein",))
+    make = fillable_pdf if shape == "fillable" else flattened_pdf
+    file(session_factory, ctx, stage2_mail(1, [("s1.pdf", make(
+        ctx.definitions["stage1"], values), PDF)], subject="Stage I"))
+    with session_factory() as session:
+        assert session.scalars(select(Submission)).one().status == "incomplete"
+    assert '"Federal Employer Identification Number (FEIN)" is required' in \
+        _ack_text(session_factory)
+
+
+def test_a_bug_in_a_reader_quarantines_the_message_with_its_traceback(
+        session_factory: sessionmaker[Session], ctx: IntakeContext,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue #11 item 5: our own bug is not told to the provider as a damaged file."""
+    import parsers.docx_reader
+    from registry.models import QuarantineEntry
+
+    def broken_reader(*args: object) -> list[object]:
+        raise ZeroDivisionError("a bug of ours")
+
+    monkeypatch.setattr(parsers.docx_reader, "_paragraph_fields", broken_reader)
+    form = docx_form(ctx.definitions["stage1"], sample_values("stage1", seed=1))
+    assert file(session_factory, ctx, stage2_mail(1, [("s1.docx", form, DOCX)],
+                                                  subject="Stage I")) is None
+    with session_factory() as session:
+        entry = session.scalars(select(QuarantineEntry)).one()
+        assert "ZeroDivisionError" in entry.reason and "broken_reader" in entry.traceback
+        assert session.scalars(select(Submission)).first() is None
+    assert acks(session_factory) == []

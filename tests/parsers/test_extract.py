@@ -121,13 +121,24 @@ def test_unsupported_kinds(definitions, monkeypatch, kind, code, phrase) -> None
     assert "form.doc" in document.problems[0].message
 
 
-def test_reader_failure_is_a_document_problem(definitions, monkeypatch) -> None:
+def test_a_bug_in_our_reader_is_not_a_damaged_file(definitions, monkeypatch) -> None:
+    """Issue #11 item 5: an exception from our own code goes up (the pipeline quarantines
+    the message with its traceback) instead of telling the provider the file is damaged."""
     def broken(*args: object) -> RawDocument:
         raise KeyError("/Root")
 
     monkeypatch.setattr(extract, "_sniff", lambda data: "pdf")
     monkeypatch.setattr(extract, "_read", broken)
-    document = extract.extract_document("bad.pdf", b"%PDF-", definitions, limits=Limits(),
+    with pytest.raises(KeyError):
+        extract.extract_document("bad.pdf", b"%PDF-", definitions, limits=Limits(),
+                                 today=TODAY, isolate=False)
+
+
+@pytest.mark.parametrize("data", [b"%PDF-1.7\n1 0 obj <<", b"%PDF-1.4\n" + b"\x00" * 64])
+def test_a_damaged_pdf_is_a_document_problem(definitions, data: bytes) -> None:
+    """The library's errors are caught at the library call: a problem the provider can act
+    on."""
+    document = extract.extract_document("bad.pdf", data, definitions, limits=Limits(),
                                         today=TODAY, isolate=False)
     assert [item.code for item in document.problems] == ["unreadable_file"]
 
@@ -173,6 +184,6 @@ def test_extract_json_shape(definitions, monkeypatch) -> None:
                                   today=TODAY, isolate=False)
     document = result["documents"][0]
     assert set(document) == {"filename", "sha256", "form_type", "form_version", "method",
-                             "fields", "field_sources", "problems"}
+                             "confidence", "fields", "field_sources", "problems"}
     assert document["fields"]["bot_count"] == 2
     assert document["field_sources"]["fein"] == {"source": "acroform", "confidence": 1.0}

@@ -45,7 +45,8 @@ def test_every_field_comes_back(definitions: dict[str, FormDefinition], form_typ
                                 definitions, limits=Limits(ocr=False), today=TODAY,
                                 isolate=False)
     assert document.form_type == form_type
-    assert document.values() == values
+    signed = {"signed": True} if form_type == "rpa_agreement" else {}  # SPEC §2.9
+    assert document.values() == {**values, **signed}
     assert document.problems == ()
 
 

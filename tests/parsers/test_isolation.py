@@ -42,6 +42,16 @@ def test_reraises_the_error() -> None:
         run_isolated(fail, "boom", seconds=30, memory_mb=512)
 
 
+def test_the_error_carries_the_child_traceback() -> None:
+    """So a quarantined message shows where in the reader it failed (issue #11 item 5)."""
+    import traceback
+
+    with pytest.raises(ValueError) as caught:
+        run_isolated(fail, "boom", seconds=30, memory_mb=512)
+    shown = "".join(traceback.format_exception(caught.value))
+    assert "in the isolated child process" in shown and 'in fail\n' in shown
+
+
 def test_timeout_kills_the_child() -> None:
     with pytest.raises(IsolationError) as caught:
         run_isolated(sleep_long, seconds=1, memory_mb=512)

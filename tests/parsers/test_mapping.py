@@ -67,10 +67,26 @@ def test_unchecked_boxes_say_nothing_and_checked_ones_collect(definitions) -> No
     assert not result["transactions"].conflicts
 
 
-def test_no_checked_boxes_means_absent(definitions) -> None:
+def test_no_checked_boxes_means_left_empty(definitions) -> None:
+    """Unchecked boxes give no value, but the field was seen, empty (a sure reader's blank)."""
     result = mapped(definitions, "stage1",
                     RawField("transactions.claim_status", False, "acroform"))
-    assert "transactions" not in result
+    assert result["transactions"].raw == ""
+
+
+def test_a_checked_box_beats_the_unchecked_ones(definitions) -> None:
+    result = mapped(definitions, "stage1",
+                    RawField("transactions.claim_status", False, "acroform"),
+                    RawField("transactions.eligibility_inquiry", True, "acroform"),
+                    RawField("transactions.claim_adjustment", False, "acroform"))
+    assert (result["transactions"].raw, result["transactions"].conflicts) == (
+        ("eligibility_inquiry",), ())
+
+
+def test_a_box_beside_a_text_field_says_nothing_about_it(definitions) -> None:
+    result = mapped(definitions, "stage1", RawField("Check1", False, "acroform",
+                                                    label="Organization Legal Name"))
+    assert "org_legal_name" not in result
 
 
 @pytest.mark.parametrize(("value", "export", "label", "expected"), [
@@ -92,7 +108,7 @@ def test_yes_no_boxes_in_a_table(definitions, name, value, expected) -> None:
     result = mapped(definitions, "stage2", RawField(
         name, value, "table_cell",
         label="Testing completed in the MassHealth Trading Partner Testing Environment"))
-    assert result.get("testing_completed") is None if expected is None else \
+    assert result["testing_completed"].raw == "" if expected is None else \
         result["testing_completed"].raw is expected
 
 
@@ -196,3 +212,15 @@ def test_a_list_box_with_no_label_is_known_by_its_choices(definitions) -> None:
         "Text42", ("Increase POSC Screens per Session", "Retire Bot"), "acroform"))
     assert result["modification_types"].raw == ("Increase POSC Screens per Session",
                                                  "Retire Bot")
+
+
+def test_two_spellings_of_one_value_are_no_conflict(definitions) -> None:
+    """A content control's dropdown key and the same choice typed as its label, a date
+    written two ways: one value, not "filled in more than once"."""
+    result = mapped(definitions, "stage1",
+                    RawField("org_type", "provider", "content_control"),
+                    RawField("Organization Type", "MassHealth Provider", "paragraph",
+                             label="Organization Type"),
+                    RawField("signature_date", "2026-05-17", "content_control"),
+                    RawField("Date Signed", "May 17, 2026", "paragraph", label="Date Signed"))
+    assert (result["org_type"].conflicts, result["signature_date"].conflicts) == ((), ())

@@ -83,7 +83,17 @@ def test_label_above_value(vocabulary: Vocabulary) -> None:
     values = _values(read_pdf(data, Limits(), vocabulary))
     assert values["Street Address"] == "12 Main Street"
     assert values["ZIP Code"] == "02110"
-    assert "City" not in values
+    assert values["City"] == ""  # a label under a label: surely empty (issue #11)
+    document = read_pdf(data, Limits(), vocabulary)
+    assert [item.understood for item in document.fields if item.name == "City"] == [True]
+
+
+def test_a_label_with_something_unread_above_it_is_not_a_sure_blank(
+        vocabulary: Vocabulary) -> None:
+    data = page(texts((50, 100, "Street Address"), (50, 150, "Acme ~ 12"),
+                      (50, 162, "City"), (50, 176, "State")))
+    document = read_pdf(data, Limits(), vocabulary)
+    assert not any(item.understood for item in document.fields if item.name == "City")
 
 
 def _marks(canvas: Canvas) -> None:

@@ -12,14 +12,15 @@ from parsers.mapping import MappedValue
 from parsers.rules_document import check_document, weekly_from_monthly
 
 TODAY = date(2026, 3, 15)
-ABSENT = object()
+ABSENT = ""  # a fillable field left empty: the reader is sure it is blank
+UNSEEN = object()  # a field the reader did not find at all
 
 
 def check(definitions, form_type: str, changes: dict[str, Any] | None = None,
-          confidence: float = 1.0, today: date = TODAY):
+          confidence: float = 1.0, today: date = TODAY, source: str = "acroform"):
     values = {**SAMPLES[form_type], **(changes or {})}
-    mapped = {key: MappedValue(key, value, "acroform", confidence)
-              for key, value in values.items() if value is not ABSENT}
+    mapped = {key: MappedValue(key, value, source, confidence)  # type: ignore[arg-type]
+              for key, value in values.items() if value is not UNSEEN}
     return check_document(definitions[form_type], mapped, today=today)
 
 
@@ -49,7 +50,8 @@ CASES = [
     ("stage1", {"signature_date": "2026-03-16"}, ["future_date"]),
     ("stage1", {"signature_date": "03/15/2026"}, []),
     ("stage1", {"signature_date": "not a date"}, ["invalid_date"]),
-    ("stage1", {"transactions": ("claim_status", "other")}, ["missing_required"]),
+    ("stage1", {"transactions": ("claim_status", "other"), "transactions_other": ABSENT},
+     ["missing_required"]),
     ("stage1", {"transactions": ("other",), "transactions_other": "Member lookups"}, []),
     ("stage1", {"transactions": ABSENT}, ["missing_required"]),
     ("stage1", {"avg_weekly_transactions": ABSENT}, ["missing_required"]),
@@ -69,15 +71,16 @@ CASES = [
     ("stage2_grandfathered", {"operational_since": "7/2/2022"},
      ["not_eligible_grandfathered"]),
     ("stage2_grandfathered", {"operational_since": ABSENT}, ["missing_required"]),
-    ("modification", {"modification_types": ("replace_tool",)},
-     ["missing_required", "missing_required"]),
+    ("modification", {"modification_types": ("replace_tool",), "new_rpa_tool_name": ABSENT,
+                      "new_rpa_tool_vendor": ABSENT}, ["missing_required", "missing_required"]),
     ("modification", {"modification_types": ("replace_tool",), "new_rpa_tool_name": "X",
                       "new_rpa_tool_vendor": "Y"}, []),
-    ("modification", {"modification_types": ("increase_screens",)}, ["missing_required"]),
+    ("modification", {"modification_types": ("increase_screens",),
+                      "new_screens_per_session": ABSENT}, ["missing_required"]),
     ("modification", {"modification_types": ("decrease_screens",),
                       "new_screens_per_session": "2"}, []),
-    ("modification", {"modification_types": ("add_sequential_transaction",)},
-     ["missing_required"]),
+    ("modification", {"modification_types": ("add_sequential_transaction",),
+                      "added_transaction": ABSENT}, ["missing_required"]),
     ("modification", {"modification_types": ("add_sequential_transaction",),
                       "added_transaction": "Claim Status Inquiry", "same_session": "Yes"}, []),
     ("modification", {"modification_types": ("add_sequential_transaction",),
@@ -95,6 +98,60 @@ CASES = [
 def test_document_rules(definitions, form_type: str, changes: dict[str, Any],
                         expected: list[str]) -> None:
     assert codes(check(definitions, form_type, changes)) == expected
+
+
+def told(result) -> list[tuple[str, str | None]]:
+    return sorted((p.code, p.field) for p in result.problems if p.severity == "error")
+
+
+def reviewed(result) -> list[tuple[str, str | None]]:
+    return sorted((p.code, p.field) for p in result.problems if p.severity == "review")
+
+
+@pytest.mark.parametrize("changes", [{"fein": UNSEEN}, {"attest": UNSEEN},
+                                     {"transactions": UNSEEN}])
+def test_a_field_not_found_is_unreadable_not_missing(definitions, changes) -> None:
+    result = check(definitions, "stage1", changes)
+    assert told(result) == []
+    assert reviewed(result) == [("unreadable", next(iter(changes)))]
+
+
+def test_a_blank_seen_by_a_page_reader_is_not_told(definitions) -> None:
+    """Layout and paragraphs report what they found; their silence proves nothing."""
+    result = check(definitions, "stage1", {"fein": ""}, source="layout")
+    assert told(result) == []
+    assert reviewed(result) == [("missing_required", "fein")]
+
+
+def test_a_doubtful_value_breaking_a_rule_goes_to_review(definitions) -> None:
+    result = check(definitions, "stage1", {"npi": "1234567890"}, confidence=0.9)
+    assert told(result) == []
+    assert reviewed(result) == [("invalid_npi", "npi")]
+
+
+def test_a_rule_on_two_fields_is_told_only_when_both_are_sure(definitions) -> None:
+    mapped = {key: MappedValue(key, value, "acroform") for key, value in
+              {**SAMPLES["stage1"], "bot_count": "3"}.items()}
+    mapped["bot_names"] = MappedValue("bot_names", SAMPLES["stage1"]["bot_names"], "layout",
+                                      0.9)
+    result = check_document(definitions["stage1"], mapped, today=TODAY)
+    assert (told(result), reviewed(result)) == ([], [("bot_names_mismatch", "bot_names")])
+
+
+def test_required_with_a_doubtful_selection_is_not_told(definitions) -> None:
+    mapped = {key: MappedValue(key, value, "acroform") for key, value in
+              SAMPLES["stage1"].items()}
+    mapped["transactions"] = MappedValue("transactions", ("other",), "layout", 0.9)
+    result = check_document(definitions["stage1"], mapped, today=TODAY)
+    assert told(result) == []
+    assert reviewed(result) == [("unreadable", "transactions_other")]
+
+
+def test_document_confidence(definitions) -> None:
+    assert check(definitions, "stage1").confidence == 1.0
+    assert check(definitions, "stage1", confidence=0.9).confidence == 0.9
+    mostly_unseen = {key: UNSEEN for key in list(SAMPLES["stage1"])[:-3]}
+    assert check(definitions, "stage1", mostly_unseen).confidence < 0.5
 
 
 @pytest.mark.parametrize(("monthly", "weekly"), [

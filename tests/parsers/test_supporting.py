@@ -17,25 +17,26 @@ def scenarios(*rows: tuple[str, str]) -> RawDocument:
     return RawDocument("tables", "RPA Test Scenarios", tables=(table,))
 
 
-@pytest.mark.parametrize(("rows", "passing", "total"), [
-    ([("Claim Status Inquiry", "Pass")], {"claim_status": 1}, 1),
+@pytest.mark.parametrize(("rows", "passing", "total", "covered"), [
+    ([("Claim Status Inquiry", "Pass")], {"claim_status": 1}, 1, ["claim_status"]),
     ([("Claim Status Inquiry", "Passed"), ("claim_status", "P"), ("Claim Status", "✓")],
-     {"claim_status": 3}, 3),
+     {"claim_status": 3}, 3, ["claim_status"]),
     ([("Claim Status Inquiry", "Fail"), ("Eligibility", "PASS")],
-     {"eligibility_inquiry": 1}, 2),
+     {"eligibility_inquiry": 1}, 2, ["claim_status", "eligibility_inquiry"]),
     ([("Claim Status Inquiry, Eligibility", "Pass")],
-     {"claim_status": 1, "eligibility_inquiry": 1}, 1),
-    ([("Something else", "Pass"), ("Claim Status Inquiry", "")], {}, 2),
+     {"claim_status": 1, "eligibility_inquiry": 1}, 1, ["claim_status", "eligibility_inquiry"]),
+    ([("Something else", "Pass"), ("Claim Status Inquiry", "")], {}, 2, ["claim_status"]),
 ])
-def test_passing_scenarios(definitions, rows, passing, total) -> None:
+def test_passing_scenarios(definitions, rows, passing, total, covered) -> None:
     facts = supporting_facts("test_scenarios", scenarios(*rows), {}, definitions)
-    assert facts == {"passing": passing, "scenarios": total}
+    assert facts == {"passing": passing, "scenarios": total, "covered": covered,
+                     "scenario_table": True}
 
 
 def test_scenarios_without_a_table(definitions) -> None:
     raw = RawDocument("paragraphs", "RPA Test Scenarios\nAll passed.")
     assert supporting_facts("test_scenarios", raw, {}, definitions) == {
-        "passing": {}, "scenarios": 0}
+        "passing": {}, "scenarios": 0, "covered": [], "scenario_table": False}
 
 
 @pytest.mark.parametrize(("signed", "values", "expected"), [

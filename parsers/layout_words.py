@@ -1,0 +1,147 @@
+"""Candidates of a printed or scanned page, the one model the page readers share: words
+(text spans with their box, font and confidence), drawn boxes, lines and segments of a
+line, and check marks (a glyph of any font, a typed "[X]", a drawn box). The PDF layout
+reader and the OCR reader build these; the pairing in ``pdf_layout`` reads only these.
+Every distance here is relative to the type's height, with a ceiling in points."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from parsers.glyphs import UNCHECKED_MARK, canonical_mark, mark_state
+
+LINE_TOLERANCE = 4.0  # points between baselines still on one line
+GAP = 14.0  # points between words that separate two segments, at most
+SEGMENT_GAP = 0.9  # ... and at least this many times the type's height
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    confidence: float = 1.0
+    font: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Box:
+    """A small drawn square; ``checked`` when lines cross inside it."""
+
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    checked: bool
+
+
+def lines_of(words: Iterable[Word]) -> list[list[Word]]:
+    lines: list[list[Word]] = []
+    for word in sorted(words, key=lambda item: (item.top, item.x0)):
+        if lines and abs(lines[-1][0].top - word.top) <= LINE_TOLERANCE:
+            lines[-1].append(word)
+        else:
+            lines.append([word])
+    return [sorted(line, key=lambda item: item.x0) for line in lines]
+
+
+def cell_text(words: Sequence[Word]) -> str:
+    """The words of one cell, line by line (a word belongs to the line its middle is in)."""
+    lines: list[list[Word]] = []
+    for word in sorted(words, key=lambda item: item.top):
+        middle = (word.top + word.bottom) / 2
+        if lines and min(w.top for w in lines[-1]) <= middle <= max(w.bottom for w in lines[-1]):
+            lines[-1].append(word)
+        else:
+            lines.append([word])
+    return "\n".join(" ".join(word.text for word in sorted(line, key=lambda item: item.x0))
+                     for line in lines)
+
+
+def unwrapped(text: str) -> str:
+    """Printed lines of one value: a list typed with commas or semicolons that wraps in its
+    box is one line ("...; Eligibility" over "Results; ..."); lines with no separators stay
+    lines (one item per line)."""
+    return " ".join(text.split()) if re.search(r"[,;]\s*\S", text) else text
+
+
+def segments_of(line: Sequence[Word]) -> list[list[Word]]:
+    """A line cut at gaps wider than a word space: GAP points, or less in small type (a
+    10-point gap after a 9-point label parts it from its value)."""
+    segments: list[list[Word]] = []
+    for word in line:
+        if segments and word.x0 - segments[-1][-1].x1 < gap(segments[-1][-1], word):
+            segments[-1].append(word)
+        else:
+            segments.append([word])
+    return segments
+
+
+def gap(left: Word, right: Word) -> float:
+    size = min(left.bottom - left.top, right.bottom - right.top)
+    return min(GAP, max(SEGMENT_GAP * size, 4.0)) if size > 0 else GAP
+
+
+def marked_segments(line: Sequence[Word]) -> list[list[Word]]:
+    """The line's segments, each check mark starting a segment of its own: boxes set close
+    together ("☐ Provider ☒ Partner") are one choice each."""
+    pieces: list[list[Word]] = []
+    for segment in segments_of(line):
+        piece: list[Word] = []
+        for word in segment:
+            if piece and mark(word) is not None:
+                pieces.append(piece)
+                piece = []
+            piece.append(word)
+        pieces.append(piece)
+    return pieces
+
+
+def marks_after(line: Sequence[Word], segment: Sequence[Word]) -> bool:
+    return any(mark(word) is not None for word in line if word.x0 > segment[-1].x1)
+
+
+def mark(word: Word) -> bool | None:
+    """A check mark in any font (parsers.glyphs); an X only when drawn in a box."""
+    text = word.text.strip()
+    if text in {"X", "x"}:
+        return True if word.font == "box" else None
+    return mark_state(canonical_mark(text, word.font))
+
+
+def bracket_marks(line: list[Word]) -> list[Word]:
+    """``[ ]``, ``[ X ]`` and ``( )`` typed with spaces come as two or three words: one mark."""
+    merged: list[Word] = []
+    index = 0
+    while index < len(line):
+        word = line[index]
+        closing = {"[": "]", "(": ")"}.get(word.text)
+        for size in (2, 3):
+            inner = line[index + 1: index + size - 1]
+            end = line[index + size - 1] if index + size - 1 < len(line) else None
+            if closing and end is not None and end.text == closing and \
+                    end.x0 - word.x1 < max(12.0, 2 * (word.bottom - word.top)) and \
+                    all(w.text in {"X", "x"} for w in inner):  # "[   ]" in Courier too
+                text = f"{word.text}{''.join(w.text for w in inner) or ' '}{closing}"
+                merged.append(Word(text, word.x0, end.x1, word.top, end.bottom,
+                                   min(w.confidence for w in line[index: index + size])))
+                index += size
+                break
+        else:
+            merged.append(word)
+            index += 1
+    return merged
+
+
+def box_words(boxes: Sequence[Box]) -> list[Word]:
+    """Drawn boxes become mark words, so that one pairing rule handles all check marks."""
+    return [Word("X" if box.checked else UNCHECKED_MARK, box.x0, box.x1, box.top, box.bottom,
+                 font="box") for box in boxes]
+
+
+def join(words: Sequence[Word]) -> str:
+    return re.sub(r"\s+", " ", " ".join(word.text for word in words)).strip()
