@@ -106,7 +106,8 @@ def _register(world: World, seed: int, sender: str, user_ids: list[str]) -> str:
     world.mail_in(form_mail([("stage1.pdf", stage1, PDF)], "Stage I", sender=sender))
     stage1_number = world.approve_last()
     assert stage1_number
-    world.mail_in(stage2_mail(world.ctx, stage1_number, seed=seed, sender=sender))
+    world.mail_in(stage2_mail(world.ctx, stage1_number, seed=seed, sender=sender,
+                              user_ids_requested=len(user_ids)))
     number = world.approve_last(user_ids=user_ids)
     assert number
     return number
@@ -147,7 +148,7 @@ def test_validation_round_trip(dovecot: Dovecot, imap_user: str, imap_settings: 
                                smtp: SmtpServer) -> None:
     world = World(dovecot, imap_user, imap_settings, smtp)
     acme = _register(world, 1, ACME, ["RPAU0001", "RPAU0002"])
-    berkshire = _register(world, 2, BERKSHIRE, ["BBPBOT01"])
+    berkshire = _register(world, 2, BERKSHIRE, ["RPABB0001"])
     world.now = datetime(2027, 9, 27, 14, 0)  # 57 days before the due date
     dry = run_outreach(world.factory, world.settings, now=world.now, year=2027,
                        due_within=60, dry_run=True)
@@ -240,7 +241,7 @@ def _modify_and_retire(world: World, acme: str, berkshire: str) -> None:
                             "Modification", sender=ACME))
     world.approve_last()
     retire = sample_values("modification", seed=2, stage2_approval_number=berkshire,
-                           rpa_user_ids=["BBPBOT01"], modification_types=["retire_bot"],
+                           rpa_user_ids=["RPABB0001"], modification_types=["retire_bot"],
                            description="The bot is retired.")
     retire.pop("new_screens_per_session")
     world.mail_in(form_mail([("retire.pdf", fillable_pdf(defs["modification"], retire), PDF)],

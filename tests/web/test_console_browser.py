@@ -18,6 +18,7 @@ from selenium.common.exceptions import NoAlertPresentException, NoSuchElementExc
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webdriver import WebDriver
+from selenium.webdriver.support.expected_conditions import staleness_of
 from selenium.webdriver.support.ui import WebDriverWait
 
 CHROMIUM, DRIVER = "/usr/bin/chromium", "/usr/bin/chromedriver"
@@ -164,7 +165,9 @@ def test_operations_pages(browser: WebDriver, console: Console, shots: Path) -> 
 def test_an_inquiry_is_answered_from_the_console(browser: WebDriver, console: Console) -> None:
     sign_in(browser, console, "alice")
     browser.find_element(By.ID, "status").send_keys("inquiry")  # keyboard: pick by typing
+    before = browser.find_element(By.CSS_SELECTOR, "table.queue")
     browser.find_element(By.CSS_SELECTOR, "form.filters button").click()
+    WebDriverWait(browser, 15).until(staleness_of(before))  # the filtered page has loaded
     rows = browser.find_elements(By.CSS_SELECTOR, "table.queue tbody tr")
     question = next(row for row in rows if "Question about registering" in row.text)
     question.find_element(By.TAG_NAME, "a").click()
