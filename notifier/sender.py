@@ -38,10 +38,15 @@ class FlushReport:
 
 def flush_outbox(factory: sessionmaker[Session], transport: Transport, *, now: datetime,
                  settings: Settings, limit: int = 100) -> FlushReport:
+    """Send everything due at ``now``, claimed ``limit`` rows at a time (a backlog's
+    acknowledgments all go in one flush), over one connection."""
     counts = {"sent": 0, "retried": 0, "failed": 0}
     try:
-        for row_id in _claim_due(factory, now, limit):
-            counts[_deliver(factory, transport, row_id, now, settings)] += 1
+        while claimed := _claim_due(factory, now, limit):
+            for row_id in claimed:
+                counts[_deliver(factory, transport, row_id, now, settings)] += 1
+            if len(claimed) < limit:
+                break
     finally:
         transport.close()  # one connection per flush
     return FlushReport(**counts)

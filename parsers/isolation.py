@@ -17,8 +17,8 @@ T = TypeVar("T")
 _CONTEXT = "forkserver" if sys.platform != "win32" else "spawn"
 # Imported once by the fork server, so that each child starts with the readers loaded
 # (otherwise every document pays ~0.7 s of imports).
-PRELOAD = ["parsers.extract", "parsers.pdf", "parsers.pdf_ocr", "parsers.docx_reader",
-           "parsers.mime"]
+PRELOAD = ["parsers.extract", "parsers.message_reader", "parsers.pdf", "parsers.pdf_ocr",
+           "parsers.docx_reader", "parsers.mime"]
 if _CONTEXT == "forkserver":
     multiprocessing.get_context(_CONTEXT).set_forkserver_preload(PRELOAD)
 

@@ -174,3 +174,13 @@ def test_header_injection_never_reaches_the_wire(subject: str, smtp: SmtpServer,
     parsed = email.message_from_bytes(wire, policy=email.policy.default)
     assert parsed["Bcc"] is None
     assert smtp.handler.messages[0].rcpt_tos == ["provider@clinic.example"]
+
+
+def test_a_flush_sends_everything_due_in_batches(smtp: SmtpServer,
+                                                 session_factory: sessionmaker[Session]) -> None:
+    """A backlog's acknowledgments go in one flush (it stopped at 100 before)."""
+    queue_many(session_factory, 7)
+    settings = settings_for(smtp)
+    report = flush_outbox(session_factory, SmtpTransport(settings.smtp), now=NOW,
+                          settings=settings, limit=3)
+    assert report.sent == 7 and len(smtp.handler.messages) == 7
