@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -58,6 +58,14 @@ def sign_in(driver: WebDriver, console: Console, name: str) -> None:
     assert driver.find_element(By.CSS_SELECTOR, ".who").text.startswith(name)
 
 
+def new_page(driver: WebDriver, act: Callable[[], None]) -> None:
+    """Do ``act`` (a click, a submit) and wait for the page it loads: find_elements on the
+    old page, a moment before it goes, was a flaky test."""
+    old = driver.find_element(By.TAG_NAME, "html")
+    act()
+    WebDriverWait(driver, 15).until(staleness_of(old))
+
+
 def flash_says(driver: WebDriver, words: str) -> None:
     """Wait for the page after a POST to show its one-time message."""
     WebDriverWait(driver, 15).until(
@@ -85,7 +93,7 @@ def test_coordinator_finds_corrects_and_approves(browser: WebDriver, console: Co
 
     search = browser.find_element(By.ID, "q")
     search.send_keys("043512345")  # the FEIN without its dash
-    search.submit()
+    new_page(browser, search.submit)
     rows = browser.find_elements(By.CSS_SELECTOR, "table.queue tbody tr")
     assert len(rows) == 1 and "Acme Health LLC" in rows[0].text and "Stage II" in rows[0].text
     screenshot(browser, shots, "queue")
@@ -147,7 +155,7 @@ def test_viewer_reads_but_cannot_decide(browser: WebDriver, console: Console) ->
 
 def test_operations_pages(browser: WebDriver, console: Console, shots: Path) -> None:
     sign_in(browser, console, "ada")
-    browser.find_element(By.LINK_TEXT, "Outbox").click()
+    new_page(browser, browser.find_element(By.LINK_TEXT, "Outbox").click)
     rows = browser.find_elements(By.CSS_SELECTOR, "tbody tr")
     assert any("ack" in row.text and "sent" in row.text for row in rows)
     screenshot(browser, shots, "outbox")
@@ -165,9 +173,7 @@ def test_operations_pages(browser: WebDriver, console: Console, shots: Path) -> 
 def test_an_inquiry_is_answered_from_the_console(browser: WebDriver, console: Console) -> None:
     sign_in(browser, console, "alice")
     browser.find_element(By.ID, "status").send_keys("inquiry")  # keyboard: pick by typing
-    before = browser.find_element(By.CSS_SELECTOR, "table.queue")
-    browser.find_element(By.CSS_SELECTOR, "form.filters button").click()
-    WebDriverWait(browser, 15).until(staleness_of(before))  # the filtered page has loaded
+    new_page(browser, browser.find_element(By.CSS_SELECTOR, "form.filters button").click)
     rows = browser.find_elements(By.CSS_SELECTOR, "table.queue tbody tr")
     question = next(row for row in rows if "Question about registering" in row.text)
     question.find_element(By.TAG_NAME, "a").click()
