@@ -14,7 +14,11 @@ from pathlib import Path
 import pytest
 from console_helpers import HOSTILE, PASSWORD, Console
 from selenium import webdriver
-from selenium.common.exceptions import NoAlertPresentException, NoSuchElementException
+from selenium.common.exceptions import (
+    NoAlertPresentException,
+    NoSuchElementException,
+    StaleElementReferenceException,
+)
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webdriver import WebDriver
@@ -67,8 +71,9 @@ def new_page(driver: WebDriver, act: Callable[[], None]) -> None:
 
 
 def flash_says(driver: WebDriver, words: str) -> None:
-    """Wait for the page after a POST to show its one-time message."""
-    WebDriverWait(driver, 15).until(
+    """Wait for the page after a POST to show its one-time message (the old page's message
+    may go stale while it is read: that is waiting too)."""
+    WebDriverWait(driver, 15, ignored_exceptions=(StaleElementReferenceException,)).until(
         lambda d: any(words in item.text for item in d.find_elements(By.CLASS_NAME, "flash")))
 
 
