@@ -39,6 +39,7 @@ class MailboxSettings:
     quarantine_path: str = ""  # maildir: where failed messages go (default: <path>/.quarantine)
     max_message_bytes: int = 25 * 1024 * 1024
     batch_size: int = 20
+    reader_workers: int = 0  # processes reading messages in parallel; 0: one per core
     max_attempts: int = 3  # a message interrupted (killed, timed out, database errors) this
     # many times is quarantined instead of being tried again
     start_from_now: bool = False  # first run: mark what is already there as seen, file nothing

@@ -20,7 +20,7 @@ from intake.validation_match import match_validation
 from notifier.acks import enqueue_acknowledgment
 from notifier.bounces import record_bounce
 from notifier.references import make_reference
-from parsers.dsn import parse_dsn
+from parsers.message_reader import ReadMessage
 from parsers.model import ExtractedDocument, ParsedEmail
 from parsers.rules import evaluate_submission
 from parsers.sniff import sniff
@@ -41,11 +41,11 @@ REGISTRATION_FORMS = ("stage1", "stage2", "stage2_grandfathered", "modification"
                       "annual_validation")
 
 
-def file_message(session: Session, raw_message_id: int, email: ParsedEmail,
-                 documents: Sequence[ExtractedDocument], ctx: IntakeContext, *,
-                 now: datetime, backfill: bool = False) -> str | None:
+def file_message(session: Session, raw_message_id: int, read: ReadMessage,
+                 ctx: IntakeContext, *, now: datetime, backfill: bool = False) -> str | None:
     """File the message; return the submission's reference, or None when another run filed
     this message first (the claim below makes filing happen exactly once)."""
+    email, documents = read.email, read.documents
     if not _claim(session, raw_message_id, now):
         return None
     message = session.get(RawMessage, raw_message_id)
@@ -63,12 +63,15 @@ def file_message(session: Session, raw_message_id: int, email: ParsedEmail,
         submission, action = _new_submission(session, message, email, now, backfill), "received"
         submission.parent = thread.submission if thread else None
     _add_documents(submission, email, documents, message.id, now)
-    evaluate(session, submission, ctx, now=now)
+    # A new submission is judged on the documents as read; a follow-up on all it holds.
+    evaluate(session, submission, ctx, now=now,
+             documents=documents if action == "received" else None)
     match_validation(session, submission, email, now=now)  # issue 14: validation replies
     message.submission_id = submission.id
     session.add(AuditEvent(at=now, actor="intake", action=action, submission_id=submission.id,
                            detail={"raw_message_id": message.id, "documents": len(documents)}))
-    _record_bounce(session, message.raw or b"", ctx, now)
+    if read.bounce is not None:
+        record_bounce(session, read.bounce, now=now, settings=ctx.settings)
     enqueue_acknowledgment(session, submission, email, settings=ctx.settings,
                            definitions=ctx.definitions, now=now, backfill=backfill,
                            follow_up=action == "follow_up")
@@ -165,11 +168,14 @@ def _add_documents(submission: Submission, email: ParsedEmail,
 
 
 def evaluate(session: Session, submission: Submission, ctx: IntakeContext, *,
-             now: datetime) -> None:
-    """(Re-)validate a submission from all its documents; set status, organization,
-    duplicate link and the submission-level problems."""
-    session.flush()
-    documents = [document_from_row(row, submission.problems) for row in submission.documents]
+             now: datetime, documents: Sequence[ExtractedDocument] | None = None) -> None:
+    """(Re-)validate a submission from all its documents (``documents``: those, already in
+    memory, when they are all it has); set status, organization, duplicate link and the
+    submission-level problems."""
+    if documents is None:
+        session.flush()
+        documents = [document_from_row(row, submission.problems)
+                     for row in submission.documents]
     facts = registry_facts(session, documents, submission)
     verdict = evaluate_submission(documents, facts, received_on=submission.received_at.date(),
                                   today=now.date())
@@ -219,9 +225,3 @@ def _mark_duplicate(session: Session, submission: Submission, main: ExtractedDoc
     if original is not None:
         submission.duplicate_of = original
         submission.status = DUPLICATE
-
-
-def _record_bounce(session: Session, raw: bytes, ctx: IntakeContext, now: datetime) -> None:
-    bounce = parse_dsn(raw)
-    if bounce is not None:
-        record_bounce(session, bounce, now=now, settings=ctx.settings)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import traceback
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
@@ -28,7 +28,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from intake.context import IntakeContext
 from intake.filing import file_message
 from parsers.headers import message_id_of, parse_address, sanitize_header
-from parsers.message_reader import read_message
+from parsers.message_reader import ReadMessage, read_message
 from registry.db import transaction
 from registry.models import MSG_CLAIMED, MSG_FILED, MSG_QUARANTINED, QuarantineEntry, RawMessage
 
@@ -82,9 +82,7 @@ def _store(factory: sessionmaker[Session], raw: bytes, digest: str, message_id: 
             return _stored(existing, new=False)
     try:
         with transaction(factory) as session:
-            row = RawMessage(sha256=digest, message_id=message_id or None, source=mailbox,
-                             size=len(raw), raw=raw, received_at=now, status=MSG_CLAIMED,
-                             backfill=backfill)
+            row = _new_row(raw, digest, message_id, mailbox=mailbox, now=now, backfill=backfill)
             session.add(row)
             session.flush()
             return _stored(row, new=True)
@@ -95,54 +93,114 @@ def _store(factory: sessionmaker[Session], raw: bytes, digest: str, message_id: 
             return _stored(existing, new=False)
 
 
+@dataclass(frozen=True, slots=True)
+class Attempt:
+    """A stored message whose attempt was counted: what reading and filing it need."""
+    raw_message_id: int
+    raw: bytes
+    backfill: bool
+
+
 def process_stored(factory: sessionmaker[Session], raw_message_id: int, ctx: IntakeContext, *,
                    now: datetime) -> Outcome:
     """Read and file one stored message; quarantine it on anything unexpected, leave it for
     the next cycle when the database is unavailable. Safe to call again for a message
     already filed: it returns ``already``."""
-    started = _start_attempt(factory, raw_message_id, ctx)
+    started = begin_attempt(factory, raw_message_id, ctx)
     if isinstance(started, Outcome):
         return started
-    raw, backfill = started
     ctx.checkpoint("after_store")
+    return finish_attempt(factory, started, lambda: read_message(
+        started.raw, ctx.definitions, limits=ctx.limits, today=now.date(),
+        isolate=ctx.isolate), ctx, now=now)
+
+
+def finish_attempt(factory: sessionmaker[Session], attempt: Attempt,
+                   read: Callable[[], ReadMessage], ctx: IntakeContext, *,
+                   now: datetime) -> Outcome:
+    """Take the message as ``read`` gives it (here, or from a worker of the pool) and file
+    it in one transaction; quarantine it or leave it for later as ``process_stored`` says."""
     try:
-        message = read_message(raw, ctx.definitions, limits=ctx.limits, today=now.date(),
-                               isolate=ctx.isolate)
+        message = read()
         ctx.checkpoint("after_parse")
         with transaction(factory) as session:
-            reference = file_message(session, raw_message_id, message.email, message.documents,
-                                     ctx, now=now, backfill=backfill)
+            reference = file_message(session, attempt.raw_message_id, message, ctx, now=now,
+                                     backfill=attempt.backfill)
             ctx.checkpoint("before_commit")
     except Exception as err:
         if is_operational(err):
-            return _retry_later(factory, raw_message_id, err)
-        return quarantine(factory, raw_message_id, err, now=now)
+            return _retry_later(factory, attempt.raw_message_id, err)
+        return quarantine(factory, attempt.raw_message_id, err, now=now)
     ctx.checkpoint("after_commit")
     if reference is None:
         return Outcome("already")
-    log.info("filed message %s as %s", raw_message_id, reference)
+    log.info("filed message %s as %s", attempt.raw_message_id, reference)
     return Outcome("filed", reference=reference)
 
 
-def _start_attempt(factory: sessionmaker[Session], raw_message_id: int,
-                   ctx: IntakeContext) -> Outcome | tuple[bytes, bool]:
-    """Count this attempt (committed before any work, so a kill counts too); the message's
-    bytes, or the outcome when there is nothing (more) to try."""
-    limit = max(1, ctx.settings.mailbox.max_attempts)
+def begin_message(factory: sessionmaker[Session], raw: bytes, ctx: IntakeContext, *,
+                  mailbox: str, now: datetime, backfill: bool = False,
+                  note: Callable[[Session, int], None] | None = None) -> Outcome | Attempt:
+    """Durable first, in one commit: the bytes stored (or found stored before), ``note`` told
+    the stored row's id (to record where the message is), and this attempt counted. The
+    Attempt to read and file, or the outcome when there is nothing (more) to do."""
+    digest, message_id = hashlib.sha256(raw).hexdigest(), _header_message_id(raw)
+    with _database():
+        try:
+            verdict = _begin_once(factory, raw, digest, message_id, ctx, mailbox=mailbox,
+                                  now=now, backfill=backfill, note=note)
+        except IntegrityError:  # another run stored the same bytes a moment ago
+            verdict = _begin_once(factory, raw, digest, message_id, ctx, mailbox=mailbox,
+                                  now=now, backfill=backfill, note=note)
+    if isinstance(verdict, tuple):  # attempts used up: quarantined, with the reason
+        return quarantine(factory, verdict[0], verdict[1], now=now)
+    return verdict
+
+
+def _begin_once(factory: sessionmaker[Session], raw: bytes, digest: str, message_id: str,
+                ctx: IntakeContext, *, mailbox: str, now: datetime, backfill: bool,
+                note: Callable[[Session, int], None] | None
+                ) -> Outcome | Attempt | tuple[int, Exception]:
+    with transaction(factory) as session:
+        row, new = _find_stored(session, digest), False
+        if row is None:
+            row, new = _new_row(raw, digest, message_id, mailbox=mailbox, now=now,
+                                backfill=backfill), True
+            session.add(row)
+            session.flush()
+        if note is not None:
+            note(session, row.id)
+        if not new and row.status == MSG_QUARANTINED:
+            return Outcome("quarantined", reason="quarantined earlier")
+        return _count_attempt(session, row, ctx)
+
+
+def begin_attempt(factory: sessionmaker[Session], raw_message_id: int,
+                  ctx: IntakeContext) -> Outcome | Attempt:
+    """Count this attempt of a stored message (committed before any work, so a kill counts
+    too); the Attempt, or the outcome when there is nothing (more) to try."""
     with _database(), transaction(factory) as session:
         row = session.get(RawMessage, raw_message_id)
         if row is None:
             return Outcome("quarantined", reason="raw message not found")
-        if row.status == MSG_FILED:
-            return Outcome("already", reference=_reference_of(session, row))
-        if row.attempts >= limit:
-            gave_up = f"gave up after {row.attempts} interrupted attempts"
-            last = f" (last: {row.last_error})" if row.last_error else ""
-            error = RuntimeError(gave_up + last)
-        else:
-            row.attempts += 1
-            return row.raw or b"", row.backfill
-    return quarantine(factory, raw_message_id, error, now=row.received_at)
+        verdict = _count_attempt(session, row, ctx)
+        received_at = row.received_at
+    if isinstance(verdict, tuple):
+        return quarantine(factory, verdict[0], verdict[1], now=received_at)
+    return verdict
+
+
+def _count_attempt(session: Session, row: RawMessage, ctx: IntakeContext
+                   ) -> Outcome | Attempt | tuple[int, Exception]:
+    """Filed already, one more attempt, or (the row's id and why) attempts used up."""
+    if row.status == MSG_FILED:
+        return Outcome("already", reference=_reference_of(session, row))
+    if row.attempts >= max(1, ctx.settings.mailbox.max_attempts):
+        gave_up = f"gave up after {row.attempts} interrupted attempts"
+        last = f" (last: {row.last_error})" if row.last_error else ""
+        return row.id, RuntimeError(gave_up + last)
+    row.attempts += 1
+    return Attempt(row.id, row.raw or b"", row.backfill)
 
 
 def _retry_later(factory: sessionmaker[Session], raw_message_id: int,
@@ -195,6 +253,13 @@ def quarantine(factory: sessionmaker[Session], raw_message_id: int, err: BaseExc
             sender=headers[0], subject=headers[1], reason=reason,
             traceback="".join(traceback.format_exception(err)), created_at=now))
     return Outcome("quarantined", reason=reason)
+
+
+def _new_row(raw: bytes, digest: str, message_id: str, *, mailbox: str, now: datetime,
+             backfill: bool) -> RawMessage:
+    return RawMessage(sha256=digest, message_id=message_id or None, source=mailbox,
+                      size=len(raw), raw=raw, received_at=now, status=MSG_CLAIMED,
+                      backfill=backfill)
 
 
 def _find_stored(session: Session, digest: str) -> RawMessage | None:

@@ -1,21 +1,26 @@
 """One intake cycle: everything waiting in the mailbox, in batches, exactly once.
 
 For each message: size first (oversized → quarantined, never downloaded) → fetch without
-changing flags → store raw + claim (commit) → process (one filing transaction) → only then
-move it out of the folder. One bad message never stops the batch; a database that is down
-stops the poll (DatabaseUnavailableError) with every message left where it was.
+changing flags → store raw + claim + count the attempt (commits) → read it in a worker of the
+reader pool → file it (one transaction) → only then move it out of the folder. The workers
+read the next messages while the driver files one, but the durable steps stay in the
+mailbox's order. One bad message never stops the batch; a database that is down stops the
+poll (DatabaseUnavailableError) with every message not filed left where it was.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
+from collections import deque
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from email.parser import BytesHeaderParser
 from email.policy import compat32
 from email.utils import parsedate_to_datetime
 from functools import partial
+from typing import TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
@@ -24,17 +29,20 @@ from intake.context import IntakeContext, SimulatedCrash
 from intake.mailbox import MailboxError, MailSource, MessageRef
 from intake.oversized import quarantine_oversized
 from intake.pipeline import (
+    Attempt,
     DatabaseUnavailableError,
     Outcome,
+    begin_message,
+    finish_attempt,
     is_operational,
-    process_stored,
-    store_raw,
 )
 from parsers.headers import sanitize_header
+from parsers.reader_pool import PendingRead, ReaderPool
 from registry.db import transaction
 from registry.models import MailboxState, MessageLocation
 
 log = logging.getLogger(__name__)
+_T = TypeVar("_T")
 
 
 @dataclass
@@ -48,20 +56,32 @@ class PollReport:
     errors: list[str] = field(default_factory=list)
 
 
+@dataclass(frozen=True, slots=True)
+class _InHand:
+    """A message stored and begun: its outcome already, or its attempt being read."""
+    ref: MessageRef
+    now: datetime
+    outcome: Outcome | None = None
+    attempt: Attempt | None = None
+    reading: PendingRead | None = None
+
+
 def poll_once(factory: sessionmaker[Session], source: MailSource, ctx: IntakeContext, *,
-              now_fn: Callable[[], datetime],
-              should_stop: Callable[[], bool] = lambda: False) -> PollReport:
+              now_fn: Callable[[], datetime], should_stop: Callable[[], bool] = lambda: False,
+              readers: ReaderPool | None = None) -> PollReport:
     """Take everything waiting in ``source`` (in batches) and return what happened; when
-    ``should_stop`` turns true, stop between two messages (the rest waits in the mailbox)."""
+    ``should_stop`` turns true, finish the messages in hand and start no other (the rest
+    waits in the mailbox). ``readers``: the service's pool (else one for this call)."""
     report = PollReport()
     try:
         refs = _new_refs(factory, source, ctx, now_fn())
         batch_size = max(1, ctx.settings.mailbox.batch_size)
-        for start in range(0, len(refs), batch_size):
-            if should_stop():
-                break
-            _poll_batch(factory, source, ctx, refs[start:start + batch_size], report, now_fn,
-                        should_stop)
+        with _readers(ctx, readers if refs else None) as pool:
+            for start in range(0, len(refs), batch_size):
+                if should_stop():
+                    break
+                _poll_batch(factory, source, ctx, pool, refs[start:start + batch_size],
+                            report, now_fn, should_stop)
     except MailboxError as err:
         report.errors.append(str(err))
         _record_health(factory, source, now_fn(), error=str(err))
@@ -93,8 +113,18 @@ def _new_refs(factory: sessionmaker[Session], source: MailSource, ctx: IntakeCon
     return [ref for ref in refs if ref.uid > skip_below]
 
 
+@contextmanager
+def _readers(ctx: IntakeContext, given: ReaderPool | None) -> Iterator[ReaderPool]:
+    if given is not None:
+        yield given
+        return
+    with ReaderPool(ctx.definitions, ctx.limits, workers=ctx.settings.mailbox.reader_workers,
+                    isolate=ctx.isolate) as pool:
+        yield pool
+
+
 def _poll_batch(factory: sessionmaker[Session], source: MailSource, ctx: IntakeContext,
-                refs: Sequence[MessageRef], report: PollReport,
+                readers: ReaderPool, refs: Sequence[MessageRef], report: PollReport,
                 now_fn: Callable[[], datetime], should_stop: Callable[[], bool]) -> None:
     limit = ctx.settings.mailbox.max_message_bytes
     wanted = []
@@ -105,31 +135,64 @@ def _poll_batch(factory: sessionmaker[Session], source: MailSource, ctx: IntakeC
                                                   ctx, now_fn, report))
         else:
             wanted.append(ref)
-    for ref, raw in source.fetch(wanted):
-        if should_stop():
-            return
-        _guarded(ref, source, report, partial(_take, factory, source, ctx, ref, raw, report,
-                                              now_fn))
+    in_hand: deque[_InHand] = deque()
+    try:
+        for ref, raw in source.fetch(wanted):
+            if should_stop():
+                break
+            begun = _guarded(ref, source, report, partial(_begin, factory, source, ctx, readers,
+                                                          ref, raw, now_fn()))
+            if begun is not None:
+                in_hand.append(begun)
+            while len(in_hand) > readers.lookahead:  # the workers read the next ones
+                _finish(factory, source, ctx, in_hand.popleft(), report)
+        while in_hand:
+            _finish(factory, source, ctx, in_hand.popleft(), report)
+    finally:
+        for left in in_hand:  # the poll stopped on a failure: these stay in the mailbox
+            if left.reading is not None:
+                left.reading.cancel()
 
 
-def _take(factory: sessionmaker[Session], source: MailSource, ctx: IntakeContext,
-          ref: MessageRef, raw: bytes, report: PollReport,
-          now_fn: Callable[[], datetime]) -> None:
-    outcome = _file_one(factory, source, ctx, ref, raw, now_fn())
+def _begin(factory: sessionmaker[Session], source: MailSource, ctx: IntakeContext,
+           readers: ReaderPool, ref: MessageRef, raw: bytes, now: datetime) -> _InHand:
+    """Durable first (one commit: the bytes, where they are, the attempt counted); then the
+    message goes to the reader pool."""
+    started = begin_message(factory, raw, ctx, mailbox=source.key, now=now,
+                            backfill=_is_backfill(raw, ctx.settings.mailbox.backfill_before),
+                            note=partial(_record_location, source, ref, now))
+    if isinstance(started, Outcome):
+        return _InHand(ref, now, outcome=started)
+    ctx.checkpoint("after_store")
+    return _InHand(ref, now, attempt=started, reading=readers.submit(raw, now.date()))
+
+
+def _finish(factory: sessionmaker[Session], source: MailSource, ctx: IntakeContext,
+            item: _InHand, report: PollReport) -> None:
+    _guarded(item.ref, source, report, partial(_file_and_move, factory, source, ctx, item,
+                                               report))
+
+
+def _file_and_move(factory: sessionmaker[Session], source: MailSource, ctx: IntakeContext,
+                   item: _InHand, report: PollReport) -> None:
+    outcome = item.outcome
+    if outcome is None:
+        assert item.attempt is not None and item.reading is not None
+        outcome = finish_attempt(factory, item.attempt, item.reading.result, ctx, now=item.now)
     _count(report, outcome)
     if outcome.status == "retry":
         return  # stays in the folder; the next cycle tries again
     ctx.checkpoint("before_move")
-    _move(factory, source, ref, outcome, now_fn())
+    _move(factory, source, item.ref, outcome, item.now)
     report.moved += 1
 
 
 def _guarded(ref: MessageRef, source: MailSource, report: PollReport,
-             step: Callable[[], None]) -> None:
+             step: Callable[[], _T]) -> _T | None:
     """The per-message error boundary: one message's failure is logged and the batch goes
     on; the mailbox or the database failing stops the poll."""
     try:
-        step()
+        return step()
     except (SimulatedCrash, MailboxError, DatabaseUnavailableError):
         raise
     except Exception as err:
@@ -138,16 +201,7 @@ def _guarded(ref: MessageRef, source: MailSource, report: PollReport,
         # The type only: an error's text may quote the message (never log form values).
         log.error("message uid %s of %s failed: %s", ref.uid, source.key, type(err).__name__)
         report.errors.append(f"uid {ref.uid}: {type(err).__name__}")
-
-
-def _file_one(factory: sessionmaker[Session], source: MailSource, ctx: IntakeContext,
-              ref: MessageRef, raw: bytes, now: datetime) -> Outcome:
-    stored = store_raw(factory, raw, mailbox=source.key, now=now,
-                       backfill=_is_backfill(raw, ctx.settings.mailbox.backfill_before))
-    _record_location(factory, source, ref, stored.raw_message_id, now)
-    if stored.status == "quarantined" and not stored.new:
-        return Outcome("quarantined", reason="quarantined earlier")
-    return process_stored(factory, stored.raw_message_id, ctx, now=now)
+        return None
 
 
 def _move(factory: sessionmaker[Session], source: MailSource, ref: MessageRef,
@@ -184,15 +238,11 @@ def _quarantine_oversized(factory: sessionmaker[Session], source: MailSource, re
                 source.key, ref.size)
 
 
-def _record_location(factory: sessionmaker[Session], source: MailSource, ref: MessageRef,
-                     raw_message_id: int, now: datetime) -> None:
-    if not getattr(source, "tracks_uids", False):
-        return
-    with transaction(factory) as session:
-        if _location(session, source, ref) is None:
-            session.add(MessageLocation(mailbox=source.key, uidvalidity=source.uidvalidity,
-                                        uid=ref.uid, raw_message_id=raw_message_id,
-                                        seen_at=now))
+def _record_location(source: MailSource, ref: MessageRef, now: datetime, session: Session,
+                     raw_message_id: int) -> None:
+    if getattr(source, "tracks_uids", False) and _location(session, source, ref) is None:
+        session.add(MessageLocation(mailbox=source.key, uidvalidity=source.uidvalidity,
+                                    uid=ref.uid, raw_message_id=raw_message_id, seen_at=now))
 
 
 def _location(session: Session, source: MailSource, ref: MessageRef) -> MessageLocation | None:

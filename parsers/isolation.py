@@ -14,13 +14,13 @@ from multiprocessing.connection import Connection
 from typing import Any, TypeVar
 
 T = TypeVar("T")
-_CONTEXT = "forkserver" if sys.platform != "win32" else "spawn"
+CONTEXT = "forkserver" if sys.platform != "win32" else "spawn"
 # Imported once by the fork server, so that each child starts with the readers loaded
 # (otherwise every document pays ~0.7 s of imports).
 PRELOAD = ["parsers.extract", "parsers.message_reader", "parsers.pdf", "parsers.pdf_ocr",
-           "parsers.docx_reader", "parsers.mime"]
-if _CONTEXT == "forkserver":
-    multiprocessing.get_context(_CONTEXT).set_forkserver_preload(PRELOAD)
+           "parsers.docx_reader", "parsers.mime", "parsers.reader_pool"]
+if CONTEXT == "forkserver":
+    multiprocessing.get_context(CONTEXT).set_forkserver_preload(PRELOAD)
 
 
 class IsolationError(Exception):
@@ -35,7 +35,7 @@ def run_isolated(func: Callable[..., T], *args: Any, seconds: float, memory_mb: 
     """``func(*args)`` in a child process; its result, its exception re-raised (with the
     child's traceback as a note, which ``traceback.format_exception`` shows), or
     IsolationError. ``func`` and the arguments must be picklable (module-level)."""
-    context: Any = multiprocessing.get_context(_CONTEXT)
+    context: Any = multiprocessing.get_context(CONTEXT)
     receiver, sender = context.Pipe(duplex=False)
     process = context.Process(target=_child, args=(sender, func, args, memory_mb), daemon=True)
     process.start()

@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
+from parsers.dsn import Bounce, parse_dsn
 from parsers.extract import ISOLATION_MESSAGES, extract_document, failed_document
 from parsers.formdefs import FormDefinition
 from parsers.isolation import IsolationError, run_isolated
@@ -45,8 +46,10 @@ class _DocumentTimeout(Exception):
 
 @dataclass(frozen=True, slots=True)
 class ReadMessage:
+    """All that the later stages need of one message, read once."""
     email: ParsedEmail
     documents: tuple[ExtractedDocument, ...]
+    bounce: Bounce | None = None  # a delivery status notification: what bounced
 
 
 def read_message(raw: bytes, definitions: Mapping[str, FormDefinition], *, limits: Limits,
@@ -61,7 +64,7 @@ def read_message(raw: bytes, definitions: Mapping[str, FormDefinition], *, limit
     except IsolationError as err:
         if err.reason == "timeout":
             raise MessageTooSlowError(err.reason) from err
-        return _read_apart(raw, definitions, limits=limits, today=today)
+        return read_apart(raw, definitions, limits=limits, today=today)
 
 
 def read_here(raw: bytes, definitions: dict[str, FormDefinition], limits: Limits,
@@ -71,7 +74,7 @@ def read_here(raw: bytes, definitions: dict[str, FormDefinition], limits: Limits
     email = parse_email(raw, limits)
     documents = tuple(_document(item, definitions, limits, today, deadline, alarms)
                       for item in email.attachments if not item.inline)
-    return ReadMessage(email, documents)
+    return ReadMessage(email, documents, parse_dsn(raw))
 
 
 def _document(item: Attachment, definitions: dict[str, FormDefinition], limits: Limits,
@@ -108,7 +111,7 @@ def _alarm(seconds: float) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
-def _read_apart(raw: bytes, definitions: Mapping[str, FormDefinition], *, limits: Limits,
+def read_apart(raw: bytes, definitions: Mapping[str, FormDefinition], *, limits: Limits,
                 today: date) -> ReadMessage:
     """The slow path after the child died: one child for the MIME tree, one per document."""
     deadline = time.monotonic() + limits.seconds_per_message
@@ -124,7 +127,7 @@ def _read_apart(raw: bytes, definitions: Mapping[str, FormDefinition], *, limits
         budget = replace(limits, seconds_per_document=min(limits.seconds_per_document, left))
         documents.append(extract_document(item.filename, item.data, definitions,
                                           limits=budget, today=today, isolate=True))
-    return ReadMessage(email, tuple(documents))
+    return ReadMessage(email, tuple(documents), parse_dsn(raw))
 
 
 def parse_within_budget(raw: bytes, limits: Limits, *, isolate: bool = True) -> ParsedEmail:

@@ -154,7 +154,7 @@ def test_postgresql_going_away_mid_backlog_loses_and_repeats_nothing(
     settings = imap_settings.replace(database={"url": url})
     deliver(dovecot, imap_user, *(with_form(n) if n % 3 == 0 else plain(n)
                                   for n in range(1, 13)))
-    real, calls = poll_module.process_stored, []
+    real, calls = poll_module.finish_attempt, []
 
     def cut_at_the_fifth(*args: Any, **kwargs: Any) -> Any:
         calls.append(1)
@@ -162,7 +162,7 @@ def test_postgresql_going_away_mid_backlog_loses_and_repeats_nothing(
             proxy.cut()
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(poll_module, "process_stored", cut_at_the_fifth)
+    monkeypatch.setattr(poll_module, "finish_attempt", cut_at_the_fifth)
     engine = make_engine(url)
     factory = make_session_factory(engine)
     ctx = build_context(settings, isolate=False)

@@ -139,10 +139,10 @@ def test_poison_message_is_quarantined_and_the_rest_go_through(
 
     real = intake.pipeline.file_message
 
-    def poisoned(session, raw_message_id, email, *args, **kwargs):  # type: ignore[no-untyped-def]
-        if email.message_id == "plain-2@test.example":
+    def poisoned(session, raw_message_id, read, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if read.email.message_id == "plain-2@test.example":
             raise ValueError("a parser bug this message triggers")
-        return real(session, raw_message_id, email, *args, **kwargs)
+        return real(session, raw_message_id, read, *args, **kwargs)
 
     monkeypatch.setattr(intake.pipeline, "file_message", poisoned)
     deliver(dovecot, imap_user, plain(1), plain(2), plain(3))
