@@ -63,10 +63,11 @@ def main() -> int:
         smtp.stop()
         dovecot.stop()
         shutil.rmtree(root, ignore_errors=True)
-    print(f"naive floor:   {floor[0]:7.1f} s, peak RSS {floor[1] / 1e6:5.0f} MB")
+    print(f"naive floor:   {floor[0]:7.1f} s, peak RSS {floor[1] / 1e6:5.0f} MB "
+          f"(PSS {floor[2] / 1e6:.0f} MB)")
     print(f"poll --once:   {product[0]:7.1f} s ({args.messages / product[0]:.1f} msg/s), "
-          f"peak RSS {product[1] / 1e6:5.0f} MB — {product[0] / floor[0]:.1f}x the floor "
-          f"(target 1.0x), RSS target 300 MB")
+          f"peak RSS {product[1] / 1e6:5.0f} MB (PSS {product[2] / 1e6:.0f} MB) — "
+          f"{product[0] / floor[0]:.1f}x the floor (target 1.0x), RSS target 300 MB")
     print(f"acknowledgments accepted by SMTP: {len(smtp.handler.messages)}")
     print(f"filing rate: first half {halves[0]:.1f} msg/s, second half {halves[1]:.1f} msg/s")
     return 0
@@ -120,13 +121,13 @@ def _halves(log: Path) -> tuple[float, float]:
             (len(second) - 1) / max(second[-1] - second[0], 1e-6))
 
 
-def _measure(argv: list[str], log: Path | None = None) -> tuple[float, int]:
+def _measure(argv: list[str], log: Path | None = None) -> tuple[float, int, int]:
     """Wall time and the peak of the summed RSS of the process and all its descendants."""
     started = time.monotonic()
     stderr = log.open("w") if log else subprocess.DEVNULL
     process = subprocess.Popen(argv, cwd=ROOT, stdout=subprocess.PIPE, stderr=stderr,
                                text=True)
-    peak = [0]
+    peak = [0, 0]
     sampler = threading.Thread(target=_sample, args=(process.pid, peak, process), daemon=True)
     sampler.start()
     output, _ = process.communicate()
@@ -135,12 +136,16 @@ def _measure(argv: list[str], log: Path | None = None) -> tuple[float, int]:
     print(output.strip(), flush=True)
     if process.returncode != 0:
         raise SystemExit(f"{argv[-2:]} exited {process.returncode}")
-    return wall, peak[0]
+    return wall, peak[0], peak[1]
 
 
 def _sample(pid: int, peak: list[int], process: subprocess.Popen[str]) -> None:
+    """peak[0]: the summed RSS (pages shared by forked workers count in each of them);
+    peak[1]: the summed PSS (shared pages divided among their sharers: the tree's memory)."""
     while process.poll() is None:
-        peak[0] = max(peak[0], sum(_rss(item) for item in _tree(pid)))
+        tree = _tree(pid)
+        peak[0] = max(peak[0], sum(_memory(item, "VmRSS:", "status") for item in tree))
+        peak[1] = max(peak[1], sum(_memory(item, "Pss:", "smaps_rollup") for item in tree))
         time.sleep(0.1)
 
 
@@ -161,10 +166,10 @@ def _tree(pid: int) -> list[int]:
     return found
 
 
-def _rss(pid: int) -> int:
+def _memory(pid: int, key: str, name: str) -> int:
     try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
+        for line in Path(f"/proc/{pid}/{name}").read_text().splitlines():
+            if line.startswith(key):
                 return int(line.split()[1]) * 1024
     except OSError:
         pass

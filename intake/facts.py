@@ -15,6 +15,7 @@ from parsers.registry_facts import (
     Stage1Approval,
     Stage2Approval,
 )
+from parsers.rules import SUPPORTING, main_form_type
 from registry.models import Approval, Registration, Submission
 from registry.queries import approvals_by_number
 from registry.registrations import registrations_by_numbers
@@ -29,8 +30,9 @@ def registry_facts(session: Session, documents: Sequence[ExtractedDocument],
                            document.value("stage2_approval_number")) if value]
     approvals = approvals_by_number(session, cited)
     records = registrations_by_numbers(session, cited)
+    alone = main_form_type(documents) in SUPPORTING  # only then are open Stage IIs asked
     return RegistryFacts(
-        open_stage2_references=_open_stage2(session, submission),
+        open_stage2_references=_open_stage2(session, submission) if alone else (),
         stage1_approvals={number: _stage1(row) for number, row in approvals.items()
                           if row.kind == "stage1"},
         stage2_approvals={number: _stage2(row, records.get(number))

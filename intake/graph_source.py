@@ -119,11 +119,13 @@ class GraphSource:
                            for h in headers).encode("utf-8", "replace")
 
     # moving -----------------------------------------------------------------------------
-    def move_processed(self, ref: MessageRef) -> None:
-        self._move(ref, self.settings.processed_folder)
+    def move_processed(self, refs: Sequence[MessageRef]) -> None:
+        for ref in refs:  # Graph moves one message per request
+            self._move(ref, self.settings.processed_folder)
 
-    def move_quarantine(self, ref: MessageRef) -> None:
-        self._move(ref, self.settings.quarantine_folder)
+    def move_quarantine(self, refs: Sequence[MessageRef]) -> None:
+        for ref in refs:
+            self._move(ref, self.settings.quarantine_folder)
 
     def _move(self, ref: MessageRef, folder: str) -> None:
         def move() -> None:

@@ -122,34 +122,42 @@ class ImapSource:
         return bytes(data.get(ref.uid, {}).get(b"BODY[HEADER]", b""))
 
     # moving -----------------------------------------------------------------------------
-    def move_processed(self, ref: MessageRef) -> None:
-        self._move(ref, self.settings.processed_folder)
+    def move_processed(self, refs: Sequence[MessageRef]) -> None:
+        self._move(refs, self.settings.processed_folder)
 
-    def move_quarantine(self, ref: MessageRef) -> None:
-        self._move(ref, self.settings.quarantine_folder)
+    def move_quarantine(self, refs: Sequence[MessageRef]) -> None:
+        self._move(refs, self.settings.quarantine_folder)
 
-    def _move(self, ref: MessageRef, folder: str) -> None:
-        """Move one filed message. A message someone else moved or deleted meanwhile (another
-        instance, a coordinator in Outlook) is done, not an error."""
-        self._ensure_folder(folder)
-        try:
-            self._move_uid(ref, folder)
-        except MailboxError:
-            if self._still_here(ref):
-                raise
-            log.info("uid %s of %s was moved by someone else; nothing to do", ref.uid, self.key)
-
-    def _still_here(self, ref: MessageRef) -> bool:
-        return ref.uid in set(self._call(self.client.search, ["UID", str(ref.uid)]))
-
-    def _move_uid(self, ref: MessageRef, folder: str) -> None:
-        if self.client.has_capability("MOVE"):
-            self._call(self.client.move, [ref.uid], folder)
+    def _move(self, refs: Sequence[MessageRef], folder: str) -> None:
+        """Move filed messages, one command for the batch. Messages someone else moved or
+        deleted meanwhile (another instance, a coordinator in Outlook) are done, not an
+        error."""
+        if not refs:
             return
-        self._call(self.client.copy, [ref.uid], folder)
-        self._call(self.client.add_flags, [ref.uid], [b"\\Deleted"])
+        self._ensure_folder(folder)
+        uids = [ref.uid for ref in refs]
+        try:
+            self._move_uids(uids, folder)
+        except MailboxError:  # e.g. NO [EXPUNGEISSUED]: some of them are gone already
+            left = self._still_here(uids)
+            log.info("%d of %d messages of %s were moved by someone else", len(uids) - len(left),
+                     len(uids), self.key)
+            if left:
+                self._move_uids(left, folder)  # the rest; failing again is an error
+
+    def _still_here(self, uids: Sequence[int]) -> list[int]:
+        wanted = ",".join(str(uid) for uid in uids)
+        found = set(self._call(self.client.search, ["UID", wanted]))
+        return [uid for uid in uids if uid in found]
+
+    def _move_uids(self, uids: Sequence[int], folder: str) -> None:
+        if self.client.has_capability("MOVE"):
+            self._call(self.client.move, uids, folder)
+            return
+        self._call(self.client.copy, uids, folder)
+        self._call(self.client.add_flags, uids, [b"\\Deleted"])
         if self.client.has_capability("UIDPLUS"):
-            self._call(self.client.uid_expunge, [ref.uid])
+            self._call(self.client.uid_expunge, uids)
         else:
             self._call(self.client.expunge)
 

@@ -1,5 +1,6 @@
 """The mailbox side's contract: a source lists message references (size first), fetches raw
-bytes without changing anything, and moves a message only when told to after the commit."""
+bytes without changing anything, and moves messages (a batch at a time) only when told to
+after the commit."""
 
 from __future__ import annotations
 
@@ -36,9 +37,9 @@ class MailSource(Protocol):
 
     def fetch_headers(self, ref: MessageRef) -> bytes: ...
 
-    def move_processed(self, ref: MessageRef) -> None: ...
+    def move_processed(self, refs: Sequence[MessageRef]) -> None: ...
 
-    def move_quarantine(self, ref: MessageRef) -> None: ...
+    def move_quarantine(self, refs: Sequence[MessageRef]) -> None: ...
 
     def close(self) -> None: ...
 

@@ -54,11 +54,13 @@ class MaildirSource:
         with self._paths[ref.name].open("rb") as handle:
             return handle.read(64 * 1024).split(b"\r\n\r\n")[0].split(b"\n\n")[0]
 
-    def move_processed(self, ref: MessageRef) -> None:
-        self._move(ref, self.processed)
+    def move_processed(self, refs: Sequence[MessageRef]) -> None:
+        for ref in refs:
+            self._move(ref, self.processed)
 
-    def move_quarantine(self, ref: MessageRef) -> None:
-        self._move(ref, self.quarantine)
+    def move_quarantine(self, refs: Sequence[MessageRef]) -> None:
+        for ref in refs:
+            self._move(ref, self.quarantine)
 
     def _move(self, ref: MessageRef, target: Path) -> None:
         source = self._paths.pop(ref.name, None)

@@ -40,7 +40,7 @@ def quarantine_oversized(factory: sessionmaker[Session], source: MailSource, ref
         if not _recorded(session, source, ref, email.message_id):
             _record(session, source, ref, email, ctx, now)
     ctx.checkpoint("before_move")
-    source.move_quarantine(ref)
+    source.move_quarantine([ref])
 
 
 def _headers(source: MailSource, ref: MessageRef, ctx: IntakeContext) -> ParsedEmail:

@@ -23,7 +23,7 @@ from email.policy import compat32
 
 from sqlalchemy import select
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session, defer, sessionmaker
 
 from intake.context import IntakeContext
 from intake.filing import file_message
@@ -138,69 +138,60 @@ def finish_attempt(factory: sessionmaker[Session], attempt: Attempt,
     return Outcome("filed", reference=reference)
 
 
-def begin_message(factory: sessionmaker[Session], raw: bytes, ctx: IntakeContext, *,
-                  mailbox: str, now: datetime, backfill: bool = False,
-                  note: Callable[[Session, int], None] | None = None) -> Outcome | Attempt:
-    """Durable first, in one commit: the bytes stored (or found stored before), ``note`` told
-    the stored row's id (to record where the message is), and this attempt counted. The
-    Attempt to read and file, or the outcome when there is nothing (more) to do."""
+def store_message(factory: sessionmaker[Session], raw: bytes, *, mailbox: str,
+                  now: datetime, backfill: bool = False,
+                  note: Callable[[Session, int], None] | None = None) -> Outcome | int:
+    """Durable first, in one commit: the bytes stored (or found stored before) and ``note``
+    told the row's id (to record where the message is). The id, or the outcome when there
+    is nothing to do (filed or quarantined before)."""
     digest, message_id = hashlib.sha256(raw).hexdigest(), _header_message_id(raw)
     with _database():
         try:
-            verdict = _begin_once(factory, raw, digest, message_id, ctx, mailbox=mailbox,
-                                  now=now, backfill=backfill, note=note)
+            return _store_once(factory, raw, digest, message_id, mailbox=mailbox, now=now,
+                               backfill=backfill, note=note)
         except IntegrityError:  # another run stored the same bytes a moment ago
-            verdict = _begin_once(factory, raw, digest, message_id, ctx, mailbox=mailbox,
-                                  now=now, backfill=backfill, note=note)
-    if isinstance(verdict, tuple):  # attempts used up: quarantined, with the reason
-        return quarantine(factory, verdict[0], verdict[1], now=now)
-    return verdict
+            return _store_once(factory, raw, digest, message_id, mailbox=mailbox, now=now,
+                               backfill=backfill, note=note)
 
 
-def _begin_once(factory: sessionmaker[Session], raw: bytes, digest: str, message_id: str,
-                ctx: IntakeContext, *, mailbox: str, now: datetime, backfill: bool,
-                note: Callable[[Session, int], None] | None
-                ) -> Outcome | Attempt | tuple[int, Exception]:
+def _store_once(factory: sessionmaker[Session], raw: bytes, digest: str, message_id: str, *,
+                mailbox: str, now: datetime, backfill: bool,
+                note: Callable[[Session, int], None] | None) -> Outcome | int:
     with transaction(factory) as session:
-        row, new = _find_stored(session, digest), False
+        row = _find_stored(session, digest)
         if row is None:
-            row, new = _new_row(raw, digest, message_id, mailbox=mailbox, now=now,
-                                backfill=backfill), True
+            row = _new_row(raw, digest, message_id, mailbox=mailbox, now=now,
+                           backfill=backfill)
             session.add(row)
             session.flush()
         if note is not None:
             note(session, row.id)
-        if not new and row.status == MSG_QUARANTINED:
+        if row.status == MSG_QUARANTINED:
             return Outcome("quarantined", reason="quarantined earlier")
-        return _count_attempt(session, row, ctx)
+        if row.status == MSG_FILED:
+            return Outcome("already", reference=_reference_of(session, row))
+        return row.id
 
 
-def begin_attempt(factory: sessionmaker[Session], raw_message_id: int,
-                  ctx: IntakeContext) -> Outcome | Attempt:
+def begin_attempt(factory: sessionmaker[Session], raw_message_id: int, ctx: IntakeContext,
+                  raw: bytes | None = None) -> Outcome | Attempt:
     """Count this attempt of a stored message (committed before any work, so a kill counts
-    too); the Attempt, or the outcome when there is nothing (more) to try."""
+    too); the Attempt (with ``raw`` when the caller has the bytes, else the stored ones), or
+    the outcome when there is nothing (more) to try."""
     with _database(), transaction(factory) as session:
-        row = session.get(RawMessage, raw_message_id)
+        row = session.get(RawMessage, raw_message_id, options=[defer(RawMessage.raw)])
         if row is None:
             return Outcome("quarantined", reason="raw message not found")
-        verdict = _count_attempt(session, row, ctx)
-        received_at = row.received_at
-    if isinstance(verdict, tuple):
-        return quarantine(factory, verdict[0], verdict[1], now=received_at)
-    return verdict
-
-
-def _count_attempt(session: Session, row: RawMessage, ctx: IntakeContext
-                   ) -> Outcome | Attempt | tuple[int, Exception]:
-    """Filed already, one more attempt, or (the row's id and why) attempts used up."""
-    if row.status == MSG_FILED:
-        return Outcome("already", reference=_reference_of(session, row))
-    if row.attempts >= max(1, ctx.settings.mailbox.max_attempts):
-        gave_up = f"gave up after {row.attempts} interrupted attempts"
-        last = f" (last: {row.last_error})" if row.last_error else ""
-        return row.id, RuntimeError(gave_up + last)
-    row.attempts += 1
-    return Attempt(row.id, row.raw or b"", row.backfill)
+        if row.status == MSG_FILED:
+            return Outcome("already", reference=_reference_of(session, row))
+        if row.attempts >= max(1, ctx.settings.mailbox.max_attempts):
+            gave_up = f"gave up after {row.attempts} interrupted attempts"
+            last = f" (last: {row.last_error})" if row.last_error else ""
+            error, received_at = RuntimeError(gave_up + last), row.received_at
+        else:
+            row.attempts += 1
+            return Attempt(row.id, raw if raw is not None else row.raw or b"", row.backfill)
+    return quarantine(factory, raw_message_id, error, now=received_at)
 
 
 def _retry_later(factory: sessionmaker[Session], raw_message_id: int,

@@ -1,15 +1,16 @@
 """One intake cycle: everything waiting in the mailbox, in batches, exactly once.
 
 For each message: size first (oversized → quarantined, never downloaded) → fetch without
-changing flags → store raw + claim + count the attempt (commits) → read it in a worker of the
-reader pool → file it (one transaction) → only then move it out of the folder. The workers
-read the next messages while the driver files one, but the durable steps stay in the
-mailbox's order. One bad message never stops the batch; a database that is down stops the
+changing flags → store raw + where it is (one commit) → read it in a worker of the reader
+pool → count the attempt (commit) → file it (one transaction) → once the batch is filed, move
+its messages out of the folder (one command). The workers read the next messages while the
+driver files one; the durable steps stay in the mailbox's order. One bad message never stops the batch; a database that is down stops the
 poll (DatabaseUnavailableError) with every message not filed left where it was.
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
@@ -22,19 +23,19 @@ from email.utils import parsedate_to_datetime
 from functools import partial
 from typing import TypeVar
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from intake.context import IntakeContext, SimulatedCrash
 from intake.mailbox import MailboxError, MailSource, MessageRef
 from intake.oversized import quarantine_oversized
 from intake.pipeline import (
-    Attempt,
     DatabaseUnavailableError,
     Outcome,
-    begin_message,
+    begin_attempt,
     finish_attempt,
     is_operational,
+    store_message,
 )
 from parsers.headers import sanitize_header
 from parsers.reader_pool import PendingRead, ReaderPool
@@ -58,11 +59,12 @@ class PollReport:
 
 @dataclass(frozen=True, slots=True)
 class _InHand:
-    """A message stored and begun: its outcome already, or its attempt being read."""
+    """A message stored: its outcome already, or its bytes being read by the pool."""
     ref: MessageRef
     now: datetime
     outcome: Outcome | None = None
-    attempt: Attempt | None = None
+    raw: bytes = b""
+    raw_message_id: int | None = None
     reading: PendingRead | None = None
 
 
@@ -136,6 +138,7 @@ def _poll_batch(factory: sessionmaker[Session], source: MailSource, ctx: IntakeC
         else:
             wanted.append(ref)
     in_hand: deque[_InHand] = deque()
+    done = _Filed()
     try:
         for ref, raw in source.fetch(wanted):
             if should_stop():
@@ -145,46 +148,74 @@ def _poll_batch(factory: sessionmaker[Session], source: MailSource, ctx: IntakeC
             if begun is not None:
                 in_hand.append(begun)
             while len(in_hand) > readers.lookahead:  # the workers read the next ones
-                _finish(factory, source, ctx, in_hand.popleft(), report)
+                _finish(factory, source, ctx, in_hand.popleft(), report, done)
         while in_hand:
-            _finish(factory, source, ctx, in_hand.popleft(), report)
+            _finish(factory, source, ctx, in_hand.popleft(), report, done)
+    except DatabaseUnavailableError:
+        with contextlib.suppress(MailboxError):  # the database error is the one to report
+            done.move(source)  # what was filed leaves the folder even so; the rest stays
+        raise
     finally:
         for left in in_hand:  # the poll stopped on a failure: these stay in the mailbox
             if left.reading is not None:
                 left.reading.cancel()
+    done.move(source)
+    _record_moves(factory, source, done, now_fn())
+    report.moved += len(done.processed) + len(done.quarantined)
 
 
 def _begin(factory: sessionmaker[Session], source: MailSource, ctx: IntakeContext,
            readers: ReaderPool, ref: MessageRef, raw: bytes, now: datetime) -> _InHand:
-    """Durable first (one commit: the bytes, where they are, the attempt counted); then the
-    message goes to the reader pool."""
-    started = begin_message(factory, raw, ctx, mailbox=source.key, now=now,
-                            backfill=_is_backfill(raw, ctx.settings.mailbox.backfill_before),
-                            note=partial(_record_location, source, ref, now))
-    if isinstance(started, Outcome):
-        return _InHand(ref, now, outcome=started)
-    ctx.checkpoint("after_store")
-    return _InHand(ref, now, attempt=started, reading=readers.submit(raw, now.date()))
+    """Durable first (one commit: the bytes and where they are); then the message goes to
+    the reader pool."""
+    stored = store_message(factory, raw, mailbox=source.key, now=now,
+                           backfill=_is_backfill(raw, ctx.settings.mailbox.backfill_before),
+                           note=partial(_record_location, source, ref, now))
+    if isinstance(stored, Outcome):
+        return _InHand(ref, now, outcome=stored)
+    return _InHand(ref, now, raw=raw, raw_message_id=stored,
+                   reading=readers.submit(raw, now.date()))
+
+
+@dataclass
+class _Filed:
+    """The batch's messages that are filed (or quarantined) and committed: moved out of the
+    folder together, one command each way, once the batch is done."""
+    processed: list[MessageRef] = field(default_factory=list)
+    quarantined: list[MessageRef] = field(default_factory=list)
+    moved: bool = False
+
+    def move(self, source: MailSource) -> None:
+        if not self.moved:
+            self.moved = True
+            source.move_processed(self.processed)
+            source.move_quarantine(self.quarantined)
 
 
 def _finish(factory: sessionmaker[Session], source: MailSource, ctx: IntakeContext,
-            item: _InHand, report: PollReport) -> None:
-    _guarded(item.ref, source, report, partial(_file_and_move, factory, source, ctx, item,
-                                               report))
+            item: _InHand, report: PollReport, done: _Filed) -> None:
+    _guarded(item.ref, source, report, partial(_file, factory, ctx, item, report, done))
 
 
-def _file_and_move(factory: sessionmaker[Session], source: MailSource, ctx: IntakeContext,
-                   item: _InHand, report: PollReport) -> None:
-    outcome = item.outcome
-    if outcome is None:
-        assert item.attempt is not None and item.reading is not None
-        outcome = finish_attempt(factory, item.attempt, item.reading.result, ctx, now=item.now)
+def _file(factory: sessionmaker[Session], ctx: IntakeContext, item: _InHand,
+          report: PollReport, done: _Filed) -> None:
+    outcome = item.outcome or _read_and_file(factory, ctx, item)
     _count(report, outcome)
     if outcome.status == "retry":
         return  # stays in the folder; the next cycle tries again
     ctx.checkpoint("before_move")
-    _move(factory, source, item.ref, outcome, item.now)
-    report.moved += 1
+    (done.quarantined if outcome.status == "quarantined" else done.processed).append(item.ref)
+
+
+def _read_and_file(factory: sessionmaker[Session], ctx: IntakeContext, item: _InHand) -> Outcome:
+    """Only the message the driver takes up is an attempt (counted before, so a kill of this
+    process counts): the ones the workers read meanwhile are not at risk here."""
+    assert item.raw_message_id is not None and item.reading is not None
+    started = begin_attempt(factory, item.raw_message_id, ctx, item.raw)
+    if isinstance(started, Outcome):
+        return started
+    ctx.checkpoint("after_store")
+    return finish_attempt(factory, started, item.reading.result, ctx, now=item.now)
 
 
 def _guarded(ref: MessageRef, source: MailSource, report: PollReport,
@@ -204,16 +235,16 @@ def _guarded(ref: MessageRef, source: MailSource, report: PollReport,
         return None
 
 
-def _move(factory: sessionmaker[Session], source: MailSource, ref: MessageRef,
-          outcome: Outcome, now: datetime) -> None:
-    if outcome.status == "quarantined":
-        source.move_quarantine(ref)
-    else:
-        source.move_processed(ref)
+def _record_moves(factory: sessionmaker[Session], source: MailSource, done: _Filed,
+                  now: datetime) -> None:
+    if not getattr(source, "tracks_uids", False) or not (done.processed or done.quarantined):
+        return
+    uids = [ref.uid for ref in (*done.processed, *done.quarantined)]
     with transaction(factory) as session:
-        location = _location(session, source, ref)
-        if location is not None:
-            location.moved_at = now
+        session.execute(update(MessageLocation).where(
+            MessageLocation.mailbox == source.key,
+            MessageLocation.uidvalidity == source.uidvalidity,
+            MessageLocation.uid.in_(uids)).values(moved_at=now))
 
 
 def _count(report: PollReport, outcome: Outcome) -> None:

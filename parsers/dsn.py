@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from email import message_from_bytes
 from email.message import Message
+from email.parser import BytesHeaderParser
 from email.policy import compat32
 
 from parsers.headers import message_id_of, parse_address, sanitize_header
@@ -30,11 +31,9 @@ class Bounce:
 
 def parse_dsn(raw: bytes) -> Bounce | None:
     """A Bounce when ``raw`` is a bounce that names the original Message-ID, else None."""
+    if not _may_be_bounce(BytesHeaderParser(policy=compat32).parsebytes(raw[:256 * 1024])):
+        return None  # most mail: the headers say so, the body is not parsed again
     message = message_from_bytes(raw[:2_000_000], policy=compat32)
-    is_report = (message.get_content_type() == "multipart/report"
-                 and str(message.get_param("report-type", "")).lower() == "delivery-status")
-    if not is_report and not _BOUNCE_SUBJECT.search(str(message.get("Subject", ""))):
-        return None
     fields = _delivery_status(message)
     original = _original_message_id(message)
     if not original:
@@ -45,6 +44,12 @@ def parse_dsn(raw: bytes) -> Bounce | None:
         parse_address(str(message.get("X-Failed-Recipients", "")))[1]
     return Bounce(original, recipient, action.lower() or "failed", status,
                   permanent=action.lower() == "failed" and not status.startswith("4"))
+
+
+def _may_be_bounce(message: Message) -> bool:
+    is_report = (message.get_content_type() == "multipart/report"
+                 and str(message.get_param("report-type", "")).lower() == "delivery-status")
+    return is_report or bool(_BOUNCE_SUBJECT.search(str(message.get("Subject", ""))))
 
 
 def _delivery_status(message: Message) -> dict[str, str]:

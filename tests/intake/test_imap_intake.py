@@ -270,20 +270,22 @@ def test_a_message_moved_by_someone_else_before_our_move_is_done(
     and our MOVE: Dovecot answers NO [EXPUNGEISSUED]; the poll goes on (issue #10, item 4)."""
     from intake_helpers import imap_client
 
-    deliver(dovecot, imap_user, plain(1), plain(2))
+    deliver(dovecot, imap_user, plain(1), plain(2), plain(3))
     real_move = ImapSource.move_processed
 
-    def moved_first(self: ImapSource, ref: MessageRef) -> None:
+    def moved_first(self: ImapSource, refs: Sequence[MessageRef]) -> None:
         other = imap_client(dovecot, imap_user)
         other.select_folder("INBOX")
         if not other.folder_exists("Elsewhere"):
             other.create_folder("Elsewhere")
-        other.move([ref.uid], "Elsewhere")
+        other.move([ref.uid for ref in refs[:2]], "Elsewhere")  # two of the batch's three
         other.logout()
-        real_move(self, ref)
+        real_move(self, refs)
 
     monkeypatch.setattr(ImapSource, "move_processed", moved_first)
     report = poll(factory, imap_settings, ctx)
-    assert (report.filed, report.moved, report.errors) == (2, 2, [])
+    assert (report.filed, report.moved, report.errors) == (3, 3, [])
     assert folder_count(dovecot, imap_user, "Elsewhere") == 2
-    assert count(factory, Submission) == 2
+    assert folder_count(dovecot, imap_user, "Processed") == 1
+    assert folder_count(dovecot, imap_user, "INBOX") == 0
+    assert count(factory, Submission) == 3
