@@ -16,6 +16,7 @@ from config.settings import Settings
 from intake.context import IntakeContext
 from intake.mailbox import MailboxError, open_source
 from intake.poll import poll_once
+from parsers.reader_pool import ReaderPool
 from registry.locks import poller_lock
 
 log = logging.getLogger(__name__)
@@ -25,11 +26,19 @@ MAX_BACKOFF = 300.0
 def intake_loop(factory: sessionmaker[Session], settings: Settings, ctx: IntakeContext,
                 stop: threading.Event, *, now_fn: Callable[[], datetime],
                 after_poll: Callable[[], None] | None = None) -> None:
-    """Run until ``stop`` is set."""
+    """Run until ``stop`` is set, with one pool of reader workers for every poll."""
+    with ReaderPool(ctx.definitions, ctx.limits, workers=settings.mailbox.reader_workers,
+                    isolate=ctx.isolate) as readers:
+        _loop(factory, settings, ctx, readers, stop, now_fn, after_poll)
+
+
+def _loop(factory: sessionmaker[Session], settings: Settings, ctx: IntakeContext,
+          readers: ReaderPool, stop: threading.Event, now_fn: Callable[[], datetime],
+          after_poll: Callable[[], None] | None) -> None:
     backoff = 1.0
     while not stop.is_set():
         try:
-            _session(factory, settings, ctx, stop, now_fn, after_poll)
+            _session(factory, settings, ctx, readers, stop, now_fn, after_poll)
             backoff = 1.0
         except MailboxError as err:
             log.warning("mailbox unavailable, retrying in %.0f s: %s", backoff, err)
@@ -43,7 +52,7 @@ def intake_loop(factory: sessionmaker[Session], settings: Settings, ctx: IntakeC
 
 
 def _session(factory: sessionmaker[Session], settings: Settings, ctx: IntakeContext,
-             stop: threading.Event, now_fn: Callable[[], datetime],
+             readers: ReaderPool, stop: threading.Event, now_fn: Callable[[], datetime],
              after_poll: Callable[[], None] | None) -> None:
     """One connection: if this instance is the mailbox's poller, poll, then IDLE (or sleep)
     and poll again on news or when the forced re-poll interval passes, until stop."""
@@ -56,7 +65,8 @@ def _session(factory: sessionmaker[Session], settings: Settings, ctx: IntakeCont
         use_idle = settings.imap.idle and bool(getattr(source, "supports_idle", lambda: False)())
         while not stop.is_set():
             lock.verify()
-            poll_once(factory, source, ctx, now_fn=now_fn, should_stop=stop.is_set)
+            poll_once(factory, source, ctx, now_fn=now_fn, should_stop=stop.is_set,
+                      readers=readers)
             if after_poll:
                 after_poll()
             if use_idle:

@@ -4,8 +4,9 @@ For each message: size first (oversized → quarantined, never downloaded) → f
 changing flags → store raw + where it is (one commit) → read it in a worker of the reader
 pool → count the attempt (commit) → file it (one transaction) → once the batch is filed, move
 its messages out of the folder (one command). The workers read the next messages while the
-driver files one; the durable steps stay in the mailbox's order. One bad message never stops the batch; a database that is down stops the
-poll (DatabaseUnavailableError) with every message not filed left where it was.
+driver files one; the durable steps stay in the mailbox's order. One bad message never
+stops the batch; a database that is down stops the poll (DatabaseUnavailableError) with
+every message not filed left where it was.
 """
 
 from __future__ import annotations
@@ -78,7 +79,7 @@ def poll_once(factory: sessionmaker[Session], source: MailSource, ctx: IntakeCon
     try:
         refs = _new_refs(factory, source, ctx, now_fn())
         batch_size = max(1, ctx.settings.mailbox.batch_size)
-        with _readers(ctx, readers if refs else None) as pool:
+        with _readers(ctx, readers) as pool:  # its workers start with the first message
             for start in range(0, len(refs), batch_size):
                 if should_stop():
                     break

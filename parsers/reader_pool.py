@@ -13,7 +13,7 @@ from __future__ import annotations
 import contextlib
 import multiprocessing
 import resource
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from concurrent.futures import Future, TimeoutError
 from datetime import date
 from typing import Any
@@ -63,12 +63,14 @@ class PendingRead:
 
 
 class ReaderPool:
-    """``workers`` warm processes (0: one per core); ``isolate=False`` reads in the caller's
-    process instead (tests)."""
+    """``workers`` warm processes (0: one per core), started with the first message and kept
+    until ``close``; ``isolate=False`` reads in the caller's process instead (tests)."""
 
     def __init__(self, definitions: Mapping[str, FormDefinition], limits: Limits, *,
-                 workers: int = 0, isolate: bool = True) -> None:
+                 workers: int = 0, isolate: bool = True,
+                 reader: Callable[[bytes, Limits, date], ReadMessage] | None = None) -> None:
         self.definitions, self.limits = dict(definitions), limits
+        self._reader = reader or read_in_worker  # module-level: it travels by name
         self.workers = workers or multiprocessing.cpu_count()
         # Messages handed to the pool ahead of the one being filed: one per worker.
         self.lookahead = self.workers if isolate else 0
@@ -82,7 +84,7 @@ class ReaderPool:
     def submit(self, raw: bytes, today: date) -> PendingRead:
         if self._pool is None:
             return PendingRead(None, raw, self, today)
-        future = self._pool.schedule(_read_in_worker, args=(raw, self.limits, today),
+        future = self._pool.schedule(self._reader, args=(raw, self.limits, today),
                                      timeout=self.limits.seconds_per_message)
         return PendingRead(future, raw, self, today)
 
@@ -107,5 +109,6 @@ def _start_worker(definitions: dict[str, FormDefinition], memory_mb: int) -> Non
     _worker_definitions.update(definitions)
 
 
-def _read_in_worker(raw: bytes, limits: Limits, today: date) -> ReadMessage:
+def read_in_worker(raw: bytes, limits: Limits, today: date) -> ReadMessage:
+    """What each worker does with a message (with the definitions it was started with)."""
     return read_here(raw, _worker_definitions, limits, today, True)
