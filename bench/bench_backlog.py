@@ -5,7 +5,7 @@ one run, one after the other under the same conditions: the naive floor
 `rpa-intake poll --once` (SQLite, acknowledgments to a real SMTP server). For each: wall
 time and the peak RSS of its whole process tree (sampled every 0.1 s from /proc).
 
-    .venv/bin/python bench/bench_backlog.py [--messages 1000] [--db URL]
+    .venv/bin/python bench/bench_backlog.py [--messages 1000] [--db URL] [--workers N]
 """
 
 from __future__ import annotations
@@ -44,6 +44,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--messages", type=int, default=1000)
     parser.add_argument("--db", default="", help="database URL (default: a new SQLite file)")
+    parser.add_argument("--workers", type=int, default=0,
+                        help="mailbox.reader_workers (default 0: one per core)")
     args = parser.parse_args()
     root = Path(tempfile.mkdtemp(prefix="rpa-bench-backlog-"))
     root.chmod(0o755)  # Dovecot's unprivileged processes must reach its directory below
@@ -57,6 +59,8 @@ def main() -> int:
         config = write_config(root / "rpa.toml", dovecot=dovecot, user=user,
                               smtp_port=smtp.port, batch_size=20,
                               db_url=args.db or f"sqlite:///{root / 'registry.db'}")
+        config.write_text(config.read_text().replace(
+            "[mailbox]\n", f"[mailbox]\nreader_workers = {args.workers}\n"))
         product = _measure(command(config, "poll", "--once"), log=root / "poll.log")
         halves = _halves(root / "poll.log")
     finally:
