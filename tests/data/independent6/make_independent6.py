@@ -630,7 +630,7 @@ class Printer:
         mode = self.st.get("headings", "caps")
         text = {"caps": caps, "title": title, "numcaps": f"SECTION {n}: {caps}",
                 "numtitle": f"{n}. {title}"}[mode]
-        self.ensure(60)
+        self.ensure(95)
         self.y -= 6
         hs = self.size + 1
         if self.st.get("heading_bar"):
@@ -665,7 +665,8 @@ def label_text(ftype: str, key: str, st: dict[str, Any]) -> str:
 
 # ---- boxed layout: label above, value in a box below -----------------------------------------
 
-def boxed_block(p: Printer, ftype: str, key: str, value: Any, x: float, w: float, draw: bool) -> float:
+def boxed_block(p: Printer, ftype: str, key: str, value: Any, x: float, w: float, draw: bool,
+                min_lines: int = 1) -> float:
     st = p.st
     kind = kind_of(key)
     y = p.y
@@ -692,7 +693,7 @@ def boxed_block(p: Printer, ftype: str, key: str, value: Any, x: float, w: float
             else:
                 p.text(x, y - (i + 1) * lsz * 1.3 + 2, line,
                        p.bold if st.get("label_bold", True) else p.font, lsz)
-    top = y - len(lab_lines) * lsz * 1.3 - 1
+    top = y - max(len(lab_lines), min_lines) * lsz * 1.3 - 1
     pad = 4
     if kind in ("choice", "set", "yesno"):
         inner = p.options_line(key, value, x + pad, top - pad - p.size, w - 2 * pad, p.size, draw=False)
@@ -735,10 +736,12 @@ def draw_boxed(p: Printer, ftype: str, values: dict[str, Any], move_last: list[s
             cw = (p.w - gutter * (len(row) - 1)) / len(row) if len(row) > 1 else p.w
             if len(row) == 1 and cols > 1 and kind_of(row[0]) in SHORT:
                 cw = (p.w - gutter * (cols - 1)) / cols
-            hs = [boxed_block(p, ftype, k, values.get(k), 0, cw, False) for k in row]
-            p.ensure(max(hs))
+            lab_font = p.bold if p.st.get("label_bold", True) else p.font
+            nl = max(len(wrap(label_text(ftype, k, p.st), lab_font, p.lsize, cw)) for k in row)
+            hs = [boxed_block(p, ftype, k, values.get(k), 0, cw, False, nl) for k in row]
+            p.ensure(max(hs) + (110 if i + len(row) == len(keys) and n < len(SECTIONS[ftype]) else 0))
             for j, k in enumerate(row):
-                boxed_block(p, ftype, k, values.get(k), p.x0 + j * (cw + gutter), cw, True)
+                boxed_block(p, ftype, k, values.get(k), p.x0 + j * (cw + gutter), cw, True, nl)
             p.y -= max(hs)
             i += len(row)
 
@@ -834,9 +837,12 @@ def below_field(p: Printer, ftype: str, key: str, value: Any) -> None:
 def draw_lines(p: Printer, ftype: str, values: dict[str, Any], move_last: list[str] | None = None,
                fn: Any = None) -> None:
     fn = fn or line_field
-    for n, (caps, title, keys) in enumerate(sections_of(ftype, move_last), 1):
+    secs = sections_of(ftype, move_last)
+    for n, (caps, title, keys) in enumerate(secs, 1):
         p.heading(caps, title, n)
-        for k in keys:
+        for i, k in enumerate(keys):
+            if i == len(keys) - 1 and n < len(secs):
+                p.ensure(150)  # keep a section's last field on the page of the next heading
             fn(p, ftype, k, values.get(k))
 
 
@@ -1154,13 +1160,13 @@ class DocxForm:
     # -- raw run builders ---------------------------------------------------------------------
     @staticmethod
     def run_xml(text: str, extra_rpr: str = "") -> str:
+        rpr = f"<w:rPr>{extra_rpr}</w:rPr>" if extra_rpr else ""
         parts = []
         for i, chunk in enumerate(text.split("\n")):
             if i:
-                parts.append("<w:br/>")
-            parts.append(f'<w:t xml:space="preserve">{xesc(chunk)}</w:t>')
-        rpr = f"<w:rPr>{extra_rpr}</w:rPr>" if extra_rpr else ""
-        return f"<w:r>{rpr}{''.join(parts)}</w:r>"
+                parts.append(f"<w:r>{rpr}<w:br/></w:r>")
+            parts.append(f'<w:r>{rpr}<w:t xml:space="preserve">{xesc(chunk)}</w:t></w:r>')
+        return "".join(parts)
 
     def add_raw(self, par: Any, xml: str) -> None:
         for el in parse_xml(f"<w:wrap {W_NS}>{xml}</w:wrap>"):
@@ -1336,6 +1342,10 @@ def build_docx_form(case: Case, out: Path | None = None) -> Path:
             tbl.style = st.get("table_style", "Table Grid")
             for k in keys:
                 row = tbl.add_row()
+                if kind_of(k) == "check":  # the box and its statement span the row
+                    cell = row.cells[0].merge(row.cells[1])
+                    d.add_raw(cell.paragraphs[0], d.value_xml(case.ftype, k, case.values.get(k), mode))
+                    continue
                 row.cells[0].width = Inches(st.get("label_col", 2.6))
                 row.cells[1].width = Inches(st.get("value_col", 4.3))
                 lp = row.cells[0].paragraphs[0]
@@ -1890,7 +1900,7 @@ def build_ts_fillable(case: Case) -> None:
     for para in ex.get("intro", []):
         p.para(para, size=9)
     scheme = st["ts_scheme"]
-    widths = [58, 150, 135, 150, 150, p.w - 643]
+    widths = [58, 140, 130, 145, 145, p.w - 618]
     x = p.x0
     p.c.setFillColor(GREY)
     p.c.rect(p.x0, p.y - 15, p.w, 15, stroke=0, fill=1)
@@ -2189,7 +2199,8 @@ def sd_case(name: str, org: str, title: str, txns: list[str], bot: str, tool_: t
                "then puts the work item back in the queue for a person to finish. Credentials are "
                "kept in the tool's encrypted vault and rotated every 60 days."]
     ext = "docx" if build is build_sd_docx else "pdf"
-    return Case(name, "systems_design", ext, {}, [9], drawn, desc, build=build, style=style or {},
+    shape = [9, 13] if (style or {}).get("landscape") else [9]
+    return Case(name, "systems_design", ext, {}, shape, drawn, desc, build=build, style=style or {},
                 version=None, extra={"title": title, "intro": intro, "closing": closing,
                                      "flows": [(t, FLOWS[t]) for t in txns]})
 
@@ -2211,7 +2222,8 @@ def ts_case(name: str, title: str, rows: list[tuple[str, ...]], build: Any, draw
     ext = "docx" if build is build_ts_docx else "pdf"
     intro = ["Environment: MassHealth Trading Partner Testing Environment. Each scenario was run end "
              "to end by the bot; results were checked by a tester."]
-    return Case(name, "test_scenarios", ext, {}, [9], drawn, desc, build=build, style=style or {},
+    shape = [3, 9] if build is build_ts_fillable else [9, 13] if (style or {}).get("merge_txn") or build is build_ts_lo else [9]
+    return Case(name, "test_scenarios", ext, {}, shape, drawn, desc, build=build, style=style or {},
                 version=None, extra={"title": title, "rows": rows, "intro": intro,
                                      "n_rows": n_rows or len(rows)})
 
@@ -2276,8 +2288,8 @@ def cases() -> list[Case]:
         "section) before 'ADDRESS', RPA Tool Version before 'BOT DETAILS', Bot Operating Hours before "
         "'POSC TRANSACTIONS AND SCREENS', Planned Production Date before 'ATTESTATION AND SIGNATURE'. "
         "The headings are not values. Connecticut business partner (PID/SL and NPI boxes empty).",
-        build=build_printed, style=dict(layout="boxed", font="LibSans", bold="LibSans-Bold", size=9, lsize=8.5,
-                                        asterisk=True, headings="caps", marks="brackets", move_last=["org_dba"],
+        build=build_printed, style=dict(layout="boxed", font="LibSans", bold="LibSans-Bold", size=9, lsize=8,
+                                        gap=5, asterisk=True, headings="caps", marks="brackets", move_last=["org_dba"],
                                         date="us", phone="dot", list_sep="; ", footer=FOOT_B)))
     add(Case("cc03_stage1_cc_missing_screens", "stage1", "docx", vals(
         "ctriver", "2026-06-03", org_over=dict(contact_title=None), **tool(T_WF, version=False), bot_count=1,
@@ -2431,13 +2443,15 @@ def cases() -> list[Case]:
         testing_completed_date="2026-11-09", docs_enclosed=["rpa_agreement", "systems_design", "test_scenarios"]),
         [8, 11], RLF, "Fillable Stage II, labels ABOVE the widgets, CamelCase names with a form prefix (S2_OrgLegalName, "
         "S2_Txn_ClaimStatus, S2_Docs_TestScenarios, S2_TestingCompleted); checkboxes export /On, the "
-        "testing radio /Yes /No. PROBLEM: the required Number of RPA User IDs Requested field is "
+        "testing radio /Yes /No, Organization Type radio /Provider /BusinessPartner /RelationshipEntity. PROBLEM: the required Number of RPA User IDs Requested field is "
         "present and visibly EMPTY.",
         build=build_fillable, problems=[("missing_required", "user_ids_requested")],
         style=dict(names=lambda w, k, o: "S2_" + ("Txn_" if k == "transactions" and w == "check" else
                                                   "Docs_" if k == "docs_enclosed" else "") +
                    "".join(x.title() for x in (str(o) if w == "check" and o is not True else k).split("_")),
-                   check_export=lambda k, o: "On", radio_export=lambda k, o: "Yes" if o else "No",
+                   check_export=lambda k, o: "On",
+                   radio_export=lambda k, o: ("Yes" if o else "No") if isinstance(o, bool) else
+                   "".join(x.title() for x in str(o).split("_")),
                    label_above=True, headings="numtitle", date="usn", phone="dash", footer=FOOT_C)))
     add(Case("bl01_stage2_blank_lo_table", "stage2", "pdf", {},
              [12, 2], LO, "Completely blank Stage II: python-docx label | value tables (Table Grid, bold labels) with "
@@ -2810,7 +2824,7 @@ def cases() -> list[Case]:
              ("sn05_annual_scan_170dpi", "sp04_annual_pdf_dot_leaders_times.pdf", 170, 1.4, 55),
              ("sn06_agreement_scan_150dpi", "bx05_agreement_boxed_signed.pdf", 150, 0.9, 60),
              ("sn07_test_scenarios_scan_190dpi", "sc03_test_scenarios_pdf_zebra.pdf", 190, -0.6, 50),
-             ("sn08_systems_design_scan_160dpi", "sd01_systems_design_pdf_step_tables.pdf", 160, 0.35, 55)]
+             ("sn08_systems_design_scan_160dpi", "sd01_systems_design_pdf_step_tables.pdf", 160, 0.45, 55)]
     by_file = {c.file: c for c in C}
     for i, (name, src, dpi, ang, q) in enumerate(scans):
         s = by_file[src]
