@@ -506,7 +506,7 @@ MARKS = {  # style -> (selected, unselected, font or None for the body font)
     "glyph": ("\u2612", "\u2610", "DejaVu"),
     "ballot": ("\u2611", "\u2610", "DejaVu"),
     "square": ("\u25a0", "\u25a1", "DejaVu"),
-    "brackets": ("[X]", "[  ]", None),
+    "brackets": ("[X]", "[ ]", None),
     "circle": ("\u25c9", "\u25cb", "DejaVu"),
 }
 
@@ -1237,7 +1237,10 @@ class DocxForm:
     def ff_name(self, base: str, key: str) -> str:
         names = self.st.get("ff_names")
         if names:
-            return names(base, key)
+            name = names(base, key)
+            n = self.ff.setdefault(name, 0) + 1
+            self.ff[name] = n
+            return name if n == 1 else f"{name}{n}"
         self.ff[base] += 1
         return f"{base}{self.ff[base]}"
 
@@ -2283,7 +2286,7 @@ def cases() -> list[Case]:
         posc_screens=["DDE Professional Claim", "DDE Claim Review", "Claim Search", "Claim Detail",
                       "Remittance Advice Search", "Remittance Advice Download"],
         screens_per_session=9, avg_weekly_transactions=1200, est_monthly_transactions=4800),
-        [1, 2], RL, "Boxed Stage I (Liberation Sans 9, asterisks, [X]/[  ] marks) with CAPS section headings. "
+        [1, 2], RL, "Boxed Stage I (Liberation Sans 9, asterisks, [X]/[ ] marks) with CAPS section headings. "
         "Empty boxes directly followed by a heading: Doing Business As (DBA) (moved to the end of the "
         "section) before 'ADDRESS', RPA Tool Version before 'BOT DETAILS', Bot Operating Hours before "
         "'POSC TRANSACTIONS AND SCREENS', Planned Production Date before 'ATTESTATION AND SIGNATURE'. "
@@ -2315,7 +2318,7 @@ def cases() -> list[Case]:
         screens_per_session=5, avg_weekly_transactions=90, est_monthly_transactions=360,
         operating_hours="Mon-Sat 5:00 AM - 7:00 AM", planned_go_live="2026-12-14"),
         [5], DX, "Protected Word form (documentProtection edit=forms) in 'Label: [field]' paragraphs: FORMTEXT with "
-        "bookmark names (OrgLegalName, FEIN, ...), Organization Type and POSC Transactions as FORMCHECKBOX "
+        "author-chosen names (Text_OrgLegalName, Text_Fein, Check_Transactions .. Check_Transactions7, Dropdown_Hosting), Organization Type and POSC Transactions as FORMCHECKBOX "
         "groups checked through w:default=1, Bot Hosting a FORMDROPDOWN (entry 3 of ' ', On-Premises, Cloud, "
         "Vendor-Hosted). Dates 'Apr. 27, 2026'.",
         build=build_docx_form, style=dict(mode="legacy", docx_layout="para", docx_sep=": ", dropdown=["hosting"],
@@ -2540,7 +2543,7 @@ def cases() -> list[Case]:
         description="Replace Pega Robotic Automation with Power Automate Desktop for both bots; same "
                     "transactions and the same screens per session.", effective_date="2027-01-04"),
         [1], RL, "Boxed Modification Request: each label printed inside a grey band on top of its box (Liberation "
-        "Sans 9), ' *' on required labels, [X]/[  ] marks; Replace RPA Tool with New RPA Tool fields; the "
+        "Sans 9), ' *' on required labels, [X]/[ ] marks; Replace RPA Tool with New RPA Tool fields; the "
         "other modification boxes are empty.",
         build=build_printed, style=dict(layout="boxed", font="LibSans", bold="LibSans-Bold", size=9, lsize=8.5,
                                         asterisk=True, label_band=True, headings="title", marks="brackets",
@@ -2564,8 +2567,8 @@ def cases() -> list[Case]:
                                        "the same session for prescriptions that need a PA."),
         [4], DX, "Content controls inside 'Label: [control]' paragraphs (Verdana 9): Transaction to Add and the "
         "same-session question are dropDownLists (Prior Authorization Request / Yes); Type of Modification "
-        "as w14 checkboxes; New RPA Tool (Product Name), New RPA Tool Vendor and New Maximum POSC Screens "
-        "per Session show 'Click or tap here to enter text.', Requested Effective Date shows 'Click or tap "
+        "as w14 checkboxes; Doing Business As (DBA), New RPA Tool (Product Name), New RPA Tool Vendor and New "
+        "Maximum POSC Screens per Session show 'Click or tap here to enter text.', Requested Effective Date shows 'Click or tap "
         "to enter a date.' (absent).",
         build=build_docx_form, style=dict(mode="cc", docx_layout="para", docx_sep=": ",
                                           dropdown=["added_transaction", "same_session", "org_type"],
@@ -2589,7 +2592,7 @@ def cases() -> list[Case]:
         description="Retire bot MVP-STAT-02; the clinic now receives this information from its "
                     "clearinghouse. RPA User ID RPAMV2231 can be closed.", effective_date="2026-09-30"),
         [6], RL, "Printed lines with a 10 pt gap between label and value (Liberation Serif 10, no colon), headings "
-        "'SECTION n: CAPS', [X]/[  ] marks; Retire Bot.",
+        "'SECTION n: CAPS', [X]/[ ] marks; Retire Bot.",
         build=build_printed, style=dict(layout="line", sep="gap10", font="LibSerif", bold="LibSerif-Bold", size=10,
                                         headings="numcaps", marks="brackets", date="us", phone="paren",
                                         footer=FOOT_A)))
@@ -2640,7 +2643,7 @@ def cases() -> list[Case]:
         "southshore", "2027-02-11", stage2_approval_number="RPA2-2026-00031", rpa_user_ids=["RPASS1150",
                                                                                             "RPASS1151"],
         validation_year=2026, info_current=True, unapproved_changes=False),
-        [1, 11], RL, "Boxed Annual Validation in Liberation Mono 9 (asterisks, [X]/[  ] marks). PROBLEM: Date Signed "
+        [1, 11], RL, "Boxed Annual Validation in Liberation Mono 9 (asterisks, [X]/[ ] marks). PROBLEM: Date Signed "
         "'02/11/2027' is in the future.",
         build=build_printed, problems=[("future_date", "signature_date")],
         style=dict(layout="boxed", font="LibMono", bold="LibMono-Bold", size=9, lsize=8.5, asterisk=True,
@@ -2681,7 +2684,7 @@ def cases() -> list[Case]:
         rpa_user_ids=["RPABA2001", "RPABA2002", "RPABA2003"], validation_year=2026, info_current=True,
         unapproved_changes=False),
         [6], RL, "Printed 'Label ........ value' lines with drawn dot leaders up to a value column at 290 pt (Times "
-        "10.5), [X]/[  ] marks, headings 'n. Title'.",
+        "10.5), [X]/[ ] marks, headings 'n. Title'.",
         build=build_printed, style=dict(layout="line", sep="dots", value_col=290, font="Times-Roman",
                                         bold="Times-Bold", size=10.5, headings="numtitle", marks="brackets",
                                         date="abbr", phone="paren", list_sep="; ", footer=FOOT_A)))
@@ -2689,7 +2692,7 @@ def cases() -> list[Case]:
         "capeann", "2026-10-09", stage2_approval_number="RPA2-2025-00133",
         rpa_user_ids=["RPACA1021", "RPACA1022"], validation_year=2026, info_current=True, unapproved_changes=False),
         [7], CH, "Web form as a ruled HTML table, native Yes/No radio buttons, RPA User ID(s) in a <textarea> one per "
-        "line, printed by Chromium WITH its default header and footer (print date, file URL, page 1/1).",
+        "line, printed by Chromium WITH its default header and footer (print date, title, file URL, page n/2).",
         build=build_web, style=dict(web="table", headings="caps", date="long", phone="paren",
                                     browser_header=True, footer=FOOT_A)))
     add(Case("af03_annual_fill_opaque_radios", "annual_validation", "pdf", vals(
@@ -2721,7 +2724,7 @@ def cases() -> list[Case]:
                  build_agreement_docx, "docx", [6, 9], "python-docx", "Signed RPA Agreement DOCX; the signature block "
                  "as 'Label<TAB>value' paragraphs (tab stop 2.6 in, bold labels).",
                  dict(tab_at=2.6, label_bold=True, date="us", docx_font="Calibri", footer=FOOT_C)))
-    add(agr_case("af06_agreement_fill_sig_unsigned_named", "merrimack", "2026-11-16", "", build_agreement_fillable,
+    add(agr_case("af06_agreement_fill_empty_sig_field", "merrimack", "2026-11-16", "", build_agreement_fillable,
                  "pdf", [8, 9], RLF, "Fillable RPA Agreement: Organization Legal Name, Authorized Signatory Name/Title "
                  "and Date Signed text fields (agr_org, agr_signer, agr_title, agr_date) filled; the digital "
                  "signature field /Sig 'Signature1' is EMPTY. Signed per SPEC 2.9 because name and date are filled.",
