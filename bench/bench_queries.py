@@ -40,7 +40,7 @@ from formgen.pdf_form import fillable_pdf  # noqa: E402
 from formgen.samples import sample_values  # noqa: E402
 from intake.app import App  # noqa: E402
 from intake.context import build_context  # noqa: E402
-from intake.pipeline import process_stored, store_raw  # noqa: E402
+from intake.pipeline import take_message  # noqa: E402
 from notifier.digest import build_digest, digest_day, render_digest  # noqa: E402
 from registry.db import make_engine  # noqa: E402
 from registry.migrate import upgrade  # noqa: E402
@@ -144,8 +144,7 @@ def _file(engine: Engine, settings: Settings, raw: bytes) -> None:
     app = App(settings, migrate=False)
     app.__dict__["engine"] = engine  # the benchmark's engine, with its listeners
     ctx = build_context(settings, isolate=False)
-    stored = store_raw(app.sessions, raw, mailbox="imap://bench", now=NOW)
-    process_stored(app.sessions, stored.raw_message_id, ctx, now=NOW)
+    take_message(app.sessions, raw, ctx, mailbox="imap://bench", now=NOW)
 
 
 def _time_filing(engine: Engine, settings: Settings, messages: list[bytes], size: int) -> None:

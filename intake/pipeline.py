@@ -1,7 +1,8 @@
 """The pipeline driver: the one place that walks a message through every stage.
 
 store raw bytes (commit) → count the attempt (commit) → read: parse + extract within the
-message's budget, isolated → validate + file + enqueue acknowledgment (one transaction).
+message's budget, isolated (here, or already done by a worker of the poll's reader pool) →
+validate + file + enqueue acknowledgment (one transaction).
 Expected bad input becomes a problem on the submission; a database that is down or locked
 leaves the message where it is for the next cycle; anything else unexpected quarantines the
 message with its traceback, and the caller moves on to the next message. A message whose
@@ -36,15 +37,6 @@ log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
-class StoredMessage:
-    raw_message_id: int
-    sha256: str
-    message_id: str
-    new: bool  # False when these bytes (or this Message-ID) were stored before
-    status: str
-
-
-@dataclass(frozen=True, slots=True)
 class Outcome:
     status: str  # filed | already | quarantined | retry (left in the mailbox)
     reference: str | None = None
@@ -62,35 +54,14 @@ def is_operational(err: BaseException) -> bool:
         isinstance(err, DBAPIError) and bool(err.connection_invalidated))
 
 
-def store_raw(factory: sessionmaker[Session], raw: bytes, *, mailbox: str, now: datetime,
-              backfill: bool = False) -> StoredMessage:
-    """Durable first: keep the bytes and a claim row before anything can fail. The same bytes
-    stored before return the earlier row (new=False). Another message with the same
-    Message-ID is stored on its own: filing decides whether it is a copy."""
-    digest = hashlib.sha256(raw).hexdigest()
-    message_id = _header_message_id(raw)
-    with _database():
-        return _store(factory, raw, digest, message_id, mailbox=mailbox, now=now,
-                      backfill=backfill)
-
-
-def _store(factory: sessionmaker[Session], raw: bytes, digest: str, message_id: str, *,
-           mailbox: str, now: datetime, backfill: bool) -> StoredMessage:
-    with transaction(factory) as session:
-        existing = _find_stored(session, digest)
-        if existing is not None:
-            return _stored(existing, new=False)
-    try:
-        with transaction(factory) as session:
-            row = _new_row(raw, digest, message_id, mailbox=mailbox, now=now, backfill=backfill)
-            session.add(row)
-            session.flush()
-            return _stored(row, new=True)
-    except IntegrityError:  # another run stored the same bytes a moment ago
-        with transaction(factory) as session:
-            existing = _find_stored(session, digest)
-            assert existing is not None
-            return _stored(existing, new=False)
+def take_message(factory: sessionmaker[Session], raw: bytes, ctx: IntakeContext, *,
+                 mailbox: str, now: datetime) -> Outcome:
+    """Store, read and file one message here and now (no mailbox, no reader pool): for
+    commands and tests that hand over the bytes themselves."""
+    stored = store_message(factory, raw, mailbox=mailbox, now=now)
+    if isinstance(stored, Outcome):
+        return stored
+    return process_stored(factory, stored, ctx, now=now)
 
 
 @dataclass(frozen=True, slots=True)
@@ -255,10 +226,6 @@ def _new_row(raw: bytes, digest: str, message_id: str, *, mailbox: str, now: dat
 
 def _find_stored(session: Session, digest: str) -> RawMessage | None:
     return session.scalars(select(RawMessage).where(RawMessage.sha256 == digest)).first()
-
-
-def _stored(row: RawMessage, *, new: bool) -> StoredMessage:
-    return StoredMessage(row.id, row.sha256, row.message_id or "", new, row.status)
 
 
 def _reference_of(session: Session, row: RawMessage) -> str | None:

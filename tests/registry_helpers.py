@@ -14,7 +14,7 @@ from formgen.samples import sample_scenarios, sample_values
 from formgen.supporting import scenario_results_document, systems_design_document
 from intake.context import IntakeContext
 from intake.decisions import approve
-from intake.pipeline import process_stored, store_raw
+from intake.pipeline import take_message
 from registry.db import transaction
 
 PDF = "application/pdf"
@@ -35,8 +35,7 @@ def form_mail(attachments: list[tuple[str, bytes, str]], subject: str = "Forms",
 
 def file_raw(factory: sessionmaker[Session], ctx: IntakeContext, raw: bytes,
              now: datetime) -> str:
-    stored = store_raw(factory, raw, mailbox="test", now=now)
-    reference = process_stored(factory, stored.raw_message_id, ctx, now=now).reference
+    reference = take_message(factory, raw, ctx, mailbox="test", now=now).reference
     assert reference
     return reference
 

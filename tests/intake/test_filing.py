@@ -21,7 +21,7 @@ from formgen.samples import sample_scenarios, sample_values
 from formgen.supporting import scenario_results_document, systems_design_document
 from intake.context import IntakeContext, build_context
 from intake.decisions import approve, reject
-from intake.pipeline import process_stored, store_raw
+from intake.pipeline import take_message
 from registry.db import transaction
 from registry.export import submission_json
 from registry.models import OutboxMessage, Submission
@@ -46,8 +46,7 @@ def ctx(settings: Settings) -> IntakeContext:
 
 def file(factory: sessionmaker[Session], ctx: IntakeContext, raw: bytes,
          now: datetime = NOW) -> str | None:
-    stored = store_raw(factory, raw, mailbox="test", now=now)
-    return process_stored(factory, stored.raw_message_id, ctx, now=now).reference
+    return take_message(factory, raw, ctx, mailbox="test", now=now).reference
 
 
 def mail(number: int, sender: str = "Dana <dana@clinic.example>", subject: str = "Hello",

@@ -24,7 +24,7 @@ from formgen.samples import sample_values
 from intake.context import build_context
 from intake.decisions import DecisionError, approve, reject, request_info
 from intake.health import check_alerts, health_status
-from intake.pipeline import process_stored, store_raw
+from intake.pipeline import take_message
 from intake.service import digest_trigger
 from notifier.digest import build_digest, enqueue_digest
 from registry.db import make_engine, make_session_factory, transaction
@@ -57,8 +57,7 @@ def file_stage1(factory: sessionmaker[Session], settings: Settings, seed: int = 
                       attachments=[("s1.pdf", fillable_pdf(ctx.definitions["stage1"], values),
                                     "application/pdf")], message_id=f"s1-{seed}@example.org",
                       date=datetime(2026, 11, 23, 9, tzinfo=UTC))
-    stored = store_raw(factory, raw, mailbox="test", now=NOW)
-    reference = process_stored(factory, stored.raw_message_id, ctx, now=NOW).reference
+    reference = take_message(factory, raw, ctx, mailbox="test", now=NOW).reference
     assert reference
     return reference
 
