@@ -99,7 +99,8 @@ def _content_controls(root: etree._Element) -> Iterator[RawField]:
         # An untitled control is named by its label; an untitled box by the text after it.
         name = tag or alias or (isinstance(value, bool) and _text_after(sdt)) or label
         if name:
-            yield RawField(name=name, label=label, value=value, source="content_control")
+            yield RawField(name=name, label=label, value=value, source="content_control",
+                           export_value=_list_value(props, value))
 
 
 def _control_value(sdt: etree._Element, props: etree._Element) -> str | bool | None:
@@ -116,11 +117,19 @@ def _control_value(sdt: etree._Element, props: etree._Element) -> str | bool | N
     date = props.find("w:date", NS)
     if date is not None and date.get(f"{{{W}}}fullDate"):
         return str(date.get(f"{{{W}}}fullDate"))[:10]
+    return shown
+
+
+def _list_value(props: etree._Element, value: str | bool) -> str:
+    """A dropdown's stored value for the item shown (``PR`` for "MassHealth Provider"): the
+    shown text is what the provider chose; the stored value is a second reading of it."""
+    if isinstance(value, bool):
+        return ""
     for kind in ("w:dropDownList", "w:comboBox"):
         for item in props.findall(f"{kind}/w:listItem", NS):
-            if item.get(f"{{{W}}}displayText", "").strip() == shown.strip():
-                return item.get(f"{{{W}}}value") or shown
-    return shown
+            if item.get(f"{{{W}}}displayText", "").strip() == value.strip():
+                return item.get(f"{{{W}}}value") or ""
+    return ""
 
 
 def _label_before(node: etree._Element) -> str:

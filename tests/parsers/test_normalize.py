@@ -125,6 +125,8 @@ INVALID = [
     ("pid_sl", "110012345"),
     ("pid_sl", "11001234AB"),
     ("fein", "04-123456"),
+    ("fein", "264-418073"),  # 9 digits, dash misplaced: not rewritten into 26-4418073
+    ("fein", "04-12-34567"),
     ("choice", "Dental Claims"),
     ("set", "Claim Status, Dental"),
     ("yesno", "maybe"),
