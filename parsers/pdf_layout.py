@@ -113,8 +113,9 @@ class _Pairing:
         if _heading(segment, text, vocabulary):  # "ORGANIZATION INFORMATION": no label
             return []
         split = _field_label(text, vocabulary)
-        if split is None or (split[1] and ":" not in text):
-            # a short label inside a longer wrapped one ("Testing completed ...")
+        if split is None or not split[1] or ":" not in text:
+            # a short label inside a longer wrapped one ("Testing completed ...", or
+            # "Federal Employer Identification Number" over "(FEIN) *" over its box)
             split = _wrapped_label(lines, number, segment, vocabulary, used) or split
         if split is None:
             return []

@@ -179,3 +179,17 @@ def test_max_text_chars_bounds_the_text(vocabulary: Vocabulary) -> None:
     data = page(texts(*[(50, 40 + 12 * row, "word " * 20) for row in range(50)]))
     document = read_pdf(data, Limits(max_text_chars=300), vocabulary)
     assert 0 < len(document.text) <= 300
+
+
+def test_a_label_wrapped_over_two_lines_with_its_value_under_it(
+        vocabulary: Vocabulary) -> None:
+    """A boxed column whose label wraps: the second line ("(FEIN) *") names the same field,
+    so it continues the label; the value is in the box under both lines, never a blank."""
+    data = page(texts((50, 100, "Street Address *"),
+                      (300, 100, "Federal Employer Identification Number"),
+                      (300, 111, "(FEIN) *"), (50, 126, "12 Main Street"),
+                      (304, 126, "04-1234567"), (50, 160, "City *"), (50, 174, "Boston")))
+    document = read_pdf(data, Limits(), vocabulary)
+    fein = [item for item in document.fields if "Federal" in item.name]
+    assert [item.value for item in fein] == ["04-1234567"]
+    assert not any(item.understood for item in fein)
