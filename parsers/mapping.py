@@ -211,6 +211,8 @@ def _value_for(field: FieldDef, item: RawField) -> RawValue | None:
     value = item.value
     if isinstance(value, str) and is_blank(value):
         return ""  # empty: the choice printed beside an empty radio group is no answer
+    if _a_button(item) and field.type not in ("set", "choice", "yesno", "checkbox"):
+        return None  # a radio group placed near a text field's label says nothing of it
     if isinstance(value, bool) and field.type in ("set", "choice"):
         for name in (item.export_value, item.name, item.beside):
             if name and find_choice(field, clean_field_name(name).split(".")[-1]):
@@ -232,6 +234,12 @@ def _value_for(field: FieldDef, item: RawField) -> RawValue | None:
     if isinstance(value, str) and field.type == "choice":
         return _choice_text(field, item)
     return value
+
+
+def _a_button(item: RawField) -> bool:
+    """A selected radio button: its value is its own on-state name, with a choice beside."""
+    return bool(item.beside) and isinstance(item.value, str) and \
+        item.value == item.export_value
 
 
 def _choice_text(field: FieldDef, item: RawField) -> str:

@@ -273,3 +273,20 @@ def test_every_option_of_a_set_one_a_line_is_kept(definitions) -> None:
         label, "MassHealth RPA Agreement\nSystems Design Documentation\nTest Scenarios",
         "table_cell", label=label))
     assert result["docs_enclosed"].confidence == 1.0
+
+
+@pytest.mark.parametrize(("export", "beside", "key"), [
+    ("Choice2", "Business Partner", "business_partner"),
+    ("TYPE1", "MassHealth Provider", "provider"),
+])
+def test_a_radio_group_near_a_text_label_answers_by_the_choice_beside(
+        definitions, export: str, beside: str, key: str) -> None:
+    """An opaque radio group whose nearest printed label is a text field's (DBA): a button
+    says nothing of a text field; the choice printed beside it names its field."""
+    result = mapped(definitions, "modification",
+                    RawField("Text2", "", "acroform", label="Doing Business As (DBA)"),
+                    RawField("Group1", export, "acroform", label="Doing Business As (DBA)",
+                             export_value=export, beside=beside))
+    assert "org_dba" not in result or result["org_dba"].raw == ""
+    assert normalize_value(definitions["modification"].field("org_type"),
+                           result["org_type"].raw).value == key
