@@ -10,7 +10,7 @@ from dataclasses import replace
 
 from parsers.certainty import PAIRED_BY_POSITION
 from parsers.glyphs import CHECKED_MARK, ends_with_separator
-from parsers.labels import Vocabulary, section_heading
+from parsers.labels import Vocabulary, normalize_label, section_heading
 from parsers.layout_words import (
     Box,
     Word,
@@ -318,6 +318,9 @@ def _value_above(lines: Sequence[Sequence[Word]], number: int, segment: Sequence
         return ""  # further than a signature line's gap
     for candidate in _marked_segments(above):
         if abs(candidate[0].x0 - segment[0].x0) < 20:
+            text = _join(candidate)
+            if vocabulary.is_choice_label(text) and not vocabulary.is_field_label(text):
+                return ""  # an option of the question above, wrapped after its box
             return _take(candidate, vocabulary, used)
     return ""
 
@@ -351,6 +354,8 @@ def _options_row(line: Sequence[Word], vocabulary: Vocabulary) -> bool:
     """A row of a question's printed options ("MassHealth Provider   Business Partner"),
     none of them marked: no value."""
     texts = [_join(s) for s in _marked_segments(line) if _mark(s[0]) is None]
+    if sorted(normalize_label(text) for text in texts) == ["no", "yes"]:
+        return True  # "Yes   No" with their boxes only drawn (or empty)
     return len(texts) >= 2 and all(
         vocabulary.is_choice_label(text) and
         not vocabulary.is_field_label(text) for text in texts)

@@ -193,3 +193,27 @@ def test_a_label_wrapped_over_two_lines_with_its_value_under_it(
     fein = [item for item in document.fields if "Federal" in item.name]
     assert [item.value for item in fein] == ["04-1234567"]
     assert not any(item.understood for item in fein)
+
+
+def test_yes_and_no_printed_under_a_question_without_marks_are_no_answer(
+        vocabulary: Vocabulary) -> None:
+    """The options of a yes/no question whose boxes are only drawn: "Yes" is not the answer."""
+    data = page(texts((50, 100, "Will the added transaction run in the same bot session?"),
+                      (62, 114, "Yes"), (120, 114, "No"),
+                      (50, 150, "Description of Modification")))
+    values = _values(read_pdf(data, Limits(), vocabulary))
+    assert values.get("Will the added transaction run in the same bot session?") in (None, "")
+
+
+def test_an_option_wrapped_above_a_blank_text_label_is_not_its_value(
+        vocabulary: Vocabulary) -> None:
+    """A box at a line's end with its option on the next line, just above "If Other,
+    describe –" left blank: the option is not the description."""
+    data = page(texts(
+        (50, 100, "POSC Transactions Requested – [ ] Claim Status Inquiry [X] Prior "
+                  "Authorization Request [ ]"),
+        (50, 112, "Remittance Advice Download [ ] Other DDE Activity"),
+        (50, 124, "If Other, describe –"),
+        (50, 136, "POSC Screens Accessed – PA Request Entry")))
+    values = _values(read_pdf(data, Limits(), vocabulary))
+    assert values.get("If Other, describe –") in (None, "")
