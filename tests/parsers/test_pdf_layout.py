@@ -217,3 +217,40 @@ def test_an_option_wrapped_above_a_blank_text_label_is_not_its_value(
         (50, 136, "POSC Screens Accessed – PA Request Entry")))
     values = _values(read_pdf(data, Limits(), vocabulary))
     assert values.get("If Other, describe –") in (None, "")
+
+
+def _browser_controls(canvas: Canvas) -> None:
+    """What a browser prints for native inputs: rounded squares and rings drawn as curves,
+    the ticked state only in the drawing (a blue box with a white check, a dot)."""
+    canvas.setFont("Helvetica", 10)
+    canvas.drawString(50, HEIGHT - 100, "MassHealth RPA Stage I Registration Form")
+    canvas.drawString(50, HEIGHT - 130, "Bot Hosting")
+    for x, label, ticked in ((200, "On-Premises", False), (300, "Cloud", True)):
+        canvas.setStrokeColorRGB(*((0, 0.46, 1) if ticked else (0.46, 0.46, 0.46)))
+        canvas.circle(x + 4.5, HEIGHT - 126.5, 4.5, stroke=1, fill=0)
+        if ticked:
+            canvas.setFillColorRGB(0, 0.46, 1)
+            canvas.circle(x + 4.5, HEIGHT - 126.5, 3, stroke=0, fill=1)
+        canvas.setFillColorRGB(0, 0, 0)
+        canvas.drawString(x + 14, HEIGHT - 130, label)
+    canvas.drawString(50, HEIGHT - 160, "POSC Transactions Requested")
+    for y, label, ticked in ((160, "Claim Status Inquiry", True),
+                             (176, "Claim Adjustment/Void", False)):
+        canvas.setFillColorRGB(*((0, 0.46, 1) if ticked else (1, 1, 1)))
+        canvas.roundRect(200, HEIGHT - y - 1, 9, 9, 2, stroke=1, fill=1)
+        if ticked:
+            canvas.setStrokeColorRGB(1, 1, 1)
+            path = canvas.beginPath()
+            path.moveTo(202, HEIGHT - y + 3.5)
+            path.lineTo(204, HEIGHT - y + 1.5)
+            path.lineTo(207.5, HEIGHT - y + 6)
+            canvas.drawPath(path, stroke=1, fill=0)
+        canvas.setFillColorRGB(0, 0, 0)
+        canvas.drawString(214, HEIGHT - y, label)
+
+
+def test_browser_native_boxes_and_radios_drawn_as_curves(vocabulary: Vocabulary) -> None:
+    document = read_pdf(page(_browser_controls), Limits(), vocabulary)
+    states = {item.name: item.value for item in document.fields if isinstance(item.value, bool)}
+    assert states == {"On-Premises": False, "Cloud": True, "Claim Status Inquiry": True,
+                      "Claim Adjustment/Void": False}
