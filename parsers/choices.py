@@ -100,9 +100,19 @@ def _parts(field: FieldDef, text: str) -> list[str]:
 
 
 def normalize_list(field: FieldDef, raw: Any) -> list[str]:
+    """Items split at commas, semicolons and lines; a run of codes that each hold a digit
+    ("RPANR8801 RPANR8802") is one item per code (a name such as "Claim Detail" has none)."""
     items = raw if isinstance(raw, tuple) else (str(raw),)
     parts = (" ".join(part.split()) for item in items for part in _SPLIT.split(item))
-    return [part for part in parts if part]
+    return [code for part in parts if part for code in _codes(part)]
+
+
+def _codes(part: str) -> list[str]:
+    words = part.split(" ")
+    if len(words) > 1 and all(re.search(r"\d", word) and re.fullmatch(r"[A-Z0-9-]+", word)
+                              for word in words):
+        return words
+    return [part]
 
 
 def normalize_yesno(field: FieldDef, raw: Any) -> bool:

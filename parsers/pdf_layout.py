@@ -121,8 +121,8 @@ class _Pairing:
             return []
         label, value = split
         self.seen.append((label, segment[0]))
-        if not value and _marks_after(lines[number], segment):
-            return []
+        if value == BY_MARKS or (not value and _marks_after(lines[number], segment)):
+            return []  # a question answered by the boxes after it
         # "Label: value" in one segment is explicit; beside, below or above is a guess
         ceiling = 1.0 if value and _explicit(text, label) else PAIRED_BY_POSITION
         value = self._value(number, segment, value, explicit=_explicit(text, label))
@@ -159,6 +159,10 @@ class _Pairing:
                                                                vocabulary, used)]))
         return value or _value_below(lines, number, segment, vocabulary, used) or \
             _value_above(lines, number, segment, vocabulary, used)
+
+
+# What _wrapped_label gives for a label whose last line ends in the boxes that answer it.
+BY_MARKS = "\x00marks"
 
 
 def _understood(lines: Sequence[Sequence[Word]], number: int, segment: Sequence[Word],
@@ -199,7 +203,7 @@ def _wrapped_label(lines: Sequence[Sequence[Word]], number: int, segment: Sequen
     text = _join(segment)
     between: list[Sequence[Word]] = []
     for offset, below in enumerate(lines[number + 1: number + 4], start=1):
-        continuation = next((item for item in segments_of(below)
+        continuation = next((item for item in _marked_segments(below)
                              if abs(item[0].x0 - segment[0].x0) < 3), None)
         if continuation is None and (all(w.x1 < segment[0].x0 - 3 for w in below) or
                                      all(w.x0 > segment[-1].x1 + 60 for w in below)):
@@ -213,6 +217,8 @@ def _wrapped_label(lines: Sequence[Sequence[Word]], number: int, segment: Sequen
         text = f"{text} {_join(continuation)}"
         if vocabulary.is_field_label(text):
             used.add(id(continuation[0]))
+            if _marks_after(below, continuation):  # "... current and" / "accurate: ☒ Yes"
+                return text, BY_MARKS
             value = _value_beside(lines[number], segment, vocabulary, used) or \
                 _value_beside(below, continuation, vocabulary, used) or \
                 "".join(_take(_marked_segments(line)[0], vocabulary, used)

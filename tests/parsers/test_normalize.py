@@ -80,6 +80,8 @@ VALID = [
     ("list", "Bot A, Bot B; Bot C\nBot D", ["Bot A", "Bot B", "Bot C", "Bot D"]),
     ("list", ("U1", "U2, U3"), ["U1", "U2", "U3"]),
     ("list", " a ,, b ", ["a", "b"]),
+    ("list", "RPANR8801 RPANR8802 RPANR8803", ["RPANR8801", "RPANR8802", "RPANR8803"]),
+    ("list", "Claim Detail; PA Request Entry 2", ["Claim Detail", "PA Request Entry 2"]),
     ("yesno", "Yes", True),
     ("yesno", "n", False),
     ("yesno", "TRUE", True),

@@ -254,3 +254,18 @@ def test_browser_native_boxes_and_radios_drawn_as_curves(vocabulary: Vocabulary)
     states = {item.name: item.value for item in document.fields if isinstance(item.value, bool)}
     assert states == {"On-Premises": False, "Cloud": True, "Claim Status Inquiry": True,
                       "Claim Adjustment/Void": False}
+
+
+def test_a_question_wrapped_with_its_boxes_after_the_last_line(
+        vocabulary: Vocabulary) -> None:
+    """"... current and" / "accurate: [X] Yes [ ] No": the boxes answer the wrapped question,
+    not the field above it."""
+    data = page(texts((50, 100, "Primary Contact Title: Analyst"),
+                      (50, 124, "The RPA information on file with MassHealth is current and"),
+                      (50, 136, "accurate: [X] Yes [ ] No"),
+                      (50, 160, "Validation Year: 2026")))
+    boxes = [(item.label, item.name, item.value) for item in
+             read_pdf(data, Limits(), vocabulary).fields if isinstance(item.value, bool)]
+    question = "The RPA information on file with MassHealth is current and accurate:"
+    assert [(label.rstrip(":"), name, value) for label, name, value in boxes] == [
+        (question.rstrip(":"), "Yes", True), (question.rstrip(":"), "No", False)]
