@@ -193,8 +193,26 @@ def _tables(root: etree._Element, vocabulary: Vocabulary) -> tuple[list[RawField
         if label:  # an answer box: a one-cell table under its label
             fields += value_fields(label, typed[0][0], "table_cell", vocabulary)
         fields += table_fields(typed, vocabulary, "table_cell")
-        tables.append(tuple(rows))
+        tables.append(tuple(_merged_down(rows, nodes)))
     return fields, tables
+
+
+def _merged_down(rows: list[tuple[str, ...]], nodes: list[etree._Element]
+                 ) -> list[tuple[str, ...]]:
+    """A cell merged down over the rows under it (``w:vMerge``, one Transaction over its
+    scenarios) holds its text in every row it spans, as the reader of the page sees it."""
+    merged: list[tuple[str, ...]] = []
+    for row, node in zip(rows, nodes, strict=True):
+        cells = [cell for cell in node.iter(f"{{{W}}}tc") if _owner(cell, "tr") is node]
+        above = merged[-1] if merged else ()
+        merged.append(tuple(above[at] if at < len(above) and _continues(cell) else text
+                            for at, (cell, text) in enumerate(zip(cells, row, strict=True))))
+    return merged
+
+
+def _continues(cell: etree._Element) -> bool:
+    merge = cell.find("w:tcPr/w:vMerge", NS)
+    return merge is not None and merge.get(f"{{{W}}}val", "continue") == "continue"
 
 
 def _label_above(table: etree._Element, vocabulary: Vocabulary) -> str:
