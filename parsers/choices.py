@@ -100,9 +100,19 @@ def _parts(field: FieldDef, text: str) -> list[str]:
 
 
 def normalize_list(field: FieldDef, raw: Any) -> list[str]:
+    """Items split at commas, semicolons and lines; a run of codes that each hold a digit
+    ("RPANR8801 RPANR8802") is one item per code (a name such as "Claim Detail" has none)."""
     items = raw if isinstance(raw, tuple) else (str(raw),)
     parts = (" ".join(part.split()) for item in items for part in _SPLIT.split(item))
-    return [part for part in parts if part]
+    return [code for part in parts if part for code in _codes(part)]
+
+
+def _codes(part: str) -> list[str]:
+    words = part.split(" ")
+    if len(words) > 1 and all(re.search(r"\d", word) and re.fullmatch(r"[A-Z0-9-]+", word)
+                              for word in words):
+        return words
+    return [part]
 
 
 def normalize_yesno(field: FieldDef, raw: Any) -> bool:
@@ -118,3 +128,25 @@ def normalize_yesno(field: FieldDef, raw: Any) -> bool:
 
 def _options(field: FieldDef) -> str:
     return ", ".join(f'"{choice.label}"' for choice in field.choices)
+
+
+_MARKED = re.compile(rf"{TYPED_CHECKED}|{TYPED_UNCHECKED}|[{_GLYPHS}]")
+
+
+def lists_options(field: FieldDef, text: str) -> bool:
+    """Is ``text`` the printed options of a choice, set or yes/no field with no mark among
+    them (a form whose boxes are drawn, not typed)? Which one is ticked is then not in the
+    text: two options of a one-of choice or of a yes/no, or every option of a set run
+    together (a typed list has one item a line, or commas or semicolons between them)."""
+    if field.type not in ("choice", "set", "yesno") or _MARKED.search(text):
+        return False
+    words = f" {normalize_label(text)} "
+    if field.type == "yesno":
+        return " yes " in words and " no " in words
+    labels = {choice.key: f" {normalize_label(choice.label)} " for choice in field.choices}
+    named = [key for key, label in labels.items() if label in words]
+    if field.type == "choice":
+        return len(named) >= 2
+    parts = [part for part in _SPLIT.split(text) if part.strip()]
+    typed_list = all(find_choice(field, part) for part in parts)  # one item a line or ", "
+    return not typed_list and len(field.choices) >= 2 and len(named) == len(field.choices)

@@ -99,7 +99,8 @@ def _content_controls(root: etree._Element) -> Iterator[RawField]:
         # An untitled control is named by its label; an untitled box by the text after it.
         name = tag or alias or (isinstance(value, bool) and _text_after(sdt)) or label
         if name:
-            yield RawField(name=name, label=label, value=value, source="content_control")
+            yield RawField(name=name, label=label, value=value, source="content_control",
+                           export_value=_list_value(props, value))
 
 
 def _control_value(sdt: etree._Element, props: etree._Element) -> str | bool | None:
@@ -116,11 +117,19 @@ def _control_value(sdt: etree._Element, props: etree._Element) -> str | bool | N
     date = props.find("w:date", NS)
     if date is not None and date.get(f"{{{W}}}fullDate"):
         return str(date.get(f"{{{W}}}fullDate"))[:10]
+    return shown
+
+
+def _list_value(props: etree._Element, value: str | bool) -> str:
+    """A dropdown's stored value for the item shown (``PR`` for "MassHealth Provider"): the
+    shown text is what the provider chose; the stored value is a second reading of it."""
+    if isinstance(value, bool):
+        return ""
     for kind in ("w:dropDownList", "w:comboBox"):
         for item in props.findall(f"{kind}/w:listItem", NS):
-            if item.get(f"{{{W}}}displayText", "").strip() == shown.strip():
-                return item.get(f"{{{W}}}value") or shown
-    return shown
+            if item.get(f"{{{W}}}displayText", "").strip() == value.strip():
+                return item.get(f"{{{W}}}value") or ""
+    return ""
 
 
 def _label_before(node: etree._Element) -> str:
@@ -184,8 +193,26 @@ def _tables(root: etree._Element, vocabulary: Vocabulary) -> tuple[list[RawField
         if label:  # an answer box: a one-cell table under its label
             fields += value_fields(label, typed[0][0], "table_cell", vocabulary)
         fields += table_fields(typed, vocabulary, "table_cell")
-        tables.append(tuple(rows))
+        tables.append(tuple(_merged_down(rows, nodes)))
     return fields, tables
+
+
+def _merged_down(rows: list[tuple[str, ...]], nodes: list[etree._Element]
+                 ) -> list[tuple[str, ...]]:
+    """A cell merged down over the rows under it (``w:vMerge``, one Transaction over its
+    scenarios) holds its text in every row it spans, as the reader of the page sees it."""
+    merged: list[tuple[str, ...]] = []
+    for row, node in zip(rows, nodes, strict=True):
+        cells = [cell for cell in node.iter(f"{{{W}}}tc") if _owner(cell, "tr") is node]
+        above = merged[-1] if merged else ()
+        merged.append(tuple(above[at] if at < len(above) and _continues(cell) else text
+                            for at, (cell, text) in enumerate(zip(cells, row, strict=True))))
+    return merged
+
+
+def _continues(cell: etree._Element) -> bool:
+    merge = cell.find("w:tcPr/w:vMerge", NS)
+    return merge is not None and merge.get(f"{{{W}}}val", "continue") == "continue"
 
 
 def _label_above(table: etree._Element, vocabulary: Vocabulary) -> str:

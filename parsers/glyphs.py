@@ -38,7 +38,8 @@ LEADER = re.compile(r"(?:\.\s?){3,}|\u2026+")
 PLACEHOLDERS = frozenset({
     "click or tap here to enter text", "click or tap to enter a date",
     "click here to enter text", "click here to enter a date", "choose an item",
-    "enter text here", "enter text", "type here", "select one", "select an item",
+    "enter text here", "enter text", "type here", "select one", "select an item", "select",
+    "please select", "select an option", "choose one", "choose",
 })
 _FILL_ONLY = re.compile(r"^[\s_.\u2026-]*$")
 
@@ -115,5 +116,5 @@ def strip_separator(value: str) -> str:
 
 def is_placeholder(text: str) -> bool:
     """A field showing what Word shows in an empty one, or only a fill-in line."""
-    cleaned = " ".join(text.split()).strip().rstrip(".").lower()
+    cleaned = " ".join(text.split()).strip(" .-\u2013\u2014<>[]()").lower()
     return cleaned in PLACEHOLDERS or bool(_FILL_ONLY.match(text))

@@ -11,9 +11,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
-from parsers.choices import find_choice
+from parsers.choices import find_choice, lists_options
 from parsers.fieldindex import FieldIndex, field_index
 from parsers.formdefs import FieldDef, FormDefinition
+from parsers.glyphs import is_placeholder
 from parsers.labels import (
     Vocabulary,
     clean_field_name,
@@ -32,6 +33,8 @@ _CONTROL_PREFIXES = frozenset({"txt", "fld", "field", "chk", "cb", "cbx", "cbo",
 _YES, _NO = frozenset({"yes", "y", "true"}), frozenset({"no", "n", "false"})
 _BOX_ON = frozenset({"1", "on", "true", "yes", "x", "checked"})
 _BOX_STATES = _BOX_ON | {"0", "off", "false", "no", "unchecked"}
+# The confidence of a choice field whose options were read without their marks.
+OPTIONS_ONLY = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,12 +64,27 @@ def map_fields(raw: RawDocument, definition: FormDefinition,
         hit = _resolve(item, index)
         if hit is None or (hit.value is None and not _left_empty(hit.field, item)):
             continue
-        value = "" if hit.value is None else hit.value
-        new = MappedValue(hit.field.key, value, item.source, item.confidence,
-                          understood=item.understood)
+        value, confidence = _as_read(hit.field, "" if hit.value is None else hit.value,
+                                     item.confidence)
+        new = MappedValue(hit.field.key, value, item.source, confidence,
+                          understood=item.understood and confidence == item.confidence)
         old = mapped.get(hit.field.key)
         mapped[hit.field.key] = new if old is None else _merge(hit.field, old, new)
     return mapped
+
+
+def _as_read(field: FieldDef, value: RawValue, confidence: float) -> tuple[RawValue, float]:
+    """A placeholder ("-- Select --", "Choose an item.") is a blank; the bare printed options
+    of a choice (its marks drawn, not in the text) are a field seen but not read: a blank
+    nobody may be told about."""
+    if not isinstance(value, str) and not isinstance(value, tuple):
+        return value, confidence
+    text = _text(value)
+    if is_placeholder(text):
+        return "", confidence
+    if lists_options(field, text):
+        return "", min(confidence, OPTIONS_ONLY)
+    return value, confidence
 
 
 def is_blank(value: RawValue) -> bool:
@@ -193,6 +211,8 @@ def _value_for(field: FieldDef, item: RawField) -> RawValue | None:
     value = item.value
     if isinstance(value, str) and is_blank(value):
         return ""  # empty: the choice printed beside an empty radio group is no answer
+    if _a_button(item) and field.type not in ("set", "choice", "yesno", "checkbox"):
+        return None  # a radio group placed near a text field's label says nothing of it
     if isinstance(value, bool) and field.type in ("set", "choice"):
         for name in (item.export_value, item.name, item.beside):
             if name and find_choice(field, clean_field_name(name).split(".")[-1]):
@@ -214,6 +234,12 @@ def _value_for(field: FieldDef, item: RawField) -> RawValue | None:
     if isinstance(value, str) and field.type == "choice":
         return _choice_text(field, item)
     return value
+
+
+def _a_button(item: RawField) -> bool:
+    """A selected radio button: its value is its own on-state name, with a choice beside."""
+    return bool(item.beside) and isinstance(item.value, str) and \
+        item.value == item.export_value
 
 
 def _choice_text(field: FieldDef, item: RawField) -> str:

@@ -181,10 +181,16 @@ def normalize_pid_sl(field: FieldDef, raw: RawValue) -> str:
     return compact
 
 
+# A FEIN's one dash (or dot) comes after its first two digits; spaces may group the digits
+# anywhere. "264-418073" is not a FEIN written another way: it stays invalid, never rewritten.
+_FEIN = re.compile(r"(?:\d\s*){2}(?:[-\u2013.]\s*)?(?:\d\s*){7}")
+
+
 def normalize_fein(field: FieldDef, raw: RawValue) -> str:
-    digits = re.sub(r"[\s\-\u2013.]", "", _text(raw))
-    if not re.fullmatch(r"\d{9}", digits):
+    text = _text(raw)
+    if not _FEIN.fullmatch(text):
         raise InvalidValueError("a FEIN has 9 digits, such as 04-1234567")
+    digits = re.sub(r"\D", "", text)
     return f"{digits[:2]}-{digits[2:]}"
 
 

@@ -18,8 +18,8 @@ def drawn_boxes(rects: Sequence[dict[str, Any]], lines: Sequence[dict[str, Any]]
                 curves: Sequence[dict[str, Any]],
                 words: Sequence[Word]) -> tuple[list[Box], list[Word]]:
     """The page's boxes, and its words without the glyphs typed inside a box."""
-    squares = _outermost([rect for rect in rects if 5 <= rect["width"] <= 16
-                          and abs(rect["width"] - rect["height"]) < 2])[:_MAX_BOXES]
+    # a browser draws its native boxes and radio buttons as curves (rounded squares, rings)
+    squares = _outermost([shape for shape in (*rects, *curves) if _square(shape)])[:_MAX_BOXES]
     typed = {id(word): square for word in words if word.text in _MARK_GLYPHS
              for square in squares if _within(_word_box(word), square, margin=2)}
     boxes = []
@@ -30,6 +30,11 @@ def drawn_boxes(rects: Sequence[dict[str, Any]], lines: Sequence[dict[str, Any]]
             any(found is square for found in typed.values())
         boxes.append(Box(square["x0"], square["x1"], square["top"], square["bottom"], marked))
     return boxes, [word for word in words if id(word) not in typed]
+
+
+def _square(shape: dict[str, Any]) -> bool:
+    width, height = shape["x1"] - shape["x0"], shape["bottom"] - shape["top"]
+    return 5 <= width <= 16 and abs(width - height) < 2
 
 
 def _outermost(squares: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -10,7 +10,7 @@ from dataclasses import replace
 
 from parsers.certainty import PAIRED_BY_POSITION
 from parsers.glyphs import CHECKED_MARK, ends_with_separator
-from parsers.labels import Vocabulary, section_heading
+from parsers.labels import Vocabulary, normalize_label, section_heading
 from parsers.layout_words import (
     Box,
     Word,
@@ -113,15 +113,16 @@ class _Pairing:
         if _heading(segment, text, vocabulary):  # "ORGANIZATION INFORMATION": no label
             return []
         split = _field_label(text, vocabulary)
-        if split is None or (split[1] and ":" not in text):
-            # a short label inside a longer wrapped one ("Testing completed ...")
+        if split is None or not split[1] or ":" not in text:
+            # a short label inside a longer wrapped one ("Testing completed ...", or
+            # "Federal Employer Identification Number" over "(FEIN) *" over its box)
             split = _wrapped_label(lines, number, segment, vocabulary, used) or split
         if split is None:
             return []
         label, value = split
         self.seen.append((label, segment[0]))
-        if not value and _marks_after(lines[number], segment):
-            return []
+        if value == BY_MARKS or (not value and _marks_after(lines[number], segment)):
+            return []  # a question answered by the boxes after it
         # "Label: value" in one segment is explicit; beside, below or above is a guess
         ceiling = 1.0 if value and _explicit(text, label) else PAIRED_BY_POSITION
         value = self._value(number, segment, value, explicit=_explicit(text, label))
@@ -158,6 +159,10 @@ class _Pairing:
                                                                vocabulary, used)]))
         return value or _value_below(lines, number, segment, vocabulary, used) or \
             _value_above(lines, number, segment, vocabulary, used)
+
+
+# What _wrapped_label gives for a label whose last line ends in the boxes that answer it.
+BY_MARKS = "\x00marks"
 
 
 def _understood(lines: Sequence[Sequence[Word]], number: int, segment: Sequence[Word],
@@ -198,7 +203,7 @@ def _wrapped_label(lines: Sequence[Sequence[Word]], number: int, segment: Sequen
     text = _join(segment)
     between: list[Sequence[Word]] = []
     for offset, below in enumerate(lines[number + 1: number + 4], start=1):
-        continuation = next((item for item in segments_of(below)
+        continuation = next((item for item in _marked_segments(below)
                              if abs(item[0].x0 - segment[0].x0) < 3), None)
         if continuation is None and (all(w.x1 < segment[0].x0 - 3 for w in below) or
                                      all(w.x0 > segment[-1].x1 + 60 for w in below)):
@@ -212,6 +217,8 @@ def _wrapped_label(lines: Sequence[Sequence[Word]], number: int, segment: Sequen
         text = f"{text} {_join(continuation)}"
         if vocabulary.is_field_label(text):
             used.add(id(continuation[0]))
+            if _marks_after(below, continuation):  # "... current and" / "accurate: ☒ Yes"
+                return text, BY_MARKS
             value = _value_beside(lines[number], segment, vocabulary, used) or \
                 _value_beside(below, continuation, vocabulary, used) or \
                 "".join(_take(_marked_segments(line)[0], vocabulary, used)
@@ -317,6 +324,9 @@ def _value_above(lines: Sequence[Sequence[Word]], number: int, segment: Sequence
         return ""  # further than a signature line's gap
     for candidate in _marked_segments(above):
         if abs(candidate[0].x0 - segment[0].x0) < 20:
+            text = _join(candidate)
+            if vocabulary.is_choice_label(text) and not vocabulary.is_field_label(text):
+                return ""  # an option of the question above, wrapped after its box
             return _take(candidate, vocabulary, used)
     return ""
 
@@ -350,6 +360,8 @@ def _options_row(line: Sequence[Word], vocabulary: Vocabulary) -> bool:
     """A row of a question's printed options ("MassHealth Provider   Business Partner"),
     none of them marked: no value."""
     texts = [_join(s) for s in _marked_segments(line) if _mark(s[0]) is None]
+    if sorted(normalize_label(text) for text in texts) == ["no", "yes"]:
+        return True  # "Yes   No" with their boxes only drawn (or empty)
     return len(texts) >= 2 and all(
         vocabulary.is_choice_label(text) and
         not vocabulary.is_field_label(text) for text in texts)

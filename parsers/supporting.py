@@ -11,6 +11,7 @@ from parsers.choices import find_choice
 from parsers.formdefs import FieldDef, FormDefinition
 from parsers.labels import normalize_label, squash
 from parsers.model import FieldValue, Method, Problem, RawDocument, Source
+from parsers.scenario_positions import position_table
 
 _PASS = frozenset({"pass", "passed", "p", "✓", "✔", "☑", "yes", "y", "success", "successful",
                    "ok"})
@@ -124,7 +125,7 @@ def passing_scenarios(raw: RawDocument, transactions: FieldDef
     passing: dict[str, int] = {}
     covered: set[str] = set()
     total = 0
-    for row, columns in _scenario_rows(raw):
+    for row, columns in _scenario_rows(raw, transactions):
         total += 1
         keys = _row_transactions(row[columns["transaction"]], transactions)
         covered.update(keys)
@@ -134,8 +135,10 @@ def passing_scenarios(raw: RawDocument, transactions: FieldDef
     return dict(sorted(passing.items())), total, sorted(covered)
 
 
-def _scenario_rows(raw: RawDocument) -> Iterator[tuple[tuple[str, ...], dict[str, int]]]:
-    for table in (*raw.tables, field_table(raw)):
+def _scenario_rows(raw: RawDocument, transactions: FieldDef
+                   ) -> Iterator[tuple[tuple[str, ...], dict[str, int]]]:
+    named = field_table(raw)
+    for table in (*raw.tables, named or position_table(raw, transactions)):
         header_at, columns = _header(table)
         if columns is None:
             continue

@@ -19,7 +19,7 @@ from parsers.model import ExtractedDocument
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 SETS = ("independent", "independent2", "independent3", "independent4",
-        "independent5")  # each from SPEC.md alone
+        "independent5", "independent6")  # each from SPEC.md alone
 CASES = sorted(f"{path.parent.name}/{path.name.removesuffix('.expected.json')}"
                for name in SETS for path in (DATA / name).glob("*.expected.json"))
 KINDS = {case: "email" if "documents" in expected else "scan" if expected.get("scan")
@@ -33,6 +33,27 @@ KNOWN_GAPS: dict[str, str] = {
     "is not done)",
     "independent5/g07_test_scenarios_scan_160dpi": "a scanned Test Scenarios table: the OCR "
     "reader gives no table rows, so no transactions or pass counts",
+    "independent6/bx04_s2g_boxed_landscape_two_columns": "landscape two-column boxes: the "
+    "Organization Type options are not paired with the question in the other column",
+    "independent6/nw01_stage1_lo_newspaper_columns": "newspaper columns (values below "
+    "labels, two text columns): seven fields of the second column are not paired",
+    "independent6/sc03_test_scenarios_pdf_zebra": "a printed zebra-striped scenario table: "
+    "the shaded rows are not read as a table, so no transactions or pass counts",
+    "independent6/wb02_s2g_web_css_grid": "a CSS-grid web form: the RPA Tool Version value "
+    "sits in the grid cell beside another label and is not paired",
+    "independent6/sn01_stage1_scan_200dpi": "a 200 dpi tilted scan: OCR reads 9 of 31 "
+    "fields (the OCR path is being changed separately)",
+    "independent6/sn02_stage2_scan_150dpi": "a 150 dpi scan: OCR reads 5 of 24 fields (the "
+    "OCR path is being changed separately)",
+    "independent6/sn06_agreement_scan_150dpi": "a 150 dpi scanned agreement: OCR reads the "
+    "organization only (the OCR path is being changed separately)",
+    "independent6/sn07_test_scenarios_scan_190dpi": "a scanned Test Scenarios table: the OCR "
+    "text is not classified (no title read)",
+}
+# Expected problems that need more than the document (strict too).
+PROBLEM_GAPS: dict[str, str] = {
+    "independent6/sp03_stage2_docx_equals_unapproved_txn": "a registry cross-check: the "
+    "transaction is only unapproved against sp01's Stage I approved as RPA1-2026-00417",
 }
 
 
@@ -40,7 +61,7 @@ def _cases(kind: str) -> list[Any]:
     return [pytest.param(case, marks=pytest.mark.xfail(strict=True, reason=KNOWN_GAPS[case]))
             if case in KNOWN_GAPS else case for case in CASES if KINDS[case] == kind]
 TODAY = date(2026, 11, 23)
-TODAY_SET5 = date(2026, 12, 2)  # the fifth set's signature and effective dates need it
+TODAY_SET5 = date(2026, 12, 2)  # the fifth and sixth sets' "today": their dates need it
 
 
 def _expected(case: str) -> tuple[dict[str, Any], Path]:
@@ -107,8 +128,10 @@ def test_scans_go_to_review_with_most_fields(case: str,
 
 def _with_problems(kind: str) -> list[Any]:
     """Digital cases of the sets that list their expected problems (the fifth on)."""
-    return [case for case in _cases(kind) if "expected_problems" in _expected(
-        case.values[0] if hasattr(case, "values") else case)[0]]
+    names = [case.values[0] if hasattr(case, "values") else case for case in _cases(kind)]
+    return [pytest.param(case, marks=pytest.mark.xfail(strict=True, reason=PROBLEM_GAPS[case]))
+            if case in PROBLEM_GAPS else case for case in names
+            if "expected_problems" in _expected(case)[0]]
 
 
 @pytest.mark.parametrize("case", _with_problems("digital"))

@@ -224,3 +224,69 @@ def test_two_spellings_of_one_value_are_no_conflict(definitions) -> None:
                     RawField("signature_date", "2026-05-17", "content_control"),
                     RawField("Date Signed", "May 17, 2026", "paragraph", label="Date Signed"))
     assert (result["org_type"].conflicts, result["signature_date"].conflicts) == ((), ())
+
+
+@pytest.mark.parametrize(("form_type", "label", "text", "key"), [
+    ("stage1", "Organization Type", "MassHealth Provider Business Partner\nRelationship Entity",
+     "org_type"),
+    ("annual_validation", "The RPA information on file with MassHealth is current and "
+     "accurate", "Yes No", "info_current"),
+    ("modification", "Type of Modification", "Replace RPA Tool Increase POSC Screens per "
+     "Session\nDecrease POSC Screens per Session Add Sequential Transaction in Same Session "
+     "Retire Bot Other", "modification_types"),
+])
+def test_bare_printed_options_are_not_read(definitions, form_type: str, label: str,
+                                           text: str, key: str) -> None:
+    """A web form's options whose ticks are only drawn: seen, not read, never a value."""
+    result = mapped(definitions, form_type, RawField(label, text, "table_cell", label=label))
+    assert result[key].raw == ""
+    assert result[key].confidence < 1.0
+
+
+@pytest.mark.parametrize("text", ["-- Select --", "Choose an item.", "Select one"])
+def test_dropdown_placeholder_is_blank(definitions, text: str) -> None:
+    label = "Transaction to Add"
+    result = mapped(definitions, "modification", RawField(label, text, "table_cell",
+                                                          label=label))
+    assert result["added_transaction"].raw == ""
+
+
+def test_a_typed_subset_of_a_set_is_kept(definitions) -> None:
+    label = "POSC Transactions Requested"
+    result = mapped(definitions, "stage1", RawField(
+        label, "Claim Status Inquiry, Member Eligibility Verification", "table_cell",
+        label=label))
+    assert result["transactions"].confidence == 1.0
+
+
+def test_every_option_of_a_set_typed_as_a_list_is_kept(definitions) -> None:
+    label = "Supporting Documentation Enclosed"
+    result = mapped(definitions, "stage2", RawField(
+        label, "MassHealth RPA Agreement, Systems Design Documentation, Test Scenarios",
+        "table_cell", label=label))
+    assert result["docs_enclosed"].confidence == 1.0
+
+
+def test_every_option_of_a_set_one_a_line_is_kept(definitions) -> None:
+    label = "Supporting Documentation Enclosed"
+    result = mapped(definitions, "stage2", RawField(
+        label, "MassHealth RPA Agreement\nSystems Design Documentation\nTest Scenarios",
+        "table_cell", label=label))
+    assert result["docs_enclosed"].confidence == 1.0
+
+
+@pytest.mark.parametrize(("export", "beside", "key"), [
+    ("Choice2", "Business Partner", "business_partner"),
+    ("TYPE1", "MassHealth Provider", "provider"),
+])
+def test_a_radio_group_near_a_text_label_answers_by_the_choice_beside(
+        definitions, export: str, beside: str, key: str) -> None:
+    """An opaque radio group whose nearest printed label is a text field's (DBA): a button
+    says nothing of a text field; the choice printed beside it names its field."""
+    result = mapped(definitions, "modification",
+                    RawField("Text2", "", "acroform", label="Doing Business As (DBA)"),
+                    RawField("Group1", export, "acroform", label="Doing Business As (DBA)",
+                             export_value=export, beside=beside))
+    assert "org_dba" not in result or result["org_dba"].raw == ""
+    assert normalize_value(definitions["modification"].field("org_type"),
+                           result["org_type"].raw).value == key

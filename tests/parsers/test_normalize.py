@@ -80,6 +80,8 @@ VALID = [
     ("list", "Bot A, Bot B; Bot C\nBot D", ["Bot A", "Bot B", "Bot C", "Bot D"]),
     ("list", ("U1", "U2, U3"), ["U1", "U2", "U3"]),
     ("list", " a ,, b ", ["a", "b"]),
+    ("list", "RPANR8801 RPANR8802 RPANR8803", ["RPANR8801", "RPANR8802", "RPANR8803"]),
+    ("list", "Claim Detail; PA Request Entry 2", ["Claim Detail", "PA Request Entry 2"]),
     ("yesno", "Yes", True),
     ("yesno", "n", False),
     ("yesno", "TRUE", True),
@@ -125,6 +127,8 @@ INVALID = [
     ("pid_sl", "110012345"),
     ("pid_sl", "11001234AB"),
     ("fein", "04-123456"),
+    ("fein", "264-418073"),  # 9 digits, dash misplaced: not rewritten into 26-4418073
+    ("fein", "04-12-34567"),
     ("choice", "Dental Claims"),
     ("set", "Claim Status, Dental"),
     ("yesno", "maybe"),

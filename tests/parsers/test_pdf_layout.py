@@ -179,3 +179,93 @@ def test_max_text_chars_bounds_the_text(vocabulary: Vocabulary) -> None:
     data = page(texts(*[(50, 40 + 12 * row, "word " * 20) for row in range(50)]))
     document = read_pdf(data, Limits(max_text_chars=300), vocabulary)
     assert 0 < len(document.text) <= 300
+
+
+def test_a_label_wrapped_over_two_lines_with_its_value_under_it(
+        vocabulary: Vocabulary) -> None:
+    """A boxed column whose label wraps: the second line ("(FEIN) *") names the same field,
+    so it continues the label; the value is in the box under both lines, never a blank."""
+    data = page(texts((50, 100, "Street Address *"),
+                      (300, 100, "Federal Employer Identification Number"),
+                      (300, 111, "(FEIN) *"), (50, 126, "12 Main Street"),
+                      (304, 126, "04-1234567"), (50, 160, "City *"), (50, 174, "Boston")))
+    document = read_pdf(data, Limits(), vocabulary)
+    fein = [item for item in document.fields if "Federal" in item.name]
+    assert [item.value for item in fein] == ["04-1234567"]
+    assert not any(item.understood for item in fein)
+
+
+def test_yes_and_no_printed_under_a_question_without_marks_are_no_answer(
+        vocabulary: Vocabulary) -> None:
+    """The options of a yes/no question whose boxes are only drawn: "Yes" is not the answer."""
+    data = page(texts((50, 100, "Will the added transaction run in the same bot session?"),
+                      (62, 114, "Yes"), (120, 114, "No"),
+                      (50, 150, "Description of Modification")))
+    values = _values(read_pdf(data, Limits(), vocabulary))
+    assert values.get("Will the added transaction run in the same bot session?") in (None, "")
+
+
+def test_an_option_wrapped_above_a_blank_text_label_is_not_its_value(
+        vocabulary: Vocabulary) -> None:
+    """A box at a line's end with its option on the next line, just above "If Other,
+    describe –" left blank: the option is not the description."""
+    data = page(texts(
+        (50, 100, "POSC Transactions Requested – [ ] Claim Status Inquiry [X] Prior "
+                  "Authorization Request [ ]"),
+        (50, 112, "Remittance Advice Download [ ] Other DDE Activity"),
+        (50, 124, "If Other, describe –"),
+        (50, 136, "POSC Screens Accessed – PA Request Entry")))
+    values = _values(read_pdf(data, Limits(), vocabulary))
+    assert values.get("If Other, describe –") in (None, "")
+
+
+def _browser_controls(canvas: Canvas) -> None:
+    """What a browser prints for native inputs: rounded squares and rings drawn as curves,
+    the ticked state only in the drawing (a blue box with a white check, a dot)."""
+    canvas.setFont("Helvetica", 10)
+    canvas.drawString(50, HEIGHT - 100, "MassHealth RPA Stage I Registration Form")
+    canvas.drawString(50, HEIGHT - 130, "Bot Hosting")
+    for x, label, ticked in ((200, "On-Premises", False), (300, "Cloud", True)):
+        canvas.setStrokeColorRGB(*((0, 0.46, 1) if ticked else (0.46, 0.46, 0.46)))
+        canvas.circle(x + 4.5, HEIGHT - 126.5, 4.5, stroke=1, fill=0)
+        if ticked:
+            canvas.setFillColorRGB(0, 0.46, 1)
+            canvas.circle(x + 4.5, HEIGHT - 126.5, 3, stroke=0, fill=1)
+        canvas.setFillColorRGB(0, 0, 0)
+        canvas.drawString(x + 14, HEIGHT - 130, label)
+    canvas.drawString(50, HEIGHT - 160, "POSC Transactions Requested")
+    for y, label, ticked in ((160, "Claim Status Inquiry", True),
+                             (176, "Claim Adjustment/Void", False)):
+        canvas.setFillColorRGB(*((0, 0.46, 1) if ticked else (1, 1, 1)))
+        canvas.roundRect(200, HEIGHT - y - 1, 9, 9, 2, stroke=1, fill=1)
+        if ticked:
+            canvas.setStrokeColorRGB(1, 1, 1)
+            path = canvas.beginPath()
+            path.moveTo(202, HEIGHT - y + 3.5)
+            path.lineTo(204, HEIGHT - y + 1.5)
+            path.lineTo(207.5, HEIGHT - y + 6)
+            canvas.drawPath(path, stroke=1, fill=0)
+        canvas.setFillColorRGB(0, 0, 0)
+        canvas.drawString(214, HEIGHT - y, label)
+
+
+def test_browser_native_boxes_and_radios_drawn_as_curves(vocabulary: Vocabulary) -> None:
+    document = read_pdf(page(_browser_controls), Limits(), vocabulary)
+    states = {item.name: item.value for item in document.fields if isinstance(item.value, bool)}
+    assert states == {"On-Premises": False, "Cloud": True, "Claim Status Inquiry": True,
+                      "Claim Adjustment/Void": False}
+
+
+def test_a_question_wrapped_with_its_boxes_after_the_last_line(
+        vocabulary: Vocabulary) -> None:
+    """"... current and" / "accurate: [X] Yes [ ] No": the boxes answer the wrapped question,
+    not the field above it."""
+    data = page(texts((50, 100, "Primary Contact Title: Analyst"),
+                      (50, 124, "The RPA information on file with MassHealth is current and"),
+                      (50, 136, "accurate: [X] Yes [ ] No"),
+                      (50, 160, "Validation Year: 2026")))
+    boxes = [(item.label, item.name, item.value) for item in
+             read_pdf(data, Limits(), vocabulary).fields if isinstance(item.value, bool)]
+    question = "The RPA information on file with MassHealth is current and accurate:"
+    assert [(label.rstrip(":"), name, value) for label, name, value in boxes] == [
+        (question.rstrip(":"), "Yes", True), (question.rstrip(":"), "No", False)]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from parsers.model import RawDocument
+from parsers.model import RawDocument, RawField
 from parsers.supporting import supporting_facts
 
 HEADER = ("Scenario ID", "Transaction", "POSC Screen(s)", "Expected Result", "Actual Result",
@@ -56,3 +56,24 @@ def test_design_mentions_transactions(definitions) -> None:
     facts = supporting_facts("systems_design", RawDocument("paragraphs", text), {}, definitions)
     assert facts == {"transactions": ["claim_status", "eligibility_inquiry",
                                       "remittance_advice"]}
+
+
+def _position_named(names: tuple[str, ...], rows: list[tuple[str, ...]]) -> RawDocument:
+    """A fillable table named by position: only the first row carries the headers."""
+    headers = ("Scenario ID", "Transaction", "Expected Result", "Pass/Fail")
+    fields = [RawField(names[number * len(row) + at], cell, "acroform",
+                       label=headers[at] if number == 0 else "")
+              for number, row in enumerate(rows) for at, cell in enumerate(row)]
+    return RawDocument("acroform", "Test Scenarios", tuple(fields))
+
+
+@pytest.mark.parametrize("name", ["cell_r{row:02d}_c{col}", "Text{n}"])
+def test_fields_named_by_position_make_a_table(definitions, name: str) -> None:
+    rows = [("T-01", "Claim Status Inquiry", "status read", "Pass"),
+            ("T-02", "Claim Status Inquiry", "status read", "Fail"),
+            ("T-03", "Member Eligibility Verification", "coverage read", "Pass"),
+            ("", "", "", "")]
+    names = tuple(name.format(row=n // 4 + 1, col=n % 4 + 1, n=n + 1) for n in range(16))
+    facts = supporting_facts("test_scenarios", _position_named(names, rows), {}, definitions)
+    assert facts["passing"] == {"claim_status": 1, "eligibility_inquiry": 1}
+    assert facts["covered"] == ["claim_status", "eligibility_inquiry"]
