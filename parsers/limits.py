@@ -21,6 +21,7 @@ class Limits:
     memory_mb_per_document: int = 768
     ocr: bool = True
     ocr_seconds_per_page: float = 20.0
+    ocr_engine: str = "rapidocr"  # or "tesseract" (parsers.ocr_engines.ENGINES)
 
 
 class LimitExceededError(Exception):
