@@ -16,6 +16,7 @@ SIDE = (12, 36)  # px at 200 dpi: a box glyph of 7 to 18 points
 SLACK = 3  # px the edges of a scanned square may wander
 EMPTY = 0.04  # share of an empty box's inside inked (scan noise)
 CROSSED = 0.7  # share of the diagonals of a box holding an X that are inked
+FILLED = 0.6  # share of the inside inked above which it is a bold letter (B, D), no box
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,8 +39,10 @@ def find_marks(image: Image.Image) -> list[Mark]:
                for mark in marks):
             continue
         bottom = _bottom(edges, y, x0, x1, side)
-        if bottom is not None and abs(bottom - y - side) <= SLACK and \
-                _sides(ink, y, bottom, x0, x1) and _alone(ink, y, bottom, x0, x1):
+        if bottom is None or abs(bottom - y - side) > SLACK:
+            continue
+        bottom = _last_edge_row(edges, bottom, x0, x1)
+        if _sides(ink, y, bottom, x0, x1) and _alone(ink, y, bottom, x0, x1):
             checked = _checked(ink[y + 3: bottom - 2, x0 + 3: x1 - 3])
             if checked is not None:
                 marks.append(Mark(x0, x1, y, bottom, checked))
@@ -68,6 +71,18 @@ def _bottom(edges: list[tuple[int, int, int]], top: int, x0: int, x1: int,
     return None
 
 
+def _last_edge_row(edges: list[tuple[int, int, int]], bottom: int, x0: int, x1: int) -> int:
+    """The bottom edge's last row: a scan draws a box's edge two or three rows thick, and
+    the blank paper round the box starts below all of them."""
+    start = bisect_left(edges, (bottom + 1,))
+    for y, left, right in edges[start:]:
+        if y > bottom + 1:
+            break
+        if y == bottom + 1 and abs(left - x0) <= SLACK and abs(right - x1) <= SLACK:
+            bottom = y
+    return bottom
+
+
 def _sides(ink: NDArray[np.bool_], top: int, bottom: int, x0: int, x1: int) -> bool:
     """Both upright sides inked from top to bottom (an E or a Z has one or none)."""
     def inked(x: int) -> bool:
@@ -92,6 +107,8 @@ def _checked(inside: NDArray[np.bool_]) -> bool | None:
     anything else (a B or a D that looked like a square)."""
     if inside.size == 0 or inside.mean() <= EMPTY:
         return None if inside.size == 0 else False
+    if inside.mean() > FILLED:
+        return None
     height, width = inside.shape
     rows = np.arange(height)
     columns = (rows * (width - 1) / max(height - 1, 1)).round().astype(int)

@@ -6,6 +6,7 @@ in the image (ocr_marks) put in place of whatever Tesseract made of them."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import replace
 from itertools import pairwise
@@ -109,3 +110,23 @@ def fixed_label(text: str, vocabulary: Vocabulary) -> str:
     two strokes side by side are never one."""
     candidate = _ROMAN_TWO.sub("II", text)
     return candidate if vocabulary.is_field_label(candidate) else text
+
+
+def plain_letters(words: Sequence[Word], vocabulary: Vocabulary) -> list[Word]:
+    """A speck over a letter reads as an accent ("Busíness", "Statús", "Órganization"): a
+    word that, without its accents, is a word of the forms' labels and choices is that
+    word. Other words (names) keep theirs."""
+    return [_plain(word, vocabulary) for word in words]
+
+
+def _plain(word: Word, vocabulary: Vocabulary) -> Word:
+    if word.text.isascii():
+        return word
+    plain = unicodedata.normalize("NFKD", word.text).encode("ascii", "ignore").decode()
+    core = plain.strip(_PUNCTUATION).lower()
+    if len(plain) != len(word.text) or not vocabulary.is_word(core):
+        return word  # a letter lost (not an accent), or a word the forms do not use
+    return replace(word, text=plain)
+
+
+_PUNCTUATION = ".,;:()[]*-/\"'"
