@@ -157,7 +157,7 @@ class LimitsSettings:
     max_compression_ratio: int = 200
     seconds_per_document: float = 20.0
     seconds_per_message: float = 25.0  # headers, MIME tree and every document of one message
-    memory_mb_per_document: int = 768
+    memory_mb_per_document: int = 2048  # address space: OCR (onnxruntime, OpenCV) maps ~1.5 GB
     ocr: bool = True
     ocr_seconds_per_page: float = 20.0
 

@@ -17,8 +17,11 @@ T = TypeVar("T")
 _CONTEXT = "forkserver" if sys.platform != "win32" else "spawn"
 # Imported once by the fork server, so that each child starts with the readers loaded
 # (otherwise every document pays ~0.7 s of imports).
+# The OCR engine's libraries too (OpenCV and onnxruntime cost about 0.6 s to import); its
+# models are loaded in the child that reads a scan (a session's threads do not survive a
+# fork).
 PRELOAD = ["parsers.extract", "parsers.message_reader", "parsers.pdf", "parsers.pdf_ocr",
-           "parsers.docx_reader", "parsers.mime"]
+           "parsers.docx_reader", "parsers.mime", "onnxruntime", "rapidocr"]
 if _CONTEXT == "forkserver":
     multiprocessing.get_context(_CONTEXT).set_forkserver_preload(PRELOAD)
 

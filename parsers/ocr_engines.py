@@ -96,6 +96,14 @@ def _rapid_line(line: Any) -> list[Word]:
     return words
 
 
+@cache
+def rapid_installed() -> bool:
+    """Is the ``rapidocr`` package (and onnxruntime, which runs its models) installed?"""
+    from importlib.util import find_spec
+
+    return find_spec("rapidocr") is not None and find_spec("onnxruntime") is not None
+
+
 def rapid_model_paths() -> dict[str, Path]:
     """The models inside the installed ``rapidocr`` package (the engine gets these paths,
     so it has nothing to fetch)."""

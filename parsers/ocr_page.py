@@ -14,7 +14,7 @@ from parsers.model import RawField
 from parsers.ocr_grid import erase_rules, find_grids, straighten
 from parsers.ocr_marks import find_marks
 from parsers.ocr_tables import rows_fields, table_rows
-from parsers.ocr_text import plain_letters, tidy_words, with_marks
+from parsers.ocr_text import known_words, tidy_words, with_marks
 from parsers.pdf_layout import Word, pair_fields
 
 Reader = Callable[[Image.Image], list[Word]]  # words in the image's pixels
@@ -36,7 +36,7 @@ def read_page(image: Image.Image, read_words: Reader, vocabulary: Vocabulary, *,
     image = straighten(image.convert("L"))
     grids = find_grids(image)
     clean = _without_shading(erase_rules(image, grids))
-    words = plain_letters(tidy_words(with_marks(read_words(clean), find_marks(image))),
+    words = known_words(tidy_words(with_marks(read_words(clean), find_marks(image))),
                           vocabulary)
     tables, outside = table_rows(grids, words)
     fields = []
