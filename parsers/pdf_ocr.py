@@ -93,7 +93,8 @@ def _drawn(page: Any) -> Any:
     image = page.render(scale=native / 72).to_pil()
     if native >= DPI:
         return image
-    size = (round(image.width * DPI / native), round(image.height * DPI / native))
+    width, height = page.get_size()  # points
+    size = (round(width * DPI / 72), round(height * DPI / 72))
     return image.resize(size, Image.Resampling.LANCZOS)
 
 

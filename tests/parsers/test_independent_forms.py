@@ -27,13 +27,7 @@ KINDS = {case: "email" if "documents" in expected else "scan" if expected.get("s
          for expected in [json.loads((DATA / f"{case}.expected.json").read_text("utf-8"))]}
 SCAN_SHARE = 0.5  # of a scan's fields found with the right value
 # Shapes not read yet; strict, so a fix makes the test fail until this goes.
-KNOWN_GAPS: dict[str, str] = {
-    "independent5/g02_stage2_scan_150dpi": "a 150 dpi grey scan with blur and JPEG "
-    "artefacts: Tesseract reads 12 of 25 fields (issue #11 item 6, the OCR comparison, "
-    "is not done)",
-    "independent5/g07_test_scenarios_scan_160dpi": "a scanned Test Scenarios table: the OCR "
-    "reader gives no table rows, so no transactions or pass counts",
-}
+KNOWN_GAPS: dict[str, str] = {}
 
 
 def _cases(kind: str) -> list[Any]:
