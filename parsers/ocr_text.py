@@ -138,10 +138,11 @@ def known_words(words: Sequence[Word], vocabulary: Vocabulary) -> list[Word]:
     """OCR slips put right where the forms' own words say what was printed: a word that
     is no word of the forms' labels, choices and headings, but becomes one without its
     accents (a speck read as one: "Busíness"), with a capital I for its first l
-    ("ldentifier"), or joined to the next word ("A ddress", "R esults"), is that word.
-    Other words (names, values) are left as read."""
+    ("ldentifier"), or joined to the next word ("A ddress", "R esults"), is that word;
+    two of them run together ("StageII") are two. Other words (names, values) are left as
+    read."""
     fixed: list[Word] = []
-    for line in lines_of(words):
+    for line in lines_of([part for word in words for part in _parted(word, vocabulary)]):
         index = 0
         while index < len(line):
             word = _plain(line[index], vocabulary)
@@ -167,6 +168,21 @@ def _plain(word: Word, vocabulary: Vocabulary) -> Word:
                    if re.match(r"l[a-z]{3}", text)]
     return next((replace(word, text=text) for text in candidates
                  if text != word.text and _is_word(text, vocabulary)), word)
+
+
+def _parted(word: Word, vocabulary: Vocabulary) -> list[Word]:
+    """Two words of the forms read as one where a small letter meets a capital
+    ("StageII", "BusinessPartner"), parted, each with its share of the box ("Healthcare"
+    stays whole)."""
+    text = word.text
+    if not text.isalpha() or len(text) < 5 or _is_word(text, vocabulary):
+        return [word]
+    for cut in range(3, len(text) - 1):  # at a capital after a small letter only
+        if text[cut - 1].islower() and text[cut].isupper() and \
+                _is_word(text[:cut], vocabulary) and _is_word(text[cut:], vocabulary):
+            at = word.x0 + cut / len(text) * (word.x1 - word.x0)
+            return [replace(word, text=text[:cut], x1=at), replace(word, text=text[cut:], x0=at)]
+    return [word]
 
 
 def _joined(word: Word, following: Word, vocabulary: Vocabulary) -> Word | None:

@@ -61,6 +61,14 @@ def test_a_box_whose_bottom_edge_is_three_rows_thick_is_found() -> None:
     assert [(mark.checked, mark.bottom) for mark in marks] == [(True, 63)]
 
 
+def test_a_small_x_in_the_middle_of_a_box_checks_it() -> None:
+    def box(draw: ImageDraw.ImageDraw) -> None:
+        draw.rectangle((50, 40, 76, 66), outline=0, width=2)
+        draw.line((58, 48, 68, 58), fill=0, width=3)
+        draw.line((58, 58, 68, 48), fill=0, width=3)
+    assert [mark.checked for mark in find_marks(_page_with(box))] == [True]
+
+
 def test_a_bold_letter_filled_with_ink_is_no_box() -> None:
     def letter(draw: ImageDraw.ImageDraw) -> None:  # a blurred bold "B": nearly all ink
         draw.rectangle((50, 40, 64, 58), fill=0)
@@ -82,6 +90,13 @@ def test_slips_in_the_forms_own_words_are_put_right(vocabulary: Vocabulary) -> N
     assert _texts(known_words(words, vocabulary)) == \
         ["Street", "Address", "Identifier", "Business", "José", "complete", "Results",
          "Address", "-"]
+
+
+def test_two_words_run_together_are_parted(vocabulary: Vocabulary) -> None:
+    words = [Word("StageII", 0, 70, 100, 120), Word("Healthcare", 80, 180, 100, 120)]
+    parted = known_words(words, vocabulary)
+    assert _texts(parted) == ["Stage", "II", "Healthcare"]
+    assert parted[0].x1 == parted[1].x0 == 50
 
 
 def test_words_far_apart_or_values_are_left_as_read(vocabulary: Vocabulary) -> None:
