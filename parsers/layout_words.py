@@ -95,7 +95,10 @@ def segments_of(line: Sequence[Word]) -> list[list[Word]]:
 
 
 def gap(left: Word, right: Word) -> float:
-    size = min(left.bottom - left.top, right.bottom - right.top)
+    """The widest gap between two words of one segment, from their type's height; a
+    punctuation mark's box (an OCR'd "-" one point high) says nothing of that height."""
+    sized = [word for word in (left, right) if any(char.isalnum() for char in word.text)]
+    size = min(word.bottom - word.top for word in sized or (left, right))
     return min(GAP, max(SEGMENT_GAP * size, 4.0)) if size > 0 else GAP
 
 

@@ -13,7 +13,7 @@ from PIL import Image, ImageDraw
 from parsers.formdefs import FormDefinition
 from parsers.glyphs import strip_separator
 from parsers.labels import Vocabulary
-from parsers.layout_words import Word, lines_of
+from parsers.layout_words import Word, lines_of, segments_of
 from parsers.limits import Limits
 from parsers.model import RawDocument
 from parsers.ocr_marks import find_marks
@@ -37,6 +37,14 @@ def test_a_box_glyph_sits_on_the_line_an_engine_boxed_tall() -> None:
 def test_lines_of_printed_text_stay_apart() -> None:
     words = [Word("City", 50, 70, 100.0, 110.0), Word("Boston", 50, 80, 112.0, 122.0)]
     assert len(lines_of(words)) == 2
+
+
+def test_an_ocr_hyphen_one_point_high_keeps_its_line_in_one_segment() -> None:
+    """Tesseract boxes a "-" by its ink; the gap after it is measured by the words' type."""
+    line = [Word("Name", 50, 80, 100.0, 109.0), Word("-", 83, 86, 104.0, 105.0),
+            Word("Harbor", 91, 125, 100.0, 109.0)]
+    assert [[word.text for word in segment] for segment in segments_of(line)] == \
+        [["Name", "-", "Harbor"]]
 
 
 @pytest.mark.parametrize("value", ["-", " - ", ": "])
