@@ -38,7 +38,7 @@ def read_page(image: Image.Image, read_words: Reader, vocabulary: Vocabulary, *,
     clean = _without_shading(erase_rules(image, grids))
     words = known_words(tidy_words(with_marks(read_words(clean), find_marks(image))),
                           vocabulary)
-    tables, outside = table_rows(grids, words)
+    tables, outside = table_rows(grids, words, vocabulary)
     fields = []
     for rows, held in tables:
         found = rows_fields(rows, vocabulary, page=page, ceiling=ceiling)

@@ -21,6 +21,7 @@ from parsers.ocr_engines import (
     tesseract_words,
 )
 
+
 def _text_image() -> Image.Image:
     image = Image.new("L", (900, 120), 255)
     font: Any = ImageFont.load_default(40)  # Pillow's own scalable font

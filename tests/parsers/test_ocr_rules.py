@@ -165,3 +165,20 @@ def test_a_column_that_only_looks_alike_is_not_the_header(
     assert transactions is not None
     table = (("Scenario", "Transport", "Pass/Fail"), ("TS-01", "Claim Submission", "Pass"))
     assert passing_scenarios(RawDocument("ocr", "", tables=(table,)), transactions)[1] == 0
+
+
+def test_a_value_wrapped_in_a_scanned_cell_is_one_line(vocabulary: Vocabulary) -> None:
+    """As in a printed table: a cell's lines joined when they are one value wrapped."""
+    from parsers.ocr_grid import Grid, Rule
+    from parsers.ocr_tables import table_rows
+
+    grid = Grid((0.0, 100.0), (0.0, 200.0, 400.0),
+                (Rule(0.0, 0, 400), Rule(100.0, 0, 400)),
+                (Rule(0.0, 0, 100), Rule(200.0, 0, 100), Rule(400.0, 0, 100)))
+    words = [Word("Organization", 5, 90, 10, 25), Word("Legal", 95, 130, 10, 25),
+             Word("Name", 135, 170, 10, 25), Word("Nashoba", 205, 260, 10, 25),
+             Word("Valley", 265, 300, 10, 25), Word("Pediatrics,", 205, 280, 30, 45),
+             Word("P.C.", 285, 310, 30, 45)]
+    tables, outside = table_rows([grid], words, vocabulary)
+    assert not outside
+    assert tables[0][0][0].cells == ("Organization Legal Name", "Nashoba Valley Pediatrics, P.C.")
