@@ -2,7 +2,11 @@
 says ``"scan": true``), through the project's own reader and resolver: fields right per
 set (and supporting-document answers), seconds per page, fields right per second.
 
-    .venv/bin/python bench/bench_ocr.py [--engines rapidocr tesseract] [--cases] [folders]
+    .venv/bin/python bench/bench_ocr.py [--engines rapidocr tesseract] [--rapid-threads 2]
+                                        [--cases] [folders]
+
+Times are in one process with the engine's models already loaded (a child that reads a
+scan loads them once, about 1 s for RapidOCR); each engine reads every scan in turn.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from score_blind import Score, score_document
 
 from config.settings import FORMS_DIR
+from parsers import ocr_engines
 from parsers.extract import extract_document
 from parsers.formdefs import load_definitions
 from parsers.limits import Limits
@@ -113,7 +118,10 @@ def main() -> None:
     parser.add_argument("folders", nargs="*", type=Path)
     parser.add_argument("--engines", nargs="+", default=list(ENGINES))
     parser.add_argument("--cases", action="store_true", help="list the fields read wrong")
+    parser.add_argument("--rapid-threads", type=int, default=ocr_engines.RAPID_THREADS,
+                        help="onnxruntime's threads for RapidOCR")
     args = parser.parse_args()
+    ocr_engines.RAPID_THREADS = args.rapid_threads
     folders = args.folders or sorted(DATA.glob("independent*"))
     cases = scans(folders)
     definitions = load_definitions(FORMS_DIR)
