@@ -158,9 +158,10 @@ class LimitsSettings:
     max_compression_ratio: int = 200
     seconds_per_document: float = 20.0
     seconds_per_message: float = 25.0  # headers, MIME tree and every document of one message
-    memory_mb_per_document: int = 768
+    memory_mb_per_document: int = 2048  # address space: OCR (onnxruntime, OpenCV) maps ~1.5 GB
     ocr: bool = True
     ocr_seconds_per_page: float = 20.0
+    ocr_engine: str = "rapidocr"  # or "tesseract": faster, fewer fields right on scans
 
 
 @dataclass(frozen=True, slots=True)
@@ -377,6 +378,7 @@ def _validate(settings: Settings) -> None:
         "imap.security": (settings.imap.security, {"ssl", "starttls", "plain"}),
         "smtp.security": (settings.smtp.security, {"ssl", "starttls", "plain"}),
         "service.log_format": (settings.service.log_format, {"plain", "json"}),
+        "limits.ocr_engine": (settings.limits.ocr_engine, {"rapidocr", "tesseract"}),
     }
     for where, (value, allowed) in choices.items():
         if value not in allowed:

@@ -30,7 +30,7 @@ TIGHT_BRACKETS = re.compile(rf"\[\s*([{CHECKED_LETTERS}]?)\s*\]")  # "[ X ]" →
 
 # What may stand between a label and its value: a colon, a dash, an equals sign, a tab,
 # a dot leader, and a required-field asterisk before any of them ("Name * : Acme").
-SEPARATOR = re.compile(r"^\s*\*?\s*(?:[:=\u2013\u2014\t]|-(?=\s)|\.{2,}|\u2026+|_{2,})+\s*"
+SEPARATOR = re.compile(r"^\s*\*?\s*(?:[:=\u2013\u2014\t]|-(?=\s|$)|\.{2,}|\u2026+|_{2,})+\s*"
                        r"|^\s*\*\s*$|^\s*\*\s+")
 # A dot leader, as typed or set by a tab stop: three dots or more (or "…").
 LEADER = re.compile(r"(?:\.\s?){3,}|\u2026+")

@@ -144,6 +144,8 @@ class Vocabulary:
         self._headings = frozenset(normalize_label(text) for definition in definitions.values()
                                    for text in (*definition.sections, definition.title,
                                                 *definition.title_aliases))
+        self._words = frozenset(word for text in (*self._targets, *self._headings)
+                                for word in text.split())
 
     def _add(self, text: str, target: LabelTarget) -> None:
         normalized = normalize_label(text)
@@ -218,6 +220,10 @@ class Vocabulary:
 
     def labels(self) -> Iterable[str]:
         return iter(self._targets)
+
+    def is_word(self, text: str) -> bool:
+        """A word of some label, choice or heading of the forms (lower case, no accents)."""
+        return text in self._words
 
 
 def _ends_on_word(text: str, prefix: str) -> bool:

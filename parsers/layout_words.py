@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from parsers.glyphs import UNCHECKED_MARK, canonical_mark, mark_state
 
 LINE_TOLERANCE = 4.0  # points between baselines still on one line
+LINE_SHARE = 0.25  # of a word's height its middle may be off the line's middle
 GAP = 14.0  # points between words that separate two segments, at most
 SEGMENT_GAP = 0.9  # ... and at least this many times the type's height
 
@@ -40,13 +41,25 @@ class Box:
 
 
 def lines_of(words: Iterable[Word]) -> list[list[Word]]:
+    """Words grouped into printed lines, each left to right."""
     lines: list[list[Word]] = []
     for word in sorted(words, key=lambda item: (item.top, item.x0)):
-        if lines and abs(lines[-1][0].top - word.top) <= LINE_TOLERANCE:
+        if lines and same_line(lines[-1][0], word):
             lines[-1].append(word)
         else:
             lines.append([word])
     return [sorted(line, key=lambda item: item.x0) for line in lines]
+
+
+def same_line(first: Word, word: Word) -> bool:
+    """The word sits on the first word's line: their tops within LINE_TOLERANCE, or their
+    middles within a quarter of the taller one's height (an OCR engine boxes a whole line
+    of text with room above it, and a box glyph on that line is half as tall)."""
+    if abs(first.top - word.top) <= LINE_TOLERANCE:
+        return True
+    height = max(first.bottom - first.top, word.bottom - word.top)
+    middles = abs((first.top + first.bottom) - (word.top + word.bottom)) / 2
+    return middles <= LINE_SHARE * height
 
 
 def cell_text(words: Sequence[Word]) -> str:
@@ -82,7 +95,10 @@ def segments_of(line: Sequence[Word]) -> list[list[Word]]:
 
 
 def gap(left: Word, right: Word) -> float:
-    size = min(left.bottom - left.top, right.bottom - right.top)
+    """The widest gap between two words of one segment, from their type's height; a
+    punctuation mark's box (an OCR'd "-" one point high) says nothing of that height."""
+    sized = [word for word in (left, right) if any(char.isalnum() for char in word.text)]
+    size = min(word.bottom - word.top for word in sized or (left, right))
     return min(GAP, max(SEGMENT_GAP * size, 4.0)) if size > 0 else GAP
 
 

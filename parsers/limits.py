@@ -18,9 +18,10 @@ class Limits:
     max_nesting: int = 64  # forwarded messages inside forwarded messages (each one a level)
     seconds_per_document: float = 20.0
     seconds_per_message: float = 25.0  # the MIME tree and all documents of one message
-    memory_mb_per_document: int = 768
+    memory_mb_per_document: int = 2048  # address space: OCR (onnxruntime, OpenCV) maps ~1.5 GB
     ocr: bool = True
     ocr_seconds_per_page: float = 20.0
+    ocr_engine: str = "rapidocr"  # or "tesseract" (parsers.ocr_engines.ENGINES)
 
 
 class LimitExceededError(Exception):

@@ -116,9 +116,13 @@ _EMAIL = re.compile(r"[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(?:\.[A-Za-z
                     r"\.[A-Za-z]{2,}")
 
 
+_EMAIL_BREAK = re.compile(r"\s*([@.])\s*")
+
+
 def normalize_email(field: FieldDef, raw: RawValue) -> str:
     # stray punctuation around it, as OCR or a typed "Email:." leaves it
     text = _text(raw).removeprefix("mailto:").strip("<> .,;:'\"()[]")
+    text = _EMAIL_BREAK.sub(r"\1", text)  # "name@ example.org": read as two words
     if not _EMAIL.fullmatch(text) or ".." in text:
         raise InvalidValueError("enter an email address such as name@example.org")
     return text.lower()

@@ -16,6 +16,8 @@ SIDE = (12, 36)  # px at 200 dpi: a box glyph of 7 to 18 points
 SLACK = 3  # px the edges of a scanned square may wander
 EMPTY = 0.04  # share of an empty box's inside inked (scan noise)
 CROSSED = 0.7  # share of the diagonals of a box holding an X that are inked
+MIN_CROSS = 0.35  # of the inside an X spans at least, each way
+FILLED = 0.6  # share of the inside inked above which it is a bold letter (B, D), no box
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,8 +40,10 @@ def find_marks(image: Image.Image) -> list[Mark]:
                for mark in marks):
             continue
         bottom = _bottom(edges, y, x0, x1, side)
-        if bottom is not None and abs(bottom - y - side) <= SLACK and \
-                _sides(ink, y, bottom, x0, x1) and _alone(ink, y, bottom, x0, x1):
+        if bottom is None or abs(bottom - y - side) > SLACK:
+            continue
+        bottom = _last_edge_row(edges, bottom, x0, x1)
+        if _sides(ink, y, bottom, x0, x1) and _alone(ink, y, bottom, x0, x1):
             checked = _checked(ink[y + 3: bottom - 2, x0 + 3: x1 - 3])
             if checked is not None:
                 marks.append(Mark(x0, x1, y, bottom, checked))
@@ -68,6 +72,18 @@ def _bottom(edges: list[tuple[int, int, int]], top: int, x0: int, x1: int,
     return None
 
 
+def _last_edge_row(edges: list[tuple[int, int, int]], bottom: int, x0: int, x1: int) -> int:
+    """The bottom edge's last row: a scan draws a box's edge two or three rows thick, and
+    the blank paper round the box starts below all of them."""
+    start = bisect_left(edges, (bottom + 1,))
+    for y, left, right in edges[start:]:
+        if y > bottom + 1:
+            break
+        if y == bottom + 1 and abs(left - x0) <= SLACK and abs(right - x1) <= SLACK:
+            bottom = y
+    return bottom
+
+
 def _sides(ink: NDArray[np.bool_], top: int, bottom: int, x0: int, x1: int) -> bool:
     """Both upright sides inked from top to bottom (an E or a Z has one or none)."""
     def inked(x: int) -> bool:
@@ -88,13 +104,28 @@ def _alone(ink: NDArray[np.bool_], top: int, bottom: int, x0: int, x1: int) -> b
 
 
 def _checked(inside: NDArray[np.bool_]) -> bool | None:
-    """False for an empty box, True for one holding an X (both diagonals inked), None for
-    anything else (a B or a D that looked like a square)."""
+    """False for an empty box, True for one holding an X (both diagonals inked: of the
+    box, or of a small X drawn in its middle with paper all round it), None for anything
+    else (a B, a D or an O that looked like a square)."""
     if inside.size == 0 or inside.mean() <= EMPTY:
         return None if inside.size == 0 else False
-    height, width = inside.shape
+    if inside.mean() > FILLED:
+        return None
+    if _diagonals(inside) >= CROSSED:
+        return True
+    rows, columns = np.nonzero(inside)
+    free = rows.min() > 0 and columns.min() > 0 and rows.max() < inside.shape[0] - 1 and \
+        columns.max() < inside.shape[1] - 1  # paper all round: drawn inside, no letter
+    cross = inside[rows.min(): rows.max() + 1, columns.min(): columns.max() + 1]
+    if not free or min(cross.shape) < MIN_CROSS * min(inside.shape):
+        return None  # a letter's strokes, a speck
+    return True if _diagonals(cross) >= CROSSED else None
+
+
+def _diagonals(cross: NDArray[np.bool_]) -> float:
+    """The share of both diagonals of ``cross`` that is inked (give or take a pixel)."""
+    height, width = cross.shape
     rows = np.arange(height)
     columns = (rows * (width - 1) / max(height - 1, 1)).round().astype(int)
-    grown = inside | np.roll(inside, 1, axis=1) | np.roll(inside, -1, axis=1)
-    diagonals = np.concatenate((grown[rows, columns], grown[rows, width - 1 - columns]))
-    return True if diagonals.mean() >= CROSSED else None
+    grown = cross | np.roll(cross, 1, axis=1) | np.roll(cross, -1, axis=1)
+    return float(np.concatenate((grown[rows, columns], grown[rows, width - 1 - columns])).mean())

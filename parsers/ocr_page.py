@@ -5,7 +5,7 @@ label | value rows and the rest paired by layout."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from PIL import Image
 
@@ -14,20 +14,31 @@ from parsers.model import RawField
 from parsers.ocr_grid import erase_rules, find_grids, straighten
 from parsers.ocr_marks import find_marks
 from parsers.ocr_tables import rows_fields, table_rows
-from parsers.ocr_text import tidy_words, with_marks
+from parsers.ocr_text import known_words, tidy_words, with_marks
 from parsers.pdf_layout import Word, pair_fields
 
 Reader = Callable[[Image.Image], list[Word]]  # words in the image's pixels
+CellRows = tuple[tuple[str, ...], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class PageReading:
+    """One scanned page read: its fields, all its words in points (for the document's
+    text) and its ruled tables as rows of cell texts (a Test Scenarios table)."""
+
+    fields: tuple[RawField, ...]
+    words: tuple[Word, ...]
+    tables: tuple[CellRows, ...]
 
 
 def read_page(image: Image.Image, read_words: Reader, vocabulary: Vocabulary, *, dpi: float,
-              page: int, ceiling: float) -> tuple[list[RawField], list[Word]]:
-    """The page's fields, and all its words in points (for the document's text)."""
+              page: int, ceiling: float) -> PageReading:
     image = straighten(image.convert("L"))
     grids = find_grids(image)
     clean = _without_shading(erase_rules(image, grids))
-    words = tidy_words(with_marks(read_words(clean), find_marks(image)))
-    tables, outside = table_rows(grids, words)
+    words = known_words(tidy_words(with_marks(read_words(clean), find_marks(image))),
+                          vocabulary)
+    tables, outside = table_rows(grids, words, vocabulary)
     fields = []
     for rows, held in tables:
         found = rows_fields(rows, vocabulary, page=page, ceiling=ceiling)
@@ -35,7 +46,8 @@ def read_page(image: Image.Image, read_words: Reader, vocabulary: Vocabulary, *,
         outside += [] if found else held  # a box that is no form table: read by layout
     scale = 72 / dpi  # back to points, so the layout tolerances hold
     fields += pair_fields(_scaled(outside, scale), [], vocabulary, source="ocr", page=page)
-    return fields, _scaled(words, scale)
+    cells = tuple(tuple(row.cells for row in rows) for rows, _ in tables if len(rows) > 1)
+    return PageReading(tuple(fields), tuple(_scaled(words, scale)), cells)
 
 
 def _without_shading(image: Image.Image) -> Image.Image:

@@ -12,7 +12,7 @@ from parsers.labels import Vocabulary
 from parsers.model import RawField
 from parsers.ocr_grid import Grid
 from parsers.ocr_text import fixed_label
-from parsers.pdf_layout import Word, cell_text
+from parsers.pdf_layout import Word, cell_text, unwrapped_cell
 from parsers.typed_fields import marked_items, table_fields
 
 
@@ -25,10 +25,11 @@ class Row:
 Table = tuple[list[Row], list[Word]]  # a grid's rows of cell texts, and its words
 
 
-def table_rows(grids: Sequence[Grid], words: Sequence[Word]) -> tuple[list[Table], list[Word]]:
+def table_rows(grids: Sequence[Grid], words: Sequence[Word],
+               vocabulary: Vocabulary) -> tuple[list[Table], list[Word]]:
     """Each grid's rows of cell texts (a merged cell's text in its top-left cell, the others
-    empty) with the words in it, and the words that fall in no grid. Word positions are in
-    the grid's pixels."""
+    empty, its wrapped lines unwrapped as a printed table's are) with the words in it, and
+    the words that fall in no grid. Word positions are in the grid's pixels."""
     cells: list[dict[tuple[int, int], list[Word]]] = [{} for _ in grids]
     outside = []
     for word in words:
@@ -40,15 +41,16 @@ def table_rows(grids: Sequence[Grid], words: Sequence[Word]) -> tuple[list[Table
                 break
         else:
             outside.append(word)
-    return [(_rows(grid, held), [word for cell in held.values() for word in cell])
+    return [(_rows(grid, held, vocabulary), [word for cell in held.values() for word in cell])
             for grid, held in zip(grids, cells, strict=True)], outside
 
 
-def _rows(grid: Grid, held: dict[tuple[int, int], list[Word]]) -> list[Row]:
+def _rows(grid: Grid, held: dict[tuple[int, int], list[Word]],
+          vocabulary: Vocabulary) -> list[Row]:
     rows = []
     for row in range(len(grid.ys) - 1):
         words = [held.get((row, column), []) for column in range(len(grid.xs) - 1)]
-        rows.append(Row(tuple(cell_text(cell) for cell in words),
+        rows.append(Row(tuple(unwrapped_cell(cell_text(cell), vocabulary) for cell in words),
                         min((word.confidence for cell in words for word in cell), default=1.0)))
     return rows
 

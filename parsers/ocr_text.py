@@ -6,6 +6,7 @@ in the image (ocr_marks) put in place of whatever Tesseract made of them."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import replace
 from itertools import pairwise
@@ -13,7 +14,7 @@ from itertools import pairwise
 from parsers.glyphs import CHECKED_MARK, UNCHECKED_MARK
 from parsers.labels import Vocabulary
 from parsers.ocr_marks import Mark
-from parsers.pdf_layout import Word
+from parsers.pdf_layout import Word, lines_of
 
 _SLIVER = re.compile(r"[|_—–~¦]+")  # what is left of a cell border
 _DIGITS_WITH_O = re.compile(r"(?<![0-9O])[0-9O]*[0-9][0-9O]*(?![A-Za-z])")
@@ -47,7 +48,8 @@ def _on(word: Word, mark: Mark) -> bool:
 def tidy_words(words: Sequence[Word]) -> list[Word]:
     """Bracket marks made whole, slivers dropped, "|" before a lower-case word made "I", O
     among digits made 0."""
-    ordered = _bracket_marks(sorted(words, key=lambda item: (round(item.top / 10), item.x0)))
+    ordered = _bracket_marks(sorted(unglued_marks(words),
+                                    key=lambda item: (round(item.top / 10), item.x0)))
     tidied = []
     for index, word in enumerate(ordered):
         text = word.text
@@ -66,6 +68,27 @@ def tidy_words(words: Sequence[Word]) -> list[Word]:
         text = _DIGITS_WITH_O.sub(lambda found: found.group(0).replace("O", "0"), text)
         tidied.append(word if text == word.text else replace(word, text=text))
     return tidied
+
+
+_GLUED_MARK = re.compile(r"^(\[\s?[xX]?\s?\]|\[\]|[\[\]])(?=[A-Z])")
+
+
+def unglued_marks(words: Sequence[Word]) -> list[Word]:
+    """A bracket mark read as one word with the choice after it ("[]On-Premises",
+    "[X]Prior", "]Member" with its "[" lost): the mark and the word, each with its share
+    of the box."""
+    parted: list[Word] = []
+    for word in words:
+        found = _GLUED_MARK.match(word.text)
+        if found is None:
+            parted.append(word)
+            continue
+        share = len(found.group(1)) / len(word.text)
+        cut = word.x0 + share * (word.x1 - word.x0)
+        inner = found.group(1).strip("[] ").upper()
+        parted += [replace(word, text=f"[{inner or ' '}]", x1=cut),
+                   replace(word, text=word.text[found.end():], x0=cut)]
+    return parted
 
 
 def _bracket_marks(words: list[Word]) -> list[Word]:
@@ -109,3 +132,86 @@ def fixed_label(text: str, vocabulary: Vocabulary) -> str:
     two strokes side by side are never one."""
     candidate = _ROMAN_TWO.sub("II", text)
     return candidate if vocabulary.is_field_label(candidate) else text
+
+
+def known_words(words: Sequence[Word], vocabulary: Vocabulary) -> list[Word]:
+    """OCR slips put right where the forms' own words say what was printed: a word that
+    is no word of the forms' labels, choices and headings, but becomes one without its
+    accents (a speck read as one: "Busíness"), with a capital I for its first l
+    ("ldentifier"), or joined to the next word ("A ddress", "R esults"), is that word;
+    two of them run together ("StageII") are two. Other words (names, values) are left as
+    read."""
+    fixed: list[Word] = []
+    for line in lines_of([part for word in words for part in _parted(word, vocabulary)]):
+        index = 0
+        while index < len(line):
+            word = _plain(line[index], vocabulary)
+            following = line[index + 1] if index + 1 < len(line) else None
+            joined = _joined(word, following, vocabulary) if following else None
+            fixed.append(joined or word)
+            index += 2 if joined else 1
+    return fixed
+
+
+def _is_word(text: str, vocabulary: Vocabulary) -> bool:
+    core = text.strip(_PUNCTUATION).lower()
+    return bool(core) and vocabulary.is_word(core)
+
+
+def _plain(word: Word, vocabulary: Vocabulary) -> Word:
+    """The word, or the word of the forms it was meant to be (accents, a first l)."""
+    if _is_word(word.text, vocabulary):
+        return word
+    plain = unicodedata.normalize("NFKD", word.text).encode("ascii", "ignore").decode()
+    candidates = [plain] if len(plain) == len(word.text) else []  # no letter lost
+    candidates += [f"I{text[1:]}" for text in candidates or [word.text]
+                   if re.match(r"l[a-z]{3}", text)]
+    return next((replace(word, text=text) for text in candidates
+                 if text != word.text and _is_word(text, vocabulary)), word)
+
+
+def _parted(word: Word, vocabulary: Vocabulary) -> list[Word]:
+    """Two words of the forms read as one where a small letter meets a capital
+    ("StageII", "BusinessPartner"), parted, each with its share of the box ("Healthcare"
+    stays whole)."""
+    text = word.text
+    if not text.isalpha() or len(text) < 5 or _is_word(text, vocabulary):
+        return [word]
+    for cut in range(3, len(text) - 1):  # at a capital after a small letter only
+        if text[cut - 1].islower() and text[cut].isupper() and \
+                _is_word(text[:cut], vocabulary) and _is_word(text[cut:], vocabulary):
+            at = word.x0 + cut / len(text) * (word.x1 - word.x0)
+            return [replace(word, text=text[:cut], x1=at), replace(word, text=text[cut:], x0=at)]
+    return [word]
+
+
+def _joined(word: Word, following: Word, vocabulary: Vocabulary) -> Word | None:
+    """The two words as one, when the second is no word of the forms and both, written
+    together, are (a letter spaced off its word by a scan: "A ddress")."""
+    gap = (following.x0 - word.x1) / (word.bottom - word.top)  # in heights of the line
+    if gap > 1.0 or not word.text[-1:].isalpha() or not following.text[:1].isalpha() or \
+            _is_word(following.text, vocabulary):
+        return None
+    text = word.text + following.text
+    if not _is_word(text, vocabulary) or gap > 0.6:  # a letter's room: one may be lost
+        text = _one_letter_lost(text, vocabulary)
+    if not text:
+        return None
+    return Word(text, word.x0, following.x1, min(word.top, following.top),
+                max(word.bottom, following.bottom), min(word.confidence, following.confidence))
+
+
+def _one_letter_lost(text: str, vocabulary: Vocabulary) -> str:
+    """A word of the forms, of seven letters or more, with the letter that split the
+    fragments in the scan ("co plete"), put back; "" when there is none."""
+    if len(text) < 6 or not text.isalpha():
+        return ""
+    for at in range(1, len(text)):
+        for letter in "abcdefghijklmnopqrstuvwxyz":
+            candidate = text[:at] + letter + text[at:]
+            if _is_word(candidate, vocabulary):
+                return candidate
+    return ""
+
+
+_PUNCTUATION = ".,;:()[]*-/\"'"

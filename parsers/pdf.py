@@ -20,7 +20,14 @@ from parsers.model import Problem, RawDocument, RawField
 from parsers.pdf_boxes import drawn_boxes
 from parsers.pdf_fields import Widget, walk_fields
 from parsers.pdf_labels import label_near, question_near
-from parsers.pdf_layout import Box, Word, cell_text, lines_of, pair_fields, unwrapped
+from parsers.pdf_layout import (
+    Box,
+    Word,
+    cell_text,
+    lines_of,
+    pair_fields,
+    unwrapped_cell,
+)
 from parsers.pdf_quicktext import quick_page_text
 from parsers.pdf_xfa import xfa_fields
 from parsers.typed_fields import table_fields
@@ -328,19 +335,11 @@ def _cell_texts(table: Any, words: list[Word],
     boxes (as ☒ and ☐), so that a box ticked with drawn lines counts in a cell too."""
     rows = []
     for row in table.rows:
-        rows.append([None if cell is None else _unwrapped_cell(cell_text(
+        rows.append([None if cell is None else unwrapped_cell(cell_text(
             [w for w in words if cell[0] <= (w.x0 + w.x1) / 2 <= cell[2]
              and cell[1] <= (w.top + w.bottom) / 2 <= cell[3]]), vocabulary)
             for cell in row.cells])
     return rows
-
-
-def _unwrapped_cell(text: str, vocabulary: Vocabulary) -> str:
-    """A cell's value lines unwrapped; a boxed field's label stays on its own line."""
-    first, _, rest = text.partition("\n")
-    if rest and vocabulary.is_field_label(first):
-        return f"{first}\n{unwrapped(rest)}"
-    return unwrapped(text)
 
 
 def _page_fields(pages: _Pages, number: int, vocabulary: Vocabulary) -> list[RawField]:

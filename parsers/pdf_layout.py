@@ -28,8 +28,17 @@ from parsers.layout_words import marks_after as _marks_after
 from parsers.model import RawField, Source
 from parsers.typed_fields import value_fields
 
-__all__ = ["Box", "Word", "cell_text", "lines_of", "pair_fields", "segments_of", "unwrapped"]
+__all__ = ["Box", "Word", "cell_text", "lines_of", "pair_fields", "segments_of", "unwrapped",
+           "unwrapped_cell"]
 _COLUMN_GAP = 150.0  # points between the left edges of two columns of a page
+
+
+def unwrapped_cell(text: str, vocabulary: Vocabulary) -> str:
+    """A table cell's value lines unwrapped; a boxed field's label stays on its own line."""
+    first, _, rest = text.partition("\n")
+    if rest and vocabulary.is_field_label(first):
+        return f"{first}\n{unwrapped(rest)}"
+    return unwrapped(text)
 
 
 def pair_fields(words: Sequence[Word], boxes: Sequence[Box], vocabulary: Vocabulary, *,

@@ -188,12 +188,30 @@ def _header(table: tuple[tuple[str, ...], ...]) -> tuple[int, dict[str, int] | N
         columns = {}
         for name, spellings in _COLUMNS.items():
             for at, cell in enumerate(cells):
-                if cell in {squash(spelling) for spelling in spellings} and \
-                        name not in columns:
+                if name not in columns and any(_spelled(cell, squash(spelling))
+                                               for spelling in spellings):
                     columns[name] = at
         if "transaction" in columns and "result" in columns:
             return position, columns
     return 0, None
+
+
+def _spelled(cell: str, name: str) -> bool:
+    """The header cell names the column: exactly, or (a scan's OCR slip, "Transacđon")
+    within one edit for every five letters of the name."""
+    return cell == name or (len(name) >= 5 and edits(cell, name) <= len(name) // 5)
+
+
+def edits(first: str, second: str) -> int:
+    """Levenshtein distance: letters inserted, dropped or changed."""
+    previous = list(range(len(second) + 1))
+    for row, letter in enumerate(first, start=1):
+        current = [row]
+        for column, other in enumerate(second, start=1):
+            current.append(min(previous[column] + 1, current[column - 1] + 1,
+                               previous[column - 1] + (letter != other)))
+        previous = current
+    return previous[-1]
 
 
 def _row_transactions(cell: str, transactions: FieldDef) -> list[str]:

@@ -40,6 +40,7 @@ def test_environment_overrides_and_secret_files(tmp_path: Path) -> None:
     ("[imap\n", {}, "not valid TOML"),
     ("[service]\npoll_interval_seconds = -5\n", {}, "poll_interval_seconds: must be above zero"),
     ("[limits]\nseconds_per_message = 0\n", {}, "seconds_per_message: must be above zero"),
+    ("[limits]\nocr_engine = 'easyocr'\n", {}, "limits.ocr_engine: 'easyocr' is not one of"),
     ("", {"RPA_INTAKE_DIGEST__RECIPIENTS": '["a@x.org", 3]'}, "digest.recipients: expected"),
     ("", {"RPA_INTAKE_DIGEST__RECIPIENTS": "a@x.org>, b"}, "digest.recipients: not an email"),
     ("[imap]\npassword_file = '/nonexistent/pw'\n", {}, "imap.password_file: cannot read"),

@@ -28,11 +28,6 @@ KINDS = {case: "email" if "documents" in expected else "scan" if expected.get("s
 SCAN_SHARE = 0.5  # of a scan's fields found with the right value
 # Shapes not read yet; strict, so a fix makes the test fail until this goes.
 KNOWN_GAPS: dict[str, str] = {
-    "independent5/g02_stage2_scan_150dpi": "a 150 dpi grey scan with blur and JPEG "
-    "artefacts: Tesseract reads 12 of 25 fields (issue #11 item 6, the OCR comparison, "
-    "is not done)",
-    "independent5/g07_test_scenarios_scan_160dpi": "a scanned Test Scenarios table: the OCR "
-    "reader gives no table rows, so no transactions or pass counts",
     "independent6/bx04_s2g_boxed_landscape_two_columns": "landscape two-column boxes: the "
     "Organization Type options are not paired with the question in the other column",
     "independent6/nw01_stage1_lo_newspaper_columns": "newspaper columns (values below "

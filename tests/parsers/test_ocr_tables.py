@@ -144,3 +144,43 @@ def test_a_ruled_scan_is_read_cell_by_cell(scan_image: Image.Image,
     assert values[("Authorized Signatory Name", "Authorized Signatory Name")] == \
         "Dana Whitfield"
     assert all(item.source == "ocr" and 0 < item.confidence < 1 for item in document.fields)
+
+
+SCENARIOS = [("Scenario ID", "Transaction", "Pass/Fail"),
+             ("TS-01", "Claim Submission (DDE)", "Pass"),
+             ("TS-02", "Claim Adjustment/Void", "Fail"),
+             ("TS-03", "Remittance Advice Download", "Pass")]
+
+
+def _scenario_scan(dpi: int = 160, angle: float = -1.1) -> Image.Image:
+    """A ruled Test Scenarios table, drawn, scanned at ``dpi`` and tilted."""
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pagesize=LETTER)
+    canvas.setFont("Helvetica-Bold", 14)
+    canvas.drawString(LEFT, HEIGHT - 60, "Test Scenarios")
+    columns = (LEFT, 140.0, 380.0, 480.0)
+    for number, row in enumerate(SCENARIOS):
+        top = TOP + number * ROW
+        canvas.line(LEFT, HEIGHT - top, columns[-1], HEIGHT - top)
+        canvas.setFont("Helvetica-Bold" if number == 0 else "Helvetica", 10)
+        for x, text in zip(columns, row, strict=False):
+            canvas.drawString(x + 4, HEIGHT - top - 16, text)
+    bottom = TOP + len(SCENARIOS) * ROW
+    canvas.line(LEFT, HEIGHT - bottom, columns[-1], HEIGHT - bottom)
+    for x in columns:
+        canvas.line(x, HEIGHT - TOP, x, HEIGHT - bottom)
+    canvas.showPage()
+    canvas.save()
+    image = pypdfium2.PdfDocument(buffer.getvalue())[0].render(scale=dpi / 72).to_pil()
+    return image.convert("L").rotate(angle, resample=Image.Resampling.BICUBIC, fillcolor=255)
+
+
+def test_a_scanned_scenario_table_gives_its_rows(definitions: dict[str, FormDefinition]) -> None:
+    """The grid's rows are the document's table, so a scanned Test Scenarios document
+    gives its transactions and pass counts like a printed one."""
+    document = read_pdf(image_pdf(_scenario_scan()), Limits(), Vocabulary(definitions))
+    assert document.method == "ocr"
+    rows = [tuple(" ".join(cell.split()) for cell in row) for table in document.tables
+            for row in table]
+    assert rows[1:] == SCENARIOS[1:]
+    assert rows[0][0] == "Scenario ID" and rows[0][2] == "Pass/Fail"
