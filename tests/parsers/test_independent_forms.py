@@ -36,12 +36,6 @@ KNOWN_GAPS: dict[str, str] = {
     "the shaded rows are not read as a table, so no transactions or pass counts",
     "independent6/wb02_s2g_web_css_grid": "a CSS-grid web form: the RPA Tool Version value "
     "sits in the grid cell beside another label and is not paired",
-    "independent6/sn01_stage1_scan_200dpi": "a 200 dpi tilted scan: OCR reads 9 of 31 "
-    "fields (the OCR path is being changed separately)",
-    "independent6/sn02_stage2_scan_150dpi": "a 150 dpi scan: OCR reads 5 of 24 fields (the "
-    "OCR path is being changed separately)",
-    "independent6/sn06_agreement_scan_150dpi": "a 150 dpi scanned agreement: OCR reads the "
-    "organization only (the OCR path is being changed separately)",
     "independent6/sn07_test_scenarios_scan_190dpi": "a scanned Test Scenarios table: the OCR "
     "text is not classified (no title read)",
 }
