@@ -184,13 +184,10 @@ class _Filed:
     folder together, one command each way, once the batch is done."""
     processed: list[MessageRef] = field(default_factory=list)
     quarantined: list[MessageRef] = field(default_factory=list)
-    moved: bool = False
 
     def move(self, source: MailSource) -> None:
-        if not self.moved:
-            self.moved = True
-            source.move_processed(self.processed)
-            source.move_quarantine(self.quarantined)
+        source.move_processed(self.processed)
+        source.move_quarantine(self.quarantined)
 
 
 def _finish(factory: sessionmaker[Session], source: MailSource, ctx: IntakeContext,
