@@ -40,6 +40,10 @@ class MailboxSettings:
     max_message_bytes: int = 25 * 1024 * 1024
     batch_size: int = 20
     reader_workers: int = 0  # processes reading messages in parallel; 0: one per core
+    share_reading: bool = True  # PostgreSQL: an instance that does not poll reads and files
+    # messages the poller stored (a second machine adds throughput)
+    reading_lease_seconds: int = 120  # a message leased for reading is freed for another
+    # instance after this long (its reader died); longer than a few messages' reading time
     max_attempts: int = 3  # a message interrupted (killed, timed out, database errors) this
     # many times is quarantined instead of being tried again
     start_from_now: bool = False  # first run: mark what is already there as seen, file nothing
@@ -361,7 +365,7 @@ POSITIVE = (
     "limits.max_attachment_bytes", "limits.max_pages", "limits.max_decompressed_bytes",
     "limits.max_compression_ratio", "limits.seconds_per_document",
     "limits.seconds_per_message", "limits.memory_mb_per_document",
-    "limits.ocr_seconds_per_page",
+    "limits.ocr_seconds_per_page", "mailbox.reading_lease_seconds",
 )
 _ADDRESS = re.compile(r"^[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
 

@@ -1,7 +1,8 @@
 """The intake loop for the service: IMAP IDLE when the server offers it (new mail filed within
 seconds), polling otherwise; reconnect with exponential backoff when the connection drops;
 returns promptly when the stop event is set. With PostgreSQL, only the instance holding the
-mailbox's poller lock polls; the others stand by and try again every poll interval."""
+mailbox's poller lock polls; the others stand by, try again every poll interval and meanwhile
+read and file the messages the poller stored (``mailbox.share_reading``)."""
 
 from __future__ import annotations
 
@@ -14,8 +15,10 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from config.settings import Settings
 from intake.context import IntakeContext
+from intake.leases import leases_for
 from intake.mailbox import MailboxError, open_source
 from intake.poll import poll_once
+from intake.reading_help import help_with_reading
 from parsers.reader_pool import ReaderPool
 from registry.locks import poller_lock
 
@@ -60,6 +63,12 @@ def _session(factory: sessionmaker[Session], settings: Settings, ctx: IntakeCont
     with open_source(settings) as source, poller_lock(factory.kw["bind"], source.key) as lock:
         if not lock.held:
             _stand_by(source.key, stop, interval)
+            leases = leases_for(factory, settings, now_fn)
+            if leases.shared:  # meanwhile, read and file what the poller stored
+                help_with_reading(factory, ctx, readers, leases, seconds=interval, stop=stop,
+                                  now_fn=now_fn)
+            else:
+                stop.wait(interval)
             return
         _took_over(source.key)
         use_idle = settings.imap.idle and bool(getattr(source, "supports_idle", lambda: False)())
@@ -86,7 +95,6 @@ def _stand_by(key: str, stop: threading.Event, interval: float) -> None:
     if key not in _standing_by:
         log.info("another instance polls %s: standing by (trying every %.0f s)", key, interval)
         _standing_by.add(key)
-    stop.wait(interval)
 
 
 def _took_over(key: str) -> None:

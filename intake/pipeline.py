@@ -31,14 +31,22 @@ from intake.filing import file_message
 from parsers.headers import message_id_of, parse_address, sanitize_header
 from parsers.message_reader import ReadMessage, read_message
 from registry.db import transaction
-from registry.models import MSG_CLAIMED, MSG_FILED, MSG_QUARANTINED, QuarantineEntry, RawMessage
+from registry.models import (
+    MSG_CLAIMED,
+    MSG_DISCARDED,
+    MSG_FILED,
+    MSG_QUARANTINED,
+    QuarantineEntry,
+    RawMessage,
+)
 
 log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
 class Outcome:
-    status: str  # filed | already | quarantined | retry (left in the mailbox)
+    status: str  # filed | already | elsewhere (filed by another instance) | quarantined |
+    # retry (left in the mailbox)
     reference: str | None = None
     reason: str | None = None
 
@@ -142,6 +150,18 @@ def _store_once(factory: sessionmaker[Session], raw: bytes, digest: str, message
         if row.status == MSG_FILED:
             return Outcome("already", reference=_reference_of(session, row))
         return row.id
+
+
+def stored_outcome(factory: sessionmaker[Session], raw_message_id: int) -> Outcome | None:
+    """What became of a stored message another instance was reading: filed, quarantined,
+    or None while it still waits to be read."""
+    with _database(), transaction(factory) as session:
+        row = session.get(RawMessage, raw_message_id, options=[defer(RawMessage.raw)])
+        if row is None or row.status in (MSG_QUARANTINED, MSG_DISCARDED):
+            return Outcome("quarantined", reason="quarantined by another instance")
+        if row.status == MSG_FILED:
+            return Outcome("elsewhere", reference=_reference_of(session, row))
+        return None
 
 
 def begin_attempt(factory: sessionmaker[Session], raw_message_id: int, ctx: IntakeContext,

@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import time
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from email.parser import BytesHeaderParser
 from email.policy import compat32
@@ -28,6 +29,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from intake.context import IntakeContext, SimulatedCrash
+from intake.leases import Leases, leases_for
 from intake.mailbox import MailboxError, MailSource, MessageRef
 from intake.oversized import quarantine_oversized
 from intake.pipeline import (
@@ -37,6 +39,7 @@ from intake.pipeline import (
     finish_attempt,
     is_operational,
     store_message,
+    stored_outcome,
 )
 from parsers.headers import sanitize_header
 from parsers.reader_pool import PendingRead, ReaderPool
@@ -55,7 +58,11 @@ class PollReport:
     quarantined: int = 0
     retry: int = 0  # left in the mailbox for the next cycle (database unavailable)
     moved: int = 0
+    elsewhere: int = 0  # read and filed by another instance (PostgreSQL), moved by this one
     errors: list[str] = field(default_factory=list)
+
+
+AWAIT_SECONDS = 0.2  # how often the poller looks whether another instance filed its messages
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,6 +136,8 @@ def _readers(ctx: IntakeContext, given: ReaderPool | None) -> Iterator[ReaderPoo
 def _poll_batch(factory: sessionmaker[Session], source: MailSource, ctx: IntakeContext,
                 readers: ReaderPool, refs: Sequence[MessageRef], report: PollReport,
                 now_fn: Callable[[], datetime], should_stop: Callable[[], bool]) -> None:
+    """Store the batch (each message one commit), read and file what this instance leases,
+    wait for what another instance leased, then move the batch out of the folder."""
     limit = ctx.settings.mailbox.max_message_bytes
     wanted = []
     for ref in refs:
@@ -138,44 +147,46 @@ def _poll_batch(factory: sessionmaker[Session], source: MailSource, ctx: IntakeC
                                                   ctx, now_fn, report))
         else:
             wanted.append(ref)
-    in_hand: deque[_InHand] = deque()
-    done = _Filed()
+    batch = _Batch(factory, source, ctx, readers, report, leases_for(factory, ctx.settings,
+                                                                     now_fn))
     try:
-        for ref, raw in source.fetch(wanted):
-            if should_stop():
-                break
-            begun = _guarded(ref, source, report, partial(_begin, factory, source, ctx, readers,
-                                                          ref, raw, now_fn()))
-            if begun is not None:
-                in_hand.append(begun)
-            while len(in_hand) > readers.lookahead:  # the workers read the next ones
-                _finish(factory, source, ctx, in_hand.popleft(), report, done)
-        while in_hand:
-            _finish(factory, source, ctx, in_hand.popleft(), report, done)
+        stored = _store_all(batch, wanted, now_fn, should_stop)
+        elsewhere = batch.read_and_file(stored)
+        batch.await_others(elsewhere, should_stop)
     except DatabaseUnavailableError:
         with contextlib.suppress(MailboxError):  # the database error is the one to report
-            done.move(source)  # what was filed leaves the folder even so; the rest stays
+            batch.done.move(source)  # what was filed leaves the folder even so; the rest stays
         raise
-    finally:
-        for left in in_hand:  # the poll stopped on a failure: these stay in the mailbox
-            if left.reading is not None:
-                left.reading.cancel()
-    done.move(source)
-    _record_moves(factory, source, done, now_fn())
-    report.moved += len(done.processed) + len(done.quarantined)
+    batch.done.move(source)
+    _record_moves(factory, source, batch.done, now_fn())
+    report.moved += len(batch.done.processed) + len(batch.done.quarantined)
 
 
-def _begin(factory: sessionmaker[Session], source: MailSource, ctx: IntakeContext,
-           readers: ReaderPool, ref: MessageRef, raw: bytes, now: datetime) -> _InHand:
-    """Durable first (one commit: the bytes and where they are); then the message goes to
-    the reader pool."""
+def _store_all(batch: _Batch, wanted: Sequence[MessageRef], now_fn: Callable[[], datetime],
+               should_stop: Callable[[], bool]) -> list[_InHand]:
+    """Durable first: every message of the batch stored before any is read, so that another
+    instance can lease some of them (the bytes of a batch arrive in one fetch anyway)."""
+    stored = []
+    for ref, raw in batch.source.fetch(wanted):
+        if should_stop():
+            break
+        item = _guarded(ref, batch.source, batch.report,
+                        partial(_store, batch.factory, batch.source, batch.ctx, ref, raw,
+                                now_fn()))
+        if item is not None:
+            stored.append(item)
+    return stored
+
+
+def _store(factory: sessionmaker[Session], source: MailSource, ctx: IntakeContext,
+           ref: MessageRef, raw: bytes, now: datetime) -> _InHand:
+    """One commit: the bytes and where they are."""
     stored = store_message(factory, raw, mailbox=source.key, now=now,
                            backfill=_is_backfill(raw, ctx.settings.mailbox.backfill_before),
                            note=partial(_record_location, source, ref, now))
     if isinstance(stored, Outcome):
         return _InHand(ref, now, outcome=stored)
-    return _InHand(ref, now, raw=raw, raw_message_id=stored,
-                   reading=readers.submit(raw, now.date()))
+    return _InHand(ref, now, raw=raw, raw_message_id=stored)
 
 
 @dataclass
@@ -190,9 +201,70 @@ class _Filed:
         source.move_quarantine(self.quarantined)
 
 
-def _finish(factory: sessionmaker[Session], source: MailSource, ctx: IntakeContext,
-            item: _InHand, report: PollReport, done: _Filed) -> None:
-    _guarded(item.ref, source, report, partial(_file, factory, ctx, item, report, done))
+@dataclass
+class _Batch:
+    """One batch being read and filed: the workers read the next messages while the driver
+    files one, in the mailbox's order."""
+    factory: sessionmaker[Session]
+    source: MailSource
+    ctx: IntakeContext
+    readers: ReaderPool
+    report: PollReport
+    leases: Leases
+    done: _Filed = field(default_factory=_Filed)
+
+    def read_and_file(self, stored: Sequence[_InHand]) -> list[_InHand]:
+        """File what this instance leases; the messages another instance leased first."""
+        in_hand: deque[_InHand] = deque()
+        elsewhere = []
+        try:
+            for item in stored:
+                if item.outcome is None and not self.leases.take(_id(item)):
+                    elsewhere.append(item)
+                    continue
+                in_hand.append(self._submit(item))
+                while len(in_hand) > self.readers.lookahead:  # the workers read the next
+                    self._finish(in_hand.popleft())
+            while in_hand:
+                self._finish(in_hand.popleft())
+        finally:
+            for left in in_hand:  # the poll stopped on a failure: these stay in the mailbox
+                if left.reading is not None:
+                    left.reading.cancel()
+        return elsewhere
+
+    def await_others(self, items: Sequence[_InHand], should_stop: Callable[[], bool]) -> None:
+        """Wait for the messages other instances are reading; take over any whose lease ran
+        out (its reader died). What is still being read when asked to stop stays in the
+        folder for the next poll."""
+        waiting = list(items)
+        while waiting and not should_stop():
+            busy = self.leases.elsewhere([_id(item) for item in waiting])
+            ready = [self._as_stored(item) for item in waiting if _id(item) not in busy]
+            waiting = [item for item in waiting if _id(item) in busy]
+            if ready:  # filed, quarantined, or free again (and leased by someone else anew)
+                waiting += self.read_and_file(ready)
+            else:
+                time.sleep(AWAIT_SECONDS)
+
+    def _as_stored(self, item: _InHand) -> _InHand:
+        """The message as another instance left it: its outcome, or still to be read."""
+        outcome = stored_outcome(self.factory, _id(item))
+        return item if outcome is None else replace(item, outcome=outcome)
+
+    def _submit(self, item: _InHand) -> _InHand:
+        if item.outcome is not None:
+            return item
+        return replace(item, reading=self.readers.submit(item.raw, item.now.date()))
+
+    def _finish(self, item: _InHand) -> None:
+        _guarded(item.ref, self.source, self.report,
+                 partial(_file, self.factory, self.ctx, item, self.report, self.done))
+
+
+def _id(item: _InHand) -> int:
+    assert item.raw_message_id is not None or item.outcome is not None
+    return item.raw_message_id or 0
 
 
 def _file(factory: sessionmaker[Session], ctx: IntakeContext, item: _InHand,
@@ -211,6 +283,7 @@ def _read_and_file(factory: sessionmaker[Session], ctx: IntakeContext, item: _In
     assert item.raw_message_id is not None and item.reading is not None
     started = begin_attempt(factory, item.raw_message_id, ctx, item.raw)
     if isinstance(started, Outcome):
+        item.reading.cancel()
         return started
     ctx.checkpoint("after_store")
     return finish_attempt(factory, started, item.reading.result, ctx, now=item.now)
@@ -248,6 +321,8 @@ def _record_moves(factory: sessionmaker[Session], source: MailSource, done: _Fil
 def _count(report: PollReport, outcome: Outcome) -> None:
     if outcome.status == "filed":
         report.filed += 1
+    elif outcome.status == "elsewhere":
+        report.elsewhere += 1
     elif outcome.status == "already":
         report.already += 1
     elif outcome.status == "retry":

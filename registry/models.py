@@ -79,6 +79,10 @@ class RawMessage(Base):
     # Message-IDs are not unique in the wild: a copy is the same Message-ID with the same
     # fingerprint (sender and attachments); another sender reusing an id is filed on its own.
     fingerprint: Mapped[str | None] = mapped_column(String(64), index=True)
+    # Who is reading it right now (PostgreSQL, several instances): stored messages are work
+    # any instance may take; a lease that runs out (its holder died) frees the message.
+    lease_owner: Mapped[str | None] = mapped_column(String(120))
+    lease_until: Mapped[datetime | None] = mapped_column(DateTime)
 
 
 class MailboxState(Base):

@@ -36,8 +36,9 @@ def run(app: App, args: argparse.Namespace) -> int:
             report = poll_once(app.sessions, source, app.context, now_fn=utcnow)
         else:
             print(f"skipped: another instance is polling {source.key}")
-    print(f"seen {report.seen}, filed {report.filed}, already filed {report.already}, "
-          f"quarantined {report.quarantined}, moved {report.moved}")
+    elsewhere = f", filed by another instance {report.elsewhere}" if report.elsewhere else ""
+    print(f"seen {report.seen}, filed {report.filed}, already filed {report.already}"
+          f"{elsewhere}, quarantined {report.quarantined}, moved {report.moved}")
     if not args.no_flush:
         from intake.commands.outbox import flush_now
 

@@ -1,7 +1,8 @@
 """More than one instance against one mailbox and one PostgreSQL database: three
 `poll --once` and two `run` processes, the mailbox's poller SIGKILLed mid-backlog. Every
 message is filed once, acknowledged once (counted at the SMTP server), no outbox row is sent
-twice, and the killed poller's lock is taken over. On SQLite, a second instance is warned."""
+twice, and the killed poller's lock is taken over. A `run` instance standing by files part
+of the poller's backlog. On SQLite, a second instance is warned."""
 
 from __future__ import annotations
 
@@ -114,6 +115,43 @@ def test_five_instances_one_killed_mid_backlog(dovecot: Dovecot, imap_user: str,
     received = Counter(rcpt for envelope in smtp.handler.messages for rcpt in envelope.rcpt_tos)
     assert received == Counter(address for _, address in messages)  # one each, none twice
     assert registry.count(DeliveryAttempt, DeliveryAttempt.result == "sent") == BACKLOG
+    registry.engine.dispose()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("db_url", POSTGRES_ONLY, indirect=True)
+def test_a_standing_by_instance_shares_the_backlog(dovecot: Dovecot, imap_user: str,
+                                                   db_url: str, smtp: SmtpServer,
+                                                   tmp_path: Path) -> None:
+    """Two `run` instances: one polls, the other reads and files part of the backlog the
+    poller stored (reading leases); every message once, one acknowledgment each."""
+    config = write_config(tmp_path / "rpa.toml", db_url=db_url, dovecot=dovecot,
+                          user=imap_user, smtp_port=smtp.port, poll_interval=30,
+                          outbox_interval=1, batch_size=20)
+    key = f"imap://{imap_user}@127.0.0.1:{dovecot.port}/INBOX"
+    registry = Registry(db_url)
+    logs = [tmp_path / "poller.log", tmp_path / "helper.log"]
+    poller = start(config, "run", log=logs[0])
+    wait_for(lambda: registry.poller_pid(key) == poller.pid, 30, "the poller's lock")
+    helper = start(config, "run", log=logs[1])
+    time.sleep(3)  # the helper is standing by
+    messages = [(with_form(number), f"alice{number}@acmehealth.example")
+                for number in range(1, BACKLOG + 1)]
+    try:
+        deliver(dovecot, imap_user, *(raw for raw, _ in messages))
+        wait_for(lambda: folder_count(dovecot, imap_user, "Processed") == BACKLOG, 120,
+                 "the whole backlog filed and moved")
+        wait_for(lambda: registry.count(OutboxMessage, OutboxMessage.status == SENT)
+                 == BACKLOG, 60, "every acknowledgment sent")
+        time.sleep(2)  # anything sent twice would arrive now
+    finally:
+        codes = [stop(helper), stop(poller)]
+    assert codes == [0, 0], logs[0].read_text() + logs[1].read_text()
+    filed_by = [log.read_text().count("filed message ") for log in logs]
+    assert sum(filed_by) == BACKLOG and min(filed_by) > 0, filed_by
+    assert registry.count(Submission) == BACKLOG and registry.count(RawMessage) == BACKLOG
+    received = Counter(rcpt for envelope in smtp.handler.messages for rcpt in envelope.rcpt_tos)
+    assert received == Counter(address for _, address in messages)
     registry.engine.dispose()
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
 from registry.db import make_engine
@@ -36,15 +37,15 @@ def url_at_0001(request: pytest.FixtureRequest, tmp_path: Path) -> str:
 
 def _submission(session: Session, n: int, form_type: str, values: dict[str, Any],
                 organization: Organization) -> Submission:
-    raw = RawMessage(sha256=f"{n:064d}", source="test", size=1, raw=b"x", received_at=T0,
-                     status="filed")
-    session.add(raw)
-    session.flush()
-    submission = Submission(reference=f"REF-{n}", raw_message_id=raw.id, sender="a@acme.example",
+    # Core, naming its columns: the model has columns that later migrations add.
+    raw_id = session.execute(insert(RawMessage.__table__).values(
+        sha256=f"{n:064d}", source="test", size=1, raw=b"x", received_at=T0, status="filed",
+        backfill=False, attempts=0).returning(RawMessage.__table__.c.id)).scalar_one()
+    submission = Submission(reference=f"REF-{n}", raw_message_id=raw_id, sender="a@acme.example",
                             received_at=T0, updated_at=T0, status="approved",
                             form_type=form_type, organization=organization)
     submission.documents.append(Document(
-        raw_message_id=raw.id, filename=f"{form_type}.pdf", sha256=f"{n:064d}", size=1,
+        raw_message_id=raw_id, filename=f"{form_type}.pdf", sha256=f"{n:064d}", size=1,
         kind="pdf", form_type=form_type, method="acroform", added_at=T0,
         fields=[ExtractedFieldRow(key=key, raw_value=str(value), value=value, source="acroform",
                                   confidence=1.0) for key, value in values.items()]))

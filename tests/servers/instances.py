@@ -17,10 +17,11 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def write_config(path: Path, *, db_url: str, dovecot: Dovecot, user: str, smtp_port: int,
                  poll_interval: int = 2, outbox_interval: int = 2, batch_size: int = 10,
-                 idle: bool = True) -> Path:
+                 idle: bool = True, reading_lease: int = 10) -> Path:
     path.write_text(
         f'[database]\nurl = "{db_url}"\n'
         f'[mailbox]\nsource = "imap"\nbatch_size = {batch_size}\n'
+        f'reading_lease_seconds = {reading_lease}\n'
         f'[imap]\nhost = "127.0.0.1"\nport = {dovecot.port}\nsecurity = "plain"\n'
         f'allow_plain = true\nusername = "{user}"\npassword = "{PASSWORD}"\n'
         f'idle = {"true" if idle else "false"}\n'
