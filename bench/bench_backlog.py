@@ -6,6 +6,7 @@ one run, one after the other under the same conditions: the naive floor
 time and the peak RSS of its whole process tree (sampled every 0.1 s from /proc).
 
     .venv/bin/python bench/bench_backlog.py [--messages 1000] [--db URL] [--workers N]
+                                            [--skip-floor]
 """
 
 from __future__ import annotations
@@ -44,6 +45,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--messages", type=int, default=1000)
     parser.add_argument("--db", default="", help="database URL (default: a new SQLite file)")
+    parser.add_argument("--skip-floor", action="store_true",
+                        help="measure only poll --once (a long soak: is memory flat?)")
     parser.add_argument("--workers", type=int, default=0,
                         help="mailbox.reader_workers (default 0: one per core)")
     args = parser.parse_args()
@@ -54,8 +57,9 @@ def main() -> int:
         user = dovecot.add_user()
         size = _fill_mailbox(dovecot, user, args.messages)
         print(f"{args.messages} messages, {size / 1e6:.0f} MB in INBOX", flush=True)
-        floor = _measure([sys.executable, str(ROOT / "bench" / "naive_floor.py"), "127.0.0.1",
-                          str(dovecot.port), user, PASSWORD])
+        floor = (float("nan"), 0, 0) if args.skip_floor else _measure(
+            [sys.executable, str(ROOT / "bench" / "naive_floor.py"), "127.0.0.1",
+             str(dovecot.port), user, PASSWORD])
         config = write_config(root / "rpa.toml", dovecot=dovecot, user=user,
                               smtp_port=smtp.port, batch_size=20,
                               db_url=args.db or f"sqlite:///{root / 'registry.db'}")
@@ -72,6 +76,10 @@ def main() -> int:
     print(f"poll --once:   {product[0]:7.1f} s ({args.messages / product[0]:.1f} msg/s), "
           f"peak RSS {product[1] / 1e6:5.0f} MB (PSS {product[2] / 1e6:.0f} MB) — "
           f"{product[0] / floor[0]:.1f}x the floor (target 1.0x), RSS target 300 MB")
+    print("  at the peak: " + ", ".join(f"{name or '?'} {rss / 1e6:.0f} MB"
+                                       for name, rss in PEAK_TREE))
+    print("  over time (s: RSS/PSS MB): " + ", ".join(
+        f"{at:.0f}: {rss / 1e6:.0f}/{pss / 1e6:.0f}" for at, rss, pss in TIMELINE))
     print(f"acknowledgments accepted by SMTP: {len(smtp.handler.messages)}")
     print(f"filing rate: first half {halves[0]:.1f} msg/s, second half {halves[1]:.1f} msg/s")
     return 0
@@ -146,11 +154,34 @@ def _measure(argv: list[str], log: Path | None = None) -> tuple[float, int, int]
 def _sample(pid: int, peak: list[int], process: subprocess.Popen[str]) -> None:
     """peak[0]: the summed RSS (pages shared by forked workers count in each of them);
     peak[1]: the summed PSS (shared pages divided among their sharers: the tree's memory)."""
+    started, samples = time.monotonic(), 0
+    TIMELINE.clear()
     while process.poll() is None:
         tree = _tree(pid)
-        peak[0] = max(peak[0], sum(_memory(item, "VmRSS:", "status") for item in tree))
-        peak[1] = max(peak[1], sum(_memory(item, "Pss:", "smaps_rollup") for item in tree))
+        each = {item: _memory(item, "VmRSS:", "status") for item in tree}
+        if sum(each.values()) > peak[0]:
+            peak[0] = sum(each.values())
+            PEAK_TREE[:] = [(_name(item), rss) for item, rss in each.items()]
+        pss = sum(_memory(item, "Pss:", "smaps_rollup") for item in tree)
+        peak[1] = max(peak[1], pss)
+        if samples % 600 == 0:  # every minute or so: is memory flat over a long backlog?
+            TIMELINE.append((time.monotonic() - started, sum(each.values()), pss))
+        samples += 1
         time.sleep(0.1)
+
+
+TIMELINE: list[tuple[float, int, int]] = []  # (seconds, RSS, PSS) of the last measure
+
+
+PEAK_TREE: list[tuple[str, int]] = []  # the processes at the last measure's peak RSS
+
+
+def _name(pid: int) -> str:
+    try:
+        argv = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
+    except OSError:
+        return "?"
+    return " ".join(part.decode(errors="replace") for part in argv[1:3])[-60:]
 
 
 def _tree(pid: int) -> list[int]:

@@ -14,8 +14,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from config.settings import ConfigError, Settings
 from intake.clock import utcnow
 from intake.context import IntakeContext, build_context
+from notifier.login_sink import set_status_sink
 from notifier.login_status import LoginRecorder
-from notifier.oauth import set_status_sink
 from registry.db import make_engine, make_session_factory, require_existing
 from registry.migrate import upgrade
 

@@ -16,6 +16,7 @@ import msal
 import requests
 
 from config.settings import OAuthFields
+from notifier.login_sink import status_sink
 from notifier.oauth_files import read_certificate, read_refresh_token, store_refresh_token
 
 log = logging.getLogger(__name__)
@@ -26,7 +27,6 @@ GRAPH_SCOPE = "https://graph.microsoft.com/.default"
 REJECTED = {"invalid_client", "unauthorized_client", "invalid_grant", "invalid_request",
             "invalid_scope", "access_denied", "consent_required", "interaction_required"}
 T = TypeVar("T")
-StatusSink = Callable[[str, str | None], None]
 
 
 class OAuthError(Exception):
@@ -98,7 +98,7 @@ class TokenProvider:
         if error == self._reported:
             return
         self._reported = error
-        sink = _sink
+        sink = status_sink()
         if sink is not None:
             try:
                 sink(self.config.name, error)
@@ -225,7 +225,6 @@ def refusal_error(config: OAuthConfig, result: dict[str, Any]) -> OAuthError:
 
 _providers: dict[OAuthConfig, TokenProvider] = {}
 _providers_lock = threading.Lock()
-_sink: StatusSink | None = None
 
 
 def token_provider(config: OAuthConfig) -> TokenProvider:
@@ -235,12 +234,6 @@ def token_provider(config: OAuthConfig) -> TokenProvider:
         if provider is None:
             provider = _providers[config] = TokenProvider(config)
         return provider
-
-
-def set_status_sink(sink: StatusSink | None) -> None:
-    """Where login outcomes go (the composition root records them for health and alerts)."""
-    global _sink
-    _sink = sink
 
 
 def with_token(provider: TokenProvider, attempt: Callable[[str], T],
