@@ -17,10 +17,10 @@ T = TypeVar("T")
 CONTEXT = "forkserver" if sys.platform != "win32" else "spawn"
 # Imported once by the fork server, so that each child starts with the readers loaded
 # (otherwise every document pays ~0.7 s of imports).
-# Not the OCR engine's libraries (OpenCV and onnxruntime, about 0.6 s to import and
-# 100 MB): a warm reader worker imports them with its first scan and keeps them, and a
-# fork server that held them would make every worker that large.
-PRELOAD = ["parsers.extract", "parsers.message_reader", "parsers.pdf", "parsers.pdf_ocr",
+# Not the OCR side (our pdf_ocr and its numpy, 16 MB; the engine's OpenCV and onnxruntime,
+# about 0.6 s to import and 100 MB): a warm reader worker imports them with its first scan
+# and keeps them, and a fork server that held them would make every worker that large.
+PRELOAD = ["parsers.extract", "parsers.message_reader", "parsers.pdf",
            "parsers.docx_reader", "parsers.mime", "parsers.reader_pool"]
 if CONTEXT == "forkserver":
     multiprocessing.get_context(CONTEXT).set_forkserver_preload(PRELOAD)
