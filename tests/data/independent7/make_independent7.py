@@ -464,6 +464,47 @@ def wrap(text: str, font: str, size: float, width: float) -> list[str]:
     return out
 
 
+def pack(parts: list[str], font: str, size: float, width: float) -> list[str]:
+    """Greedy line packing of whole parts separated by three spaces."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+    lines: list[str] = []
+    cur = ""
+    for p in parts:
+        cand = cur + "   " + p if cur else p
+        if cur and stringWidth(cand, font, size) > width:
+            lines.append(cur)
+            cur = p
+        else:
+            cur = cand
+    return lines + [cur]
+
+
+GLYPHS = "\u2610\u2612\u2714"
+
+
+def draw_mixed(c: Any, x: float, y: float, text: str, font: str, size: float,
+               right: bool = False) -> None:
+    """drawString that sets the box glyphs in DejaVu Sans when the text font lacks them."""
+    segs, cur = [], ""
+    for ch in text:
+        if ch in GLYPHS:
+            if cur:
+                segs.append((cur, font))
+            segs.append((ch, "DejaVuSans"))
+            cur = ""
+        else:
+            cur += ch
+    if cur:
+        segs.append((cur, font))
+    if right:
+        x -= sum(c.stringWidth(t, f, size) for t, f in segs)
+    for t, f in segs:
+        c.setFont(f, size)
+        c.drawString(x, y, t)
+        x += c.stringWidth(t, f, size)
+    c.setFont(font, size)
+
+
 class Flow:
     """A reportlab canvas with a y cursor, page breaks, footers and '(continued)' headings."""
 
@@ -595,13 +636,13 @@ def rl_lines(path: Path, ft: str, disp: Display, *, lfont: str = "DejaVuSerif-Bo
             f.need(lh * len(lines))
             c.setFont(vfont, size)
             for ln in lines:
-                c.drawString(m, f.y, ln)
+                draw_mixed(c, m, f.y, ln, vfont, size)
                 f.y -= lh
             continue
         if is_choice(key) and choice != "text":
             on, off = MARKS.get(choice, MARKS["brackets"])
             parts = [f"{on if t else off} {lbl}" for lbl, t in disp.items(key)]
-            vals = ["   ".join(parts)]
+            vals = ["\x00".join(parts)]
         elif key in LISTS and disp.o["list_sep"] == "\n":
             vals = disp.lines(key) or [""]
         else:
@@ -621,7 +662,10 @@ def rl_lines(path: Path, ft: str, disp: Display, *, lfont: str = "DejaVuSerif-Bo
         else:
             avail = right - vx_inline
         for v in vals:
-            val_lines.extend(wrap(v, vfont, size, avail) if v else [""])
+            if "\x00" in v:   # choice runs: never break inside '[X] label'
+                val_lines.extend(pack(v.split("\x00"), vfont, size, avail))
+            else:
+                val_lines.extend(wrap(v, vfont, size, avail) if v else [""])
         rows = max(len(lab_lines), len(val_lines) + len(lab_lines) - 1)
         f.need(lh * rows)
         c.setFont(lfont, size)
@@ -633,11 +677,11 @@ def rl_lines(path: Path, ft: str, disp: Display, *, lfont: str = "DejaVuSerif-Bo
             if not ln:
                 continue
             if right_values:
-                c.drawRightString(right, y0 - i * lh, ln)
+                draw_mixed(c, right, y0 - i * lh, ln, vfont, size, right=True)
             elif vx:
-                c.drawString(vx, y0 - i * lh, ln)
+                draw_mixed(c, vx, y0 - i * lh, ln, vfont, size)
             else:
-                c.drawString(vx_inline, y0 - i * lh, ln)
+                draw_mixed(c, vx_inline, y0 - i * lh, ln, vfont, size)
         used = max(len(lab_lines), (len(val_lines) if vx or right_values else len(val_lines) + len(lab_lines) - 1))
         f.y -= lh * used + size * 0.35
     f.save()
@@ -770,7 +814,7 @@ def rl_fillable(path: Path, ft: str, disp: Display, namer: Callable[[str, str | 
     radios: dict[str, tuple[str, str]] = {}
 
     def head(title: str) -> None:
-        f.need(30)
+        f.need(70)
         f.y -= 6
         c.setFillColorRGB(0.88, 0.9, 0.93)
         c.rect(m, f.y - 4, right - m, 15, fill=1, stroke=0)
@@ -1454,8 +1498,8 @@ def scenarios(prefix: str, plan: list[tuple[str, list[bool]]]) -> list[list[str]
         for ok in results:
             n += 1
             rows.append([f"{prefix}-{n:02d}", TXN_LABEL[key], SCREENS[key],
-                         "Bot completes the transaction and logs the confirmation",
-                         "As expected" if ok else "Timeout on results screen; bot retried and stopped",
+                         "Result screen shown; confirmation logged",
+                         "As expected" if ok else "Timeout on results screen",
                          "Pass" if ok else "Fail"])
     return rows
 
@@ -1784,7 +1828,7 @@ D_HD2 = drop(stage2_data("granite", sig="2026-05-12"), "user_ids_requested")
       "RPA User IDs Requested is missing.", problems=[("missing_required", "user_ids_requested")])
 def _hd2(c: dict) -> None:
     rl_lines(out_path(c["name"]), "stage2", Display("stage2", c["data"], date="abbr", phone="intl"),
-             lfont="Carlito-Bold", vfont="Carlito", size=10.5, sep="", value_x=300,
+             lfont="Carlito-Bold", vfont="Carlito", size=9.5, sep="", value_x=300, lead=1.35,
              heading="numbered", order=last("org_dba", "user_ids_requested"), choice="glyph")
 
 # ---- 3: fillable Test Scenarios
@@ -2188,6 +2232,8 @@ def _xl2(c: dict) -> None:
     for row in ws.iter_rows(min_row=3):
         for cell in row:
             cell.alignment = Alignment(wrap_text=True, vertical="top")
+    for r in range(4, ws.max_row + 1):
+        ws.row_dimensions[r].height = 30
     ws.page_setup.orientation = "landscape"
     ws.print_options.gridLines = True
     ws.sheet_properties.pageSetUpPr.fitToPage = True
