@@ -330,6 +330,8 @@ class Display:
         """The value as typed text ('' when blank); choices typed as their labels."""
         if key not in self.data:
             return ""
+        if key == "street" and "street_print" in self.o:   # address typed over two lines
+            return self.o["street_print"]
         v = self.data[key]
         if key in DATES:
             s = fmt_date(v, self.o.get("date_" + key, self.o["date"]))
@@ -1203,7 +1205,8 @@ def docx_legacy_form(path: Path, ft: str, disp: Display, *, layout: str = "numbe
             idx = 0 if blank or key not in disp.data else entries.index(disp.text(key))
             return ff_drop(entries, idx)
         if is_choice(key):
-            return "".join(ff_check((not blank) and t) + run_xml(f" {l}   ")
+            # NBSP after the box: Word never wraps a box away from its label
+            return "".join(ff_check((not blank) and t) + run_xml(f"\u00a0{l}   ")
                            for l, t in disp.items(key))
         val = "" if blank else ("; ".join(disp.lines(key)) if key in LISTS else disp.text(key))
         return ff_text(val)
@@ -1778,10 +1781,12 @@ D_BX1 = stage1_data("regis", sig="2026-03-03")
 @case("bx1_stage1_boxed_condensed_asterisk", "stage1", D_BX1, [1], RL,
       "Printed Stage I in DejaVu Sans Condensed: bold 8 pt label with a RED '*' after required "
       "labels, the value in a light-blue ruled box UNDER the label, two boxes per row; choice "
-      "groups as boxes of \u2612/\u2610 lines; lists one per line in a tall box. Dates 'March 3, 2026', "
-      "phone '617.555.0142'.")
+      "groups as boxes of \u2612/\u2610 lines; lists one per line in a tall box; the Street Address "
+      "typed over TWO lines ('1250 Hancock Street' / 'Suite 4B', expected joined with ', '). Dates "
+      "'March 3, 2026', phone '617.555.0142'.")
 def _bx1(c: dict) -> None:
-    rl_boxed(out_path(c["name"]), "stage1", Display("stage1", c["data"], date="long", phone="dots"))
+    rl_boxed(out_path(c["name"]), "stage1", Display("stage1", c["data"], date="long", phone="dots",
+             street_print="1250 Hancock Street\nSuite 4B"))
 
 
 D_BX2 = mod_data("capeann", same_session=False, sig="2026-09-30",
@@ -2040,7 +2045,7 @@ def _wb1(c: dict) -> None:
                            "floating"), out_path(c["name"]))
 
 
-D_WB2 = av_data("lowell", sig="2026-05-28", rpa_user_ids=["RPAMV0501", "RPAMV0502", "RPAMV0503",
+D_WB2 = av_data("lowell", sig="2026-05-28", street="55 Technology Drive, Building 2", rpa_user_ids=["RPAMV0501", "RPAMV0502", "RPAMV0503",
                 "RPAMV0504"], stage2_approval_number="RPA2-2024-00112")
 
 
@@ -2048,10 +2053,12 @@ D_WB2 = av_data("lowell", sig="2026-05-28", rpa_user_ids=["RPAMV0501", "RPAMV050
       "A portal's 'Step 4 of 4: Review and print' page printed by Chromium (C059 serif): a green "
       "bar, then per section an <h2> and a two-column <dl> grid (dt label | dd answer) with dotted "
       "rules; every choice typed as its text ('MassHealth Provider', 'Yes', 'No'); attestation "
-      "'Yes'; RPA User ID(s) one per line. Dates '05/28/2026'.")
+      "'Yes'; RPA User ID(s) one per line; Street Address on two lines ('55 Technology Drive' / "
+      "'Building 2', expected joined with ', '). Dates '05/28/2026'.")
 def _wb2(c: dict) -> None:
     chromium_pdf(html_form("annual_validation", Display("annual_validation", c["data"], date="us",
-                           phone="dash"), "review"), out_path(c["name"]))
+                           phone="dash", street_print="55 Technology Drive\nBuilding 2"), "review"),
+                 out_path(c["name"]))
 
 
 D_WB3 = mod_data("nashoba", sig="2026-10-27", fein="04-318004", stage2_approval_number="RPA2-2025-00301",
@@ -2338,8 +2345,7 @@ D_LO1 = av_data("capeann", sig="2026-04-30", rpa_user_ids=["RPACA0311", "RPACA03
       "paragraph ('Form RPA-AV (Rev. 10/2026)'). Dates 'Apr. 30, 2026'.", ext="docx")
 def _lo1(c: dict) -> None:
     lo_docx_from_html(html_form("annual_validation", Display("annual_validation", c["data"],
-                      date="abbr", phone="dots"), "lo").replace(
-        "</body>", "<p>Form RPA-AV (Rev. 10/2026)</p></body>"), out_path(c["name"], "docx"))
+                      date="abbr", phone="dots"), "lo"), out_path(c["name"], "docx"))
 
 
 D_LO2 = stage2_data("nashoba", sig="2026-09-24", stage1_approval_number="RPA1-2026-00468",
@@ -2355,8 +2361,7 @@ D_LO2 = stage2_data("nashoba", sig="2026-09-24", stage1_approval_number="RPA1-20
       "Request and Other DDE Activity.", ext="docx")
 def _lo2(c: dict) -> None:
     lo_docx_from_html(html_form("stage2", Display("stage2", c["data"], date="us_short", phone="intl"),
-                                "lo").replace("</body>", "<p>Form RPA-S2 (Rev. 10/2026)</p></body>"),
-                      out_path(c["name"], "docx"))
+                                "lo"), out_path(c["name"], "docx"))
 
 
 D_LOGO1 = mod_data("granite", sig="2026-10-08", stage2_approval_number="RPA2-2025-00233",
