@@ -447,12 +447,12 @@ def logo_png(path: Path, text: str, seed: int) -> Path:
     """A small made-up organization logo (PIL)."""
     from PIL import Image, ImageDraw, ImageFont
     rnd = random.Random(seed)
-    img = Image.new("RGB", (360, 120), "white")
+    img = Image.new("RGB", (540, 120), "white")
     d = ImageDraw.Draw(img)
     col = (rnd.randint(0, 80), rnd.randint(60, 140), rnd.randint(120, 200))
     d.ellipse((8, 8, 112, 112), fill=col)
     d.polygon([(60, 22), (98, 92), (22, 92)], fill="white")
-    f = ImageFont.truetype("/usr/share/fonts/truetype/dejavu/DejaVuSerif-Bold.ttf", 34)
+    f = ImageFont.truetype("/usr/share/fonts/truetype/dejavu/DejaVuSerif-Bold.ttf", 40)
     d.text((128, 38), text, fill=col, font=f)
     img.save(path)
     return path
@@ -601,7 +601,7 @@ def rl_lines(path: Path, ft: str, disp: Display, *, lfont: str = "DejaVuSerif-Bo
     f.on_continue = head
     # title block
     if logo:
-        c.drawImage(str(logo), m, f.y - 40, width=120, height=40)
+        c.drawImage(str(logo), m, f.y - 40, width=126, height=28)
         c.setLineWidth(0.6)
         c.rect(m + 130, f.y - 44, right - m - 230, 48)
         c.rect(right - 96, f.y - 44, 96, 48)
@@ -747,7 +747,7 @@ def rl_boxed(path: Path, ft: str, disp: Display, *, lfont: str = "DejaVuSansCond
         w = colw if len(row) > 1 or row[0] not in wide else right - m
         specs = [field_height(k, w) for k in row]
         hmax = max(s[2] for s in specs)
-        f.need(hmax + 6)
+        f.need(hmax + 13)
         for i, (k, (labs, vals, _)) in enumerate(zip(row, specs)):
             x = m + i * (colw + gutter)
             y = f.y
@@ -771,7 +771,7 @@ def rl_boxed(path: Path, ft: str, disp: Display, *, lfont: str = "DejaVuSansCond
             c.setFont(vfont, size)
             for j, ln in enumerate(vals):
                 c.drawString(x + 5, by - size - 3 - j * (size + 3), ln)
-        f.y -= hmax + 6
+        f.y -= hmax + 13   # clear gap so each label sits with the box under it
         row.clear()
 
     for kind, val in form_items(ft, order):
@@ -2388,7 +2388,7 @@ def _logo1(c: dict) -> None:
     ht = sec.header.add_table(1, 3, Inches(6.5))
     ht.style = "Table Grid"
     logo = logo_png(WORK / "logo_granite.png", "Granite & Hale", 7)
-    ht.cell(0, 0).paragraphs[0].add_run().add_picture(str(logo), width=Inches(1.5))
+    ht.cell(0, 0).paragraphs[0].add_run().add_picture(str(logo), width=Inches(1.9))
     r = ht.cell(0, 1).paragraphs[0].add_run(TITLES["modification"])
     r.bold, r.font.size = True, Pt(12)
     ht.cell(0, 2).paragraphs[0].add_run("Form RPA-MOD\nRev. 10/2026").font.size = Pt(8)
