@@ -1158,9 +1158,11 @@ def docx_cc_form(path: Path, ft: str, disp: Display, *, layout: str = "table3",
         if key in DATES:
             v = disp.data.get(key)
             return cc_date(tag, v, disp.text(key), date_fmt, ph.get(key, "Click or tap to enter a date."))
-        val = "\n".join(disp.lines(key)) if key in LISTS else disp.text(key)
+        # inline paragraphs: a list is typed '; '-separated in one control
+        sep = "\n" if layout == "table3" else "; "
+        val = sep.join(disp.lines(key)) if key in LISTS else disp.text(key)
         return cc_text(tag, label(ft, key), val, ph.get(key, "Click or tap here to enter text."),
-                       multiline=key in LISTS)
+                       multiline=key in LISTS and layout == "table3")
 
     for kind, key in form_items(ft):
         if kind == "section":
@@ -1891,7 +1893,7 @@ D_CC2 = drop(av_data("regis", sig="2026-10-06", unapproved_changes=True,
 @case("cc2_annual_cc_inline_unapproved_yes", "annual_validation", D_CC2, [4, 11], DOCX,
       "DOCX 'Label: [control]' paragraphs: plain-text controls with aliases/tags, Organization "
       "Type and both yes/no questions as dropDownList controls (display Yes/No, values Y/N), Date "
-      "Signed a date control 'd MMMM yyyy' ('6 October 2026'), RPA User ID(s) a multi-line control. "
+      "Signed a date control 'd MMMM yyyy' ('6 October 2026'), RPA User ID(s) typed '; '-separated in one control. "
       "Primary Contact Title still shows 'Click or tap here to enter text.' (absent). PROBLEM: the "
       "bot was modified without approval (Yes).", problems=[("unapproved_changes", "unapproved_changes")],
       ext="docx")
