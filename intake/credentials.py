@@ -9,20 +9,24 @@ from __future__ import annotations
 import logging
 
 from config.settings import ConfigError, Settings, oauth_sections
-from notifier.oauth import (
-    EXCHANGE_SCOPE,
-    GRAPH_SCOPE,
-    CredentialsRejected,
-    OAuthError,
-    oauth_config,
-    token_provider,
-)
 
 log = logging.getLogger(__name__)
 
 
 def check_credentials(settings: Settings) -> None:
-    for name, section in oauth_sections(settings):
+    sections = list(oauth_sections(settings))
+    if not sections:
+        return  # password logins: msal is not even loaded
+    from notifier.oauth import (
+        EXCHANGE_SCOPE,
+        GRAPH_SCOPE,
+        CredentialsRejected,
+        OAuthError,
+        oauth_config,
+        token_provider,
+    )
+
+    for name, section in sections:
         scope = GRAPH_SCOPE if name == "graph" else EXCHANGE_SCOPE
         provider = token_provider(oauth_config(name, section, scope))
         try:
