@@ -16,15 +16,7 @@ from imapclient.exceptions import IMAPClientError, LoginError
 
 from config.settings import ImapSettings, MailboxSettings
 from intake.mailbox import MailboxAuthError, MailboxError, MessageRef
-from notifier.oauth import (
-    EXCHANGE_SCOPE,
-    CredentialsRejected,
-    LoginRefused,
-    OAuthError,
-    oauth_config,
-    token_provider,
-    with_token,
-)
+from notifier.oauth_errors import EXCHANGE_SCOPE, CredentialsRejected, LoginRefused, OAuthError
 
 log = logging.getLogger(__name__)
 CHUNK = 200  # UIDs per FETCH command
@@ -72,6 +64,8 @@ class ImapSource:
             if settings.auth != "oauth2":
                 client.login(settings.username, settings.password)
                 return
+            from notifier.oauth import oauth_config, token_provider, with_token
+
             provider = token_provider(oauth_config("imap", settings, EXCHANGE_SCOPE))
             with_token(provider, lambda token: _xoauth2(client, settings.username, token),
                        (LoginError,), "the IMAP server")

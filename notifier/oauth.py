@@ -17,28 +17,19 @@ import requests
 
 from config.settings import OAuthFields
 from notifier.login_sink import status_sink
+from notifier.oauth_errors import EXCHANGE_SCOPE as EXCHANGE_SCOPE
+from notifier.oauth_errors import GRAPH_SCOPE as GRAPH_SCOPE
+from notifier.oauth_errors import CredentialsRejected as CredentialsRejected
+from notifier.oauth_errors import LoginRefused as LoginRefused
+from notifier.oauth_errors import OAuthError as OAuthError
 from notifier.oauth_files import read_certificate, read_refresh_token, store_refresh_token
 
 log = logging.getLogger(__name__)
 logging.getLogger("msal").setLevel(logging.WARNING)  # its debug lines carry request details
-EXCHANGE_SCOPE = "https://outlook.office365.com/.default"
-GRAPH_SCOPE = "https://graph.microsoft.com/.default"
 # Errors a person must fix (wrong tenant, client id or secret; a revoked refresh token).
 REJECTED = {"invalid_client", "unauthorized_client", "invalid_grant", "invalid_request",
             "invalid_scope", "access_denied", "consent_required", "interaction_required"}
 T = TypeVar("T")
-
-
-class OAuthError(Exception):
-    """No token now (the endpoint unreachable or failing); tried again later."""
-
-
-class CredentialsRejected(OAuthError):
-    """The identity platform refused our credentials: an administrator must act."""
-
-
-class LoginRefused(OAuthError):
-    """The mail server refused a fresh token too (a missing permission, a wrong mailbox)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from config.settings import SmtpSettings
-from notifier.oauth import EXCHANGE_SCOPE, OAuthError, oauth_config, token_provider, with_token
+from notifier.oauth_errors import EXCHANGE_SCOPE, OAuthError
 
 
 class DeliveryError(Exception):
@@ -106,6 +106,8 @@ def _authenticate(client: smtplib.SMTP, settings: SmtpSettings) -> None:
         if settings.username:
             client.login(settings.username, settings.password)
         return
+    from notifier.oauth import oauth_config, token_provider, with_token
+
     provider = token_provider(oauth_config("smtp", settings, EXCHANGE_SCOPE))
 
     def attempt(token: str) -> None:
