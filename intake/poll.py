@@ -1,12 +1,13 @@
 """One intake cycle: everything waiting in the mailbox, in batches, exactly once.
 
-For each message: size first (oversized → quarantined, never downloaded) → fetch without
-changing flags → store raw + where it is (one commit) → read it in a worker of the reader
-pool → count the attempt (commit) → file it (one transaction) → once the batch is filed, move
-its messages out of the folder (one command). The workers read the next messages while the
-driver files one; the durable steps stay in the mailbox's order. One bad message never
-stops the batch; a database that is down stops the poll (DatabaseUnavailableError) with
-every message not filed left where it was.
+For each batch: size first (oversized → quarantined, never downloaded) → fetch without
+changing flags → store each message's raw bytes + where it is (one commit each) → for each
+message, in the mailbox's order: lease it (PostgreSQL: another instance may have taken it),
+read it in a worker of the reader pool, count the attempt (commit), file it (one
+transaction) → wait for the messages another instance is reading → move the batch out of
+the folder (one command). The workers read the next messages while the driver files one.
+One bad message never stops the batch; a database that is down stops the poll
+(DatabaseUnavailableError) with every message not filed left where it was.
 """
 
 from __future__ import annotations
