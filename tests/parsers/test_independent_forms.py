@@ -28,8 +28,6 @@ KINDS = {case: "email" if "documents" in expected else "scan" if expected.get("s
 SCAN_SHARE = 0.5  # of a scan's fields found with the right value
 # Shapes not read yet; strict, so a fix makes the test fail until this goes.
 KNOWN_GAPS: dict[str, str] = {
-    "independent6/sn07_test_scenarios_scan_190dpi": "a scanned Test Scenarios table: the OCR "
-    "text is not classified (no title read)",
 }
 # Expected problems that need more than the document (strict too).
 PROBLEM_GAPS: dict[str, str] = {

@@ -1,13 +1,14 @@
 """Printed layouts of the sixth blind set's gaps, each as a small synthetic page of the same
 shape (never the blind file): newspaper columns whose lines interleave, printed radio
-circles, a value pushed to the next page, and a scenario table printed without rules."""
+circles, a value pushed to the next page, and a scenario table printed (or scanned)
+without rules."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
-from pdf_samples import HEIGHT, page, texts
+from pdf_samples import HEIGHT, page, scanned, texts
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
@@ -15,6 +16,7 @@ from reportlab.pdfgen.canvas import Canvas
 from parsers.formdefs import FormDefinition
 from parsers.labels import Vocabulary
 from parsers.limits import Limits
+from parsers.ocr_engines import rapid_installed
 from parsers.pdf import read_pdf
 from parsers.supporting import passing_scenarios, transactions_field
 
@@ -76,19 +78,29 @@ def test_a_value_pushed_to_the_next_page(vocabulary: Vocabulary) -> None:
     assert values["Organization Legal Name"] == "Acme Health LLC"
 
 
-def test_a_scenario_table_printed_without_rules(
-        vocabulary: Vocabulary, definitions: dict[str, FormDefinition]) -> None:
+_SCENARIOS = [
+    ("Scenario ID", "Transaction", "POSC Screen(s)", "Expected Result", "Pass/Fail"),
+    ("T-1", "Claim Status Inquiry", "Claim Search", "Status shown", "Pass"),
+    ("", "", "Claim Detail", "and saved", ""),
+    ("T-2", "Claim Status Inquiry", "Claim Search", "Status shown", "Fail"),
+    ("T-3", "Remittance Advice Download", "Remittance", "File saved", "Pass")]
+
+
+def _scenario_page() -> bytes:
     columns = (50, 110, 250, 380, 520)
-    rows = [("Scenario ID", "Transaction", "POSC Screen(s)", "Expected Result", "Pass/Fail"),
-            ("T-1", "Claim Status Inquiry", "Claim Search", "Status shown", "Pass"),
-            ("", "", "Claim Detail", "and saved", ""),
-            ("T-2", "Claim Status Inquiry", "Claim Search", "Status shown", "Fail"),
-            ("T-3", "Remittance Advice Download", "Remittance", "File saved", "Pass")]
-    data = page(texts(
+    return page(texts(
         (50, 60, "RPA Test Scenarios"),
-        *((x, 100 + 12 * number, text) for number, row in enumerate(rows)
+        *((x, 100 + 12 * number, text) for number, row in enumerate(_SCENARIOS)
           for x, text in zip(columns, row, strict=True) if text)))
-    document = read_pdf(data, Limits(), vocabulary)
+
+
+@pytest.mark.parametrize("scan", [False, pytest.param(True, marks=pytest.mark.skipif(
+    not rapid_installed(), reason="needs RapidOCR"))])
+def test_a_scenario_table_printed_without_rules(
+        vocabulary: Vocabulary, definitions: dict[str, FormDefinition], scan: bool) -> None:
+    data = scanned(_scenario_page(), dpi=190) if scan else _scenario_page()
+    document = read_pdf(data, Limits(ocr_seconds_per_page=60), vocabulary)
+    assert document.method == ("ocr" if scan else "layout")
     transactions = transactions_field(definitions)
     assert transactions is not None
     passing, total, covered = passing_scenarios(document, transactions)
