@@ -10,6 +10,7 @@ from dataclasses import replace
 
 from parsers.certainty import PAIRED_BY_POSITION
 from parsers.glyphs import CHECKED_MARK, ends_with_separator
+from parsers.label_gaps import spaced_label
 from parsers.labels import Vocabulary, normalize_label, section_heading
 from parsers.layout_columns import (
     at_label_column,
@@ -130,7 +131,7 @@ class _Pairing:
         lines, vocabulary, used = self.lines, self.vocabulary, self.used
         if _heading(segment, text, vocabulary):  # "ORGANIZATION INFORMATION": no label
             return []
-        split = _field_label(text, vocabulary)
+        split = _field_label(text, vocabulary) or self._spaced(number, segment)
         if split is None or not split[1] or ":" not in text:
             # a short label inside a longer wrapped one ("Testing completed ...", or
             # "Federal Employer Identification Number" over "(FEIN) *" over its box)
@@ -155,6 +156,15 @@ class _Pairing:
             self.answered.add(id(segment[0]))  # a text answer: no marks below answer it
         return found
 
+    def _spaced(self, number: int, segment: list[Word]) -> tuple[str, str] | None:
+        """A label parted from a value of several words by a wide gap only (label_gaps),
+        with the value's lines under it that start at its left edge."""
+        count = spaced_label(segment, self.vocabulary)
+        if count is None:
+            return None
+        value = segment[count:]
+        more = _more_lines(self.lines, number, value, self.vocabulary, self.used)
+        return _join(segment[:count]), unwrapped("\n".join([_join(value), *more]))
 
     def _blank(self, number: int, segment: list[Word], label: str) -> list[RawField]:
         """A label with nothing after, under or above it, on a page read this far without
@@ -432,7 +442,8 @@ def _take(segment: Sequence[Word], vocabulary: Vocabulary, used: set[int]) -> st
         return ""
     text = _join(segment)
     if _field_label(text, vocabulary) or _mark(segment[0]) is not None or \
-            _heading(segment, text, vocabulary) or vocabulary.is_label_start(text):
+            _heading(segment, text, vocabulary) or vocabulary.is_label_start(text) or \
+            spaced_label(segment, vocabulary) is not None:
         return ""
     used.add(id(segment[0]))
     return text

@@ -1,7 +1,7 @@
 """Printed layouts of the sixth blind set's gaps, each as a small synthetic page of the same
 shape (never the blind file): newspaper columns whose lines interleave, printed radio
-circles, a value pushed to the next page, and a scenario table printed (or scanned)
-without rules."""
+circles, a value pushed to the next page, a scenario table printed (or scanned) without
+rules, and a scan's label parted from its value by a wider gap only."""
 
 from __future__ import annotations
 
@@ -15,9 +15,12 @@ from reportlab.pdfgen.canvas import Canvas
 
 from parsers.formdefs import FormDefinition
 from parsers.labels import Vocabulary
+from parsers.layout_words import Word
 from parsers.limits import Limits
 from parsers.ocr_engines import rapid_installed
+from parsers.ocr_text import tidy_words
 from parsers.pdf import read_pdf
+from parsers.pdf_layout import pair_fields
 from parsers.supporting import passing_scenarios, transactions_field
 
 DEJAVU = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
@@ -106,3 +109,36 @@ def test_a_scenario_table_printed_without_rules(
     passing, total, covered = passing_scenarios(document, transactions)
     assert (passing, total) == ({"claim_status": 1, "remittance_advice": 1}, 3)
     assert covered == ["claim_status", "remittance_advice"]
+
+
+def _words(spec: str, top: float = 100.0, height: float = 13.7) -> list[Word]:
+    """"Text@x0-x1 ..." as words of one line (a scan's word boxes, in points)."""
+    found = []
+    for item in spec.split():
+        text, _, span = item.rpartition("@")
+        left, right = span.split("-")
+        found.append(Word(text, float(left), float(right), top, top + height, 0.9))
+    return found
+
+
+def test_a_label_parted_from_its_value_by_a_wider_gap_only(vocabulary: Vocabulary) -> None:
+    # a scan's word boxes: the label's and the value's spaces are 2-5 points, the gap
+    # between them 8-11, too little to cut the line into segments
+    title = _words("Primary@55-86 Contact@90-121 Title@123-143 Billing@152-177 "
+                   "Office@182-206 Supervisor@211-254")
+    prose = _words("Organization@55-105 Legal@109-132 Name@136-159 must@163-183 "
+                   "match@187-210 the@214-226 records@230-262", top=130)
+    words = [*title, *prose, *_words("Description@55-101 of@103-112 Modification@117-167 "
+                                     "Retire@178-200 bot@204-217 RX-2;@222-250 the@254-265 "
+                                     "clinic@269-291 stopped@295-325", top=160),
+             *_words("its@178-190 use.@194-214", top=175)]
+    values = {item.name: item.value for item in
+              pair_fields(words, [], vocabulary, source="ocr")}
+    assert values["Primary Contact Title"] == "Billing Office Supervisor"
+    assert values["Description of Modification"] == "Retire bot RX-2; the clinic stopped its use."
+    assert "Organization Legal Name" not in values  # prose keeps even spaces
+
+
+def test_a_speck_read_as_a_word_is_dropped() -> None:
+    words = tidy_words(_words("MV@172-187 Peds@190-209 .@216-222"))
+    assert [word.text for word in words] == ["MV", "Peds"]
