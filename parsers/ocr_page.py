@@ -41,6 +41,7 @@ def read_page(image: Image.Image, read_words: Reader, vocabulary: Vocabulary, *,
     words = known_words(tidy_words(with_marks(read_words(clean), find_marks(image))),
                           vocabulary)
     tables, outside = table_rows(grids, words, vocabulary)
+    unruled = text_tables(lines_of(_scaled(outside, 72 / dpi)))  # before the grids' words join
     fields = []
     for rows, held in tables:
         found = rows_fields(rows, vocabulary, page=page, ceiling=ceiling)
@@ -49,8 +50,7 @@ def read_page(image: Image.Image, read_words: Reader, vocabulary: Vocabulary, *,
     scale = 72 / dpi  # back to points, so the layout tolerances hold
     fields += pair_fields(_scaled(outside, scale), [], vocabulary, source="ocr", page=page)
     cells = tuple(tuple(row.cells for row in rows) for rows, _ in tables if len(rows) > 1)
-    unruled = tuple(text_tables(lines_of(_scaled(outside, scale))))
-    return PageReading(tuple(fields), tuple(_scaled(words, scale)), cells + unruled)
+    return PageReading(tuple(fields), tuple(_scaled(words, scale)), cells + tuple(unruled))
 
 
 def _without_shading(image: Image.Image) -> Image.Image:
