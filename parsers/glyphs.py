@@ -14,6 +14,9 @@ import re
 CHECKED_MARK, UNCHECKED_MARK = "☒", "☐"
 CHECKED = frozenset({"☒", "☑", "✓", "✔", "✗", "✘", "■", "⊠", "⌧", "🗹", "🗷"})
 UNCHECKED = frozenset({"☐", "□", "❑", "❏", "▢", "◻", "🗆"})
+# Radio buttons printed as circles: a selected one is never a list bullet, an empty circle
+# may be one, so it is a mark only on a line that also has a selected one (layout_words).
+RADIO_ON, RADIO_OFF = frozenset({"◉", "⦿"}), frozenset({"○", "◯"})
 # Symbol fonts without a Unicode map: Word's Wingdings boxes come as private-use code points
 # U+F0xx (w:sym char="F0FE"), or as the Latin-1 letter of the same code in that font.
 _PRIVATE_CHECKED = frozenset({0xFE, 0xFD, 0xFC, 0xFB, 0x78})  # ☑ ☒ ✓ ✗ ⌧ in Wingdings

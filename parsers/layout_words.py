@@ -8,9 +8,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from parsers.glyphs import UNCHECKED_MARK, canonical_mark, mark_state
+from parsers.glyphs import (
+    CHECKED_MARK,
+    RADIO_OFF,
+    RADIO_ON,
+    UNCHECKED_MARK,
+    canonical_mark,
+    mark_state,
+)
 
 LINE_TOLERANCE = 4.0  # points between baselines still on one line
 LINE_SHARE = 0.25  # of a word's height its middle may be off the line's middle
@@ -117,10 +124,6 @@ def marked_segments(line: Sequence[Word]) -> list[list[Word]]:
     return pieces
 
 
-def marks_after(line: Sequence[Word], segment: Sequence[Word]) -> bool:
-    return any(mark(word) is not None for word in line if word.x0 > segment[-1].x1)
-
-
 def mark(word: Word) -> bool | None:
     """A check mark in any font (parsers.glyphs); an X only when drawn in a box."""
     text = word.text.strip()
@@ -151,6 +154,15 @@ def bracket_marks(line: list[Word]) -> list[Word]:
             merged.append(word)
             index += 1
     return merged
+
+
+def radio_marks(line: list[Word]) -> list[Word]:
+    """A row of printed radio buttons ("○ Provider  ◉ Relationship Entity") as check marks:
+    only on a line with a selected one, since an empty circle alone may be a bullet."""
+    if not any(word.text in RADIO_ON for word in line):
+        return line
+    return [replace(word, text=CHECKED_MARK if word.text in RADIO_ON else UNCHECKED_MARK)
+            if word.text in RADIO_ON | RADIO_OFF else word for word in line]
 
 
 def box_words(boxes: Sequence[Box]) -> list[Word]:

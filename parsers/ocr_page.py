@@ -1,6 +1,7 @@
 """Scans, one page: the image straightened, its ruled tables and box glyphs found, the
 rules erased, the words read (by the caller's OCR engine) and tidied, table cells read as
-label | value rows and the rest paired by layout."""
+label | value rows and the rest paired by layout (and read for tables printed without
+rules)."""
 
 from __future__ import annotations
 
@@ -15,7 +16,8 @@ from parsers.ocr_grid import erase_rules, find_grids, straighten
 from parsers.ocr_marks import find_marks
 from parsers.ocr_tables import rows_fields, table_rows
 from parsers.ocr_text import known_words, tidy_words, with_marks
-from parsers.pdf_layout import Word, pair_fields
+from parsers.pdf_layout import Word, lines_of, pair_fields
+from parsers.text_tables import text_tables
 
 Reader = Callable[[Image.Image], list[Word]]  # words in the image's pixels
 CellRows = tuple[tuple[str, ...], ...]
@@ -39,6 +41,7 @@ def read_page(image: Image.Image, read_words: Reader, vocabulary: Vocabulary, *,
     words = known_words(tidy_words(with_marks(read_words(clean), find_marks(image))),
                           vocabulary)
     tables, outside = table_rows(grids, words, vocabulary)
+    unruled = text_tables(lines_of(_scaled(outside, 72 / dpi)))  # before the grids' words join
     fields = []
     for rows, held in tables:
         found = rows_fields(rows, vocabulary, page=page, ceiling=ceiling)
@@ -47,7 +50,7 @@ def read_page(image: Image.Image, read_words: Reader, vocabulary: Vocabulary, *,
     scale = 72 / dpi  # back to points, so the layout tolerances hold
     fields += pair_fields(_scaled(outside, scale), [], vocabulary, source="ocr", page=page)
     cells = tuple(tuple(row.cells for row in rows) for rows, _ in tables if len(rows) > 1)
-    return PageReading(tuple(fields), tuple(_scaled(words, scale)), cells)
+    return PageReading(tuple(fields), tuple(_scaled(words, scale)), cells + tuple(unruled))
 
 
 def _without_shading(image: Image.Image) -> Image.Image:

@@ -17,6 +17,7 @@ from parsers.ocr_marks import Mark
 from parsers.pdf_layout import Word, lines_of
 
 _SLIVER = re.compile(r"[|_—–~¦]+")  # what is left of a cell border
+_SPECK = re.compile(r"[.,·•'`]")  # a speck of dust read as a word of its own
 _DIGITS_WITH_O = re.compile(r"(?<![0-9O])[0-9O]*[0-9][0-9O]*(?![A-Za-z])")
 _BRACKETS = re.compile(r"^[\[{(|]([xX]?)[\]})|]$")
 _HALF_BRACKET = re.compile(r"^(?:[xX][\]})|]|[\[{(|][xX])$")  # "X|", "x]": a ticked box
@@ -46,13 +47,15 @@ def _on(word: Word, mark: Mark) -> bool:
 
 
 def tidy_words(words: Sequence[Word]) -> list[Word]:
-    """Bracket marks made whole, slivers dropped, "|" before a lower-case word made "I", O
-    among digits made 0."""
+    """Bracket marks made whole, slivers and specks dropped, "|" before a lower-case word
+    made "I", O among digits made 0."""
     ordered = _bracket_marks(sorted(unglued_marks(words),
                                     key=lambda item: (round(item.top / 10), item.x0)))
     tidied = []
     for index, word in enumerate(ordered):
         text = word.text
+        if _SPECK.fullmatch(text):
+            continue
         if _SLIVER.fullmatch(text):
             following = ordered[index + 1] if index + 1 < len(ordered) else None
             if text != "|" or following is None or not _next_lower(word, following):

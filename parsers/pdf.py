@@ -17,6 +17,7 @@ from parsers.glyphs import CHECKED_MARK, LEADER, UNCHECKED_MARK, canonical_marks
 from parsers.labels import Vocabulary
 from parsers.limits import Limits
 from parsers.model import Problem, RawDocument, RawField
+from parsers.page_breaks import carried_values
 from parsers.pdf_boxes import drawn_boxes
 from parsers.pdf_fields import Widget, walk_fields
 from parsers.pdf_labels import label_near, question_near
@@ -30,6 +31,7 @@ from parsers.pdf_layout import (
 )
 from parsers.pdf_quicktext import quick_page_text
 from parsers.pdf_xfa import xfa_fields
+from parsers.text_tables import text_tables
 from parsers.typed_fields import table_fields
 
 log = logging.getLogger(__name__)
@@ -64,8 +66,9 @@ def read_pdf(data: bytes, limits: Limits, vocabulary: Vocabulary) -> RawDocument
         if xfa:
             return RawDocument("xfa", text, tuple(xfa), pages=len(reader.pages))
         if text.strip():
+            carried = carried_values([pages.words(n) for n in range(pages.count)], vocabulary)
             fields = [item for number in range(pages.count)
-                      for item in _page_fields(pages, number, vocabulary)]
+                      for item in _page_fields(pages, number, carried[number], vocabulary)]
             if _fillable(widgets) and not _any_value(fields):  # a blank form sent back
                 return _acroform(widgets, pages, vocabulary, len(reader.pages))
             return RawDocument("layout", text, tuple(fields[: limits.max_fields]),
@@ -323,10 +326,17 @@ def _leader_split(word: Word) -> list[Word]:
 
 
 def _tables(pages: _Pages, vocabulary: Vocabulary) -> tuple[tuple[tuple[str, ...], ...], ...]:
-    """Ruled tables (e.g. the Test Scenarios table) as rows of cell texts."""
-    return tuple(tuple(tuple((cell or "").strip() for cell in row) for row in rows)
-                 for number in range(pages.count)
-                 for _bbox, rows in pages.tables(number, vocabulary))
+    """Ruled tables (e.g. the Test Scenarios table) as rows of cell texts, and the tables
+    printed without rules among the rest of each page's lines."""
+    found: list[tuple[tuple[str, ...], ...]] = []
+    for number in range(pages.count):
+        ruled = pages.tables(number, vocabulary)
+        found += [tuple(tuple((cell or "").strip() for cell in row) for row in rows)
+                  for _bbox, rows in ruled]
+        areas = [bbox for bbox, _rows in ruled]
+        found += text_tables(lines_of([w for w in pages.words(number)
+                                       if not _inside(w.x0, w.top, w.x1, w.bottom, areas)]))
+    return tuple(found)
 
 
 def _cell_texts(table: Any, words: list[Word],
@@ -342,8 +352,10 @@ def _cell_texts(table: Any, words: list[Word],
     return rows
 
 
-def _page_fields(pages: _Pages, number: int, vocabulary: Vocabulary) -> list[RawField]:
-    """A printed page: ruled label | value tables cell by cell, the rest by layout."""
+def _page_fields(pages: _Pages, number: int, words: list[Word],
+                 vocabulary: Vocabulary) -> list[RawField]:
+    """A printed page (its words, with a value carried over a page break moved under its
+    label): ruled label | value tables cell by cell, the rest by layout."""
     fields: list[RawField] = []
     ruled: list[tuple[float, float, float, float]] = []
     for bbox, rows in pages.tables(number, vocabulary):
@@ -351,7 +363,7 @@ def _page_fields(pages: _Pages, number: int, vocabulary: Vocabulary) -> list[Raw
         if found:
             fields += [replace(item, page=number) for item in found]
             ruled.append(bbox)
-    words = [w for w in pages.words(number) if not _inside(w.x0, w.top, w.x1, w.bottom, ruled)]
+    words = [w for w in words if not _inside(w.x0, w.top, w.x1, w.bottom, ruled)]
     boxes = [b for b in pages.boxes(number) if not _inside(b.x0, b.top, b.x1, b.bottom, ruled)]
     return fields + pair_fields(words, boxes, vocabulary, source="layout", page=number)
 

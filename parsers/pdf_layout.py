@@ -10,12 +10,21 @@ from dataclasses import replace
 
 from parsers.certainty import PAIRED_BY_POSITION
 from parsers.glyphs import CHECKED_MARK, ends_with_separator
+from parsers.label_gaps import spaced_label
 from parsers.labels import Vocabulary, normalize_label, section_heading
+from parsers.layout_columns import (
+    at_label_column,
+    label_columns,
+    marks_beside,
+    next_in_column,
+    other_column,
+)
 from parsers.layout_words import (
     Box,
     Word,
     cell_text,
     lines_of,
+    radio_marks,
     segments_of,
     unwrapped,
 )
@@ -24,7 +33,6 @@ from parsers.layout_words import bracket_marks as _bracket_marks
 from parsers.layout_words import join as _join
 from parsers.layout_words import mark as _mark
 from parsers.layout_words import marked_segments as _marked_segments
-from parsers.layout_words import marks_after as _marks_after
 from parsers.model import RawField, Source
 from parsers.typed_fields import value_fields
 
@@ -44,7 +52,7 @@ def unwrapped_cell(text: str, vocabulary: Vocabulary) -> str:
 def pair_fields(words: Sequence[Word], boxes: Sequence[Box], vocabulary: Vocabulary, *,
                 source: Source, page: int = 0) -> list[RawField]:
     """Label/value pairs and checkbox items found on one page."""
-    lines = [_bare_x_marks(_bracket_marks(line), vocabulary)
+    lines = [_bare_x_marks(_bracket_marks(radio_marks(line)), vocabulary)
              for line in lines_of([*words, *_box_words(boxes)])]
     pairing = _Pairing(lines, vocabulary, source, page)
     return [item for number, line in enumerate(lines) for segment in _marked_segments(line)
@@ -62,6 +70,8 @@ class _Pairing:
         self.seen: list[tuple[str, Word]] = []  # labels so far, with their first word
         self.right = max((word.x1 for line in lines for word in line), default=0.0)
         self.answered: set[int] = set()  # ids of those first words whose label had a value
+        self.columns = label_columns([item[0].x0 for line in lines for item in segments_of(line)
+                                      if _field_label(_join(item), vocabulary) is not None])
 
     @property
     def group(self) -> str:
@@ -121,16 +131,18 @@ class _Pairing:
         lines, vocabulary, used = self.lines, self.vocabulary, self.used
         if _heading(segment, text, vocabulary):  # "ORGANIZATION INFORMATION": no label
             return []
-        split = _field_label(text, vocabulary)
+        split = _field_label(text, vocabulary) or self._spaced(number, segment)
         if split is None or not split[1] or ":" not in text:
             # a short label inside a longer wrapped one ("Testing completed ...", or
             # "Federal Employer Identification Number" over "(FEIN) *" over its box)
-            split = _wrapped_label(lines, number, segment, vocabulary, used) or split
+            split = _wrapped_label(lines, number, segment, vocabulary, used,
+                                   self.columns) or split
         if split is None:
             return []
         label, value = split
         self.seen.append((label, segment[0]))
-        if value == BY_MARKS or (not value and _marks_after(lines[number], segment)):
+        if value == BY_MARKS or (not value and marks_beside(lines[number], segment,
+                                                            self.columns)):
             return []  # a question answered by the boxes after it
         # "Label: value" in one segment is explicit; beside, below or above is a guess
         ceiling = 1.0 if value and _explicit(text, label) else PAIRED_BY_POSITION
@@ -144,6 +156,15 @@ class _Pairing:
             self.answered.add(id(segment[0]))  # a text answer: no marks below answer it
         return found
 
+    def _spaced(self, number: int, segment: list[Word]) -> tuple[str, str] | None:
+        """A label parted from a value of several words by a wide gap only (label_gaps),
+        with the value's lines under it that start at its left edge."""
+        count = spaced_label(segment, self.vocabulary)
+        if count is None:
+            return None
+        value = segment[count:]
+        more = _more_lines(self.lines, number, value, self.vocabulary, self.used)
+        return _join(segment[:count]), unwrapped("\n".join([_join(value), *more]))
 
     def _blank(self, number: int, segment: list[Word], label: str) -> list[RawField]:
         """A label with nothing after, under or above it, on a page read this far without
@@ -161,12 +182,12 @@ class _Pairing:
         "Label ...... value")."""
         lines, vocabulary, used = self.lines, self.vocabulary, self.used
         if not value:
-            value = _beside_continued(lines, number, segment, vocabulary, used)
+            value = _beside_continued(lines, number, segment, vocabulary, used, self.columns)
             explicit = bool(value) and "\n" not in value
         if value and explicit and lines[number][-1].x1 > self.right - 40:
             value = unwrapped("\n".join([value, *_more_lines(lines, number, segment,
                                                                vocabulary, used)]))
-        return value or _value_below(lines, number, segment, vocabulary, used) or \
+        return value or _value_below(lines, number, segment, vocabulary, used, self.columns) or \
             _value_above(lines, number, segment, vocabulary, used)
 
 
@@ -205,7 +226,8 @@ def _fields(label: str, value: str, words: Sequence[Word], source: Source, page:
 
 
 def _wrapped_label(lines: Sequence[Sequence[Word]], number: int, segment: Sequence[Word],
-                   vocabulary: Vocabulary, used: set[int]) -> tuple[str, str] | None:
+                   vocabulary: Vocabulary, used: set[int],
+                   columns: frozenset[int] = frozenset()) -> tuple[str, str] | None:
     """A long label wrapped onto the next line(s) at the same left edge; its value sits
     beside its first or its last line, or on a line of its own between them (a value, or
     boxes, centred on a two-line label)."""
@@ -214,8 +236,7 @@ def _wrapped_label(lines: Sequence[Sequence[Word]], number: int, segment: Sequen
     for offset, below in enumerate(lines[number + 1: number + 4], start=1):
         continuation = next((item for item in _marked_segments(below)
                              if abs(item[0].x0 - segment[0].x0) < 3), None)
-        if continuation is None and (all(w.x1 < segment[0].x0 - 3 for w in below) or
-                                     all(w.x0 > segment[-1].x1 + 60 for w in below)):
+        if continuation is None and other_column(below, segment):
             continue  # a line of the other column of the page, in between
         if continuation is None and not between and below[0].x0 > segment[-1].x1 and \
                 below[0].top - segment[0].top < segment[0].bottom - segment[0].top:
@@ -226,13 +247,13 @@ def _wrapped_label(lines: Sequence[Sequence[Word]], number: int, segment: Sequen
         text = f"{text} {_join(continuation)}"
         if vocabulary.is_field_label(text):
             used.add(id(continuation[0]))
-            if _marks_after(below, continuation):  # "... current and" / "accurate: ☒ Yes"
+            if marks_beside(below, continuation, columns):  # "accurate: ☒ Yes"
                 return text, BY_MARKS
-            value = _value_beside(lines[number], segment, vocabulary, used) or \
-                _value_beside(below, continuation, vocabulary, used) or \
+            value = _value_beside(lines[number], segment, vocabulary, used, columns) or \
+                _value_beside(below, continuation, vocabulary, used, columns) or \
                 "".join(_take(_marked_segments(line)[0], vocabulary, used)
                         for line in between) or \
-                _value_below(lines, number + offset, continuation, vocabulary, used)
+                _value_below(lines, number + offset, continuation, vocabulary, used, columns)
             return text, value
     return None
 
@@ -263,22 +284,24 @@ def _field(name: str, value: str | bool, label: str, words: Sequence[Word], sour
 
 
 def _value_beside(line: Sequence[Word], segment: Sequence[Word], vocabulary: Vocabulary,
-                  used: set[int]) -> str:
-    """The next segment on the same line, unless it is a label or a check mark itself."""
+                  used: set[int], columns: frozenset[int] = frozenset()) -> str:
+    """The next segment on the same line, unless it is a label or a check mark itself, or
+    the text of another column of labels (newspaper columns: it belongs to a label there)."""
     segments = _marked_segments(line)
     position = next(i for i, item in enumerate(segments) if item[0] is segment[0])
-    if position + 1 < len(segments):
+    if position + 1 < len(segments) and not at_label_column(segments[position + 1], columns):
         return _take(segments[position + 1], vocabulary, used)
     return ""
 
 
 def _beside_continued(lines: Sequence[Sequence[Word]], number: int, segment: Sequence[Word],
-                      vocabulary: Vocabulary, used: set[int]) -> str:
+                      vocabulary: Vocabulary, used: set[int],
+                      columns: frozenset[int] = frozenset()) -> str:
     """The value beside a label, with the lines under it that start at the value's left
     edge and have nothing to their left (user IDs one per line beside "RPA User ID(s)")."""
     segments = _marked_segments(lines[number])
     position = next(i for i, item in enumerate(segments) if item[0] is segment[0])
-    first = _value_beside(lines[number], segment, vocabulary, used)
+    first = _value_beside(lines[number], segment, vocabulary, used, columns)
     if not first or position + 1 >= len(segments):
         return first
     value_segment = segments[position + 1]
@@ -298,10 +321,16 @@ def _beside_continued(lines: Sequence[Sequence[Word]], number: int, segment: Seq
 
 
 def _value_below(lines: Sequence[Sequence[Word]], number: int, segment: Sequence[Word],
-                 vocabulary: Vocabulary, used: set[int]) -> str:
-    """Label-above layouts: the text just below the label, starting near its left edge."""
+                 vocabulary: Vocabulary, used: set[int],
+                 columns: frozenset[int] = frozenset()) -> str:
+    """Label-above layouts: the text just below the label, starting near its left edge (past
+    the lines of another column set in between: newspaper columns)."""
     if number + 1 >= len(lines):
         return ""
+    own = next_in_column(lines, number, segment)
+    height = segment[0].bottom - segment[0].top
+    if own is not None and not _centred(lines, number, segment, columns):
+        number = own - 1
     below = lines[number + 1]
     if below[0].top - segment[0].bottom > 3 * (segment[0].bottom - segment[0].top) + 6 or \
             _options_row(below, vocabulary):
@@ -311,11 +340,23 @@ def _value_below(lines: Sequence[Sequence[Word]], number: int, segment: Sequence
             first = _take(candidate, vocabulary, used)
             return unwrapped("\n".join([first, *_more_lines(lines, number + 1, candidate,
                                                             vocabulary, used)])) if first else ""
-    height = segment[0].bottom - segment[0].top
     if below[0].x0 > segment[-1].x1 and below[0].top - segment[0].top < height:
         # a value centred on a label wrapped onto two lines: less than a line below it
         return _take(_marked_segments(below)[0], vocabulary, used)
     return ""
+
+
+def _centred(lines: Sequence[Sequence[Word]], number: int, segment: Sequence[Word],
+             columns: frozenset[int]) -> bool:
+    """Is the line under the label a value centred on the label wrapped onto the line after
+    it (less than a line below, right of the label and not where a column of labels
+    starts, the label's next line under it)?"""
+    height = segment[0].bottom - segment[0].top
+    below = lines[number + 1] if number + 1 < len(lines) else []
+    if number + 2 >= len(lines) or below[0].top - segment[0].top >= height or \
+            at_label_column(segments_of(below)[0], columns):
+        return False
+    return any(abs(word.x0 - segment[0].x0) < 3 for word in lines[number + 2])
 
 
 def _value_above(lines: Sequence[Sequence[Word]], number: int, segment: Sequence[Word],
@@ -351,10 +392,11 @@ def _more_lines(lines: Sequence[Sequence[Word]], number: int, first: Sequence[Wo
     found: list[str] = []
     previous = first
     for line in lines[number + 1: number + 21]:
-        gap = line[0].top - previous[0].bottom
+        if other_column(line, first):
+            continue  # a line of another column, set in between (newspaper columns)
         start = next((s for s in segments_of(line) if abs(s[0].x0 - first[0].x0) < 3), None)
         height = previous[0].bottom - previous[0].top
-        if start is None or gap > 0.8 * height + 2 or \
+        if start is None or start[0].top - previous[0].bottom > 0.8 * height + 2 or \
                 abs(start[0].bottom - start[0].top - height) > 0.15 * height:
             break  # not the next line of the same type (a footer in smaller print)
         text = _take(start, vocabulary, used) if not section_heading(_join(start)) else ""
@@ -400,7 +442,8 @@ def _take(segment: Sequence[Word], vocabulary: Vocabulary, used: set[int]) -> st
         return ""
     text = _join(segment)
     if _field_label(text, vocabulary) or _mark(segment[0]) is not None or \
-            _heading(segment, text, vocabulary) or vocabulary.is_label_start(text):
+            _heading(segment, text, vocabulary) or vocabulary.is_label_start(text) or \
+            spaced_label(segment, vocabulary) is not None:
         return ""
     used.add(id(segment[0]))
     return text

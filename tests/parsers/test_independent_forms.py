@@ -28,16 +28,6 @@ KINDS = {case: "email" if "documents" in expected else "scan" if expected.get("s
 SCAN_SHARE = 0.5  # of a scan's fields found with the right value
 # Shapes not read yet; strict, so a fix makes the test fail until this goes.
 KNOWN_GAPS: dict[str, str] = {
-    "independent6/bx04_s2g_boxed_landscape_two_columns": "landscape two-column boxes: the "
-    "Organization Type options are not paired with the question in the other column",
-    "independent6/nw01_stage1_lo_newspaper_columns": "newspaper columns (values below "
-    "labels, two text columns): seven fields of the second column are not paired",
-    "independent6/sc03_test_scenarios_pdf_zebra": "a printed zebra-striped scenario table: "
-    "the shaded rows are not read as a table, so no transactions or pass counts",
-    "independent6/wb02_s2g_web_css_grid": "a CSS-grid web form: the RPA Tool Version value "
-    "sits in the grid cell beside another label and is not paired",
-    "independent6/sn07_test_scenarios_scan_190dpi": "a scanned Test Scenarios table: the OCR "
-    "text is not classified (no title read)",
 }
 # Expected problems that need more than the document (strict too).
 PROBLEM_GAPS: dict[str, str] = {
