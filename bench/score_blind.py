@@ -132,13 +132,21 @@ def _score_problems(score: Score, name: str, expected: dict[str, Any],
         score.lines.append(f"  {name}: told {false}")
 
 
-def score_folder(score: Score, folder: Path, definitions: dict[str, Any]) -> None:
+# What is read, not how fast: time limits no load reaches (`--unhurried`). On a machine
+# busy with other work, OCR pages pass the product's 20 s a page and are given up.
+UNHURRIED = Limits(seconds_per_document=300.0, seconds_per_message=400.0,
+                   ocr_seconds_per_page=300.0)
+
+
+def score_folder(score: Score, folder: Path, definitions: dict[str, Any],
+                 limits: Limits | None = None) -> None:
+    limits = limits or Limits()
     for path in sorted(folder.glob("*.expected.json")):
         expected = json.loads(path.read_text("utf-8"))
         data = (folder / expected["file"]).read_bytes()
         name = f"{folder.name}/{expected['file']}"
         if "documents" in expected:  # a whole email
-            found = extract_json(expected["file"], data, definitions, limits=Limits(),
+            found = extract_json(expected["file"], data, definitions, limits=limits,
                                  today=TODAY, isolate=False)
             got = {item["filename"]: item for item in found["documents"]}
             for item in expected["documents"]:
@@ -146,7 +154,7 @@ def score_folder(score: Score, folder: Path, definitions: dict[str, Any]) -> Non
                                                       "problems": []})
                 score_document(score, f"{name}:{item['filename']}", item, document, False)
             continue
-        document = extract_document(expected["file"], data, definitions, limits=Limits(),
+        document = extract_document(expected["file"], data, definitions, limits=limits,
                                     today=TODAY, isolate=False)
         score_document(score, name, expected, document.as_json(),
                        bool(expected.get("scan")))
@@ -177,11 +185,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("folders", nargs="+", type=Path)
     parser.add_argument("--cases", action="store_true", help="list what was wrong")
+    parser.add_argument("--unhurried", action="store_true",
+                        help="time limits no load reaches: score the reading, not the machine")
     args = parser.parse_args()
     definitions = load_definitions(FORMS_DIR)
     score = Score()
     for folder in args.folders:
-        score_folder(score, folder, definitions)
+        score_folder(score, folder, definitions, UNHURRIED if args.unhurried else None)
     print(report(score, args.cases))
 
 

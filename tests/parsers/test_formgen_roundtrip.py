@@ -9,6 +9,7 @@ from datetime import date
 from typing import Any
 
 import pytest
+from unhurried import UNHURRIED
 
 from formgen.docx_form import docx_form
 from formgen.pdf_form import fillable_pdf, flattened_pdf
@@ -65,7 +66,7 @@ def test_an_incomplete_form_names_what_is_missing(
 def test_a_scan_goes_to_review_with_most_fields(definitions: dict[str, FormDefinition]) -> None:
     values = sample_values("stage1", seed=1)
     document = extract_document("scan.pdf", scanned_pdf(definitions["stage1"], values),
-                                definitions, limits=Limits(), today=TODAY, isolate=False)
+                                definitions, limits=UNHURRIED, today=TODAY, isolate=False)
     assert (document.form_type, document.method) == ("stage1", "ocr")
     found = document.values()
     right = sum(1 for key, value in values.items() if found.get(key) == value)

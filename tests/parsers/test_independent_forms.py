@@ -11,10 +11,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from unhurried import UNHURRIED
 
 from parsers.extract import extract_document, extract_json
 from parsers.formdefs import FormDefinition
-from parsers.limits import Limits
 from parsers.model import ExtractedDocument
 
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -51,7 +51,7 @@ def _expected(case: str) -> tuple[dict[str, Any], Path]:
 def _extract(case: str, definitions: dict[str, FormDefinition]
              ) -> tuple[dict[str, Any], ExtractedDocument]:
     expected, path = _expected(case)
-    document = extract_document(path.name, path.read_bytes(), definitions, limits=Limits(),
+    document = extract_document(path.name, path.read_bytes(), definitions, limits=UNHURRIED,
                                 today=TODAY, isolate=False)
     return expected, document
 
@@ -80,7 +80,7 @@ def test_emails_give_every_document(case: str,
                                     definitions: dict[str, FormDefinition]) -> None:
     """A whole .eml through ``extract``: each attachment classified and read."""
     expected, path = _expected(case)
-    found = extract_json(path.name, path.read_bytes(), definitions, limits=Limits(),
+    found = extract_json(path.name, path.read_bytes(), definitions, limits=UNHURRIED,
                          today=TODAY, isolate=False)
     documents = {item["filename"]: item for item in found["documents"]}
     assert sorted(documents) == sorted(item["filename"] for item in expected["documents"])
@@ -119,7 +119,7 @@ def test_only_real_problems_are_told(case: str, definitions: dict[str, FormDefin
     problem on the field named). What the reader was not sure of goes to review, never to
     the provider (SPEC §3)."""
     expected, path = _expected(case)
-    document = extract_document(path.name, path.read_bytes(), definitions, limits=Limits(),
+    document = extract_document(path.name, path.read_bytes(), definitions, limits=UNHURRIED,
                                 today=TODAY_SET5, isolate=False)
     wanted = {item["field"] for item in expected["expected_problems"]}
     told = {item.field for item in document.problems if item.severity == "error"}
