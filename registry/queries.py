@@ -58,14 +58,17 @@ def approvals_for_submission(session: Session, submission_id: int) -> list[Appro
 
 def organization_by_identity(session: Session, fein: str | None,
                              provider_id: str | None) -> Organization | None:
-    if fein:
-        found = session.scalars(select(Organization).where(Organization.fein == fein)).first()
-        if found:
-            return found
-    if provider_id:
-        return session.scalars(
-            select(Organization).where(Organization.provider_id == provider_id)).first()
-    return None
+    """The organization with this FEIN, else the first with this PID/SL (one query)."""
+    wanted = [column == value for column, value in ((Organization.fein, fein),
+                                                    (Organization.provider_id, provider_id))
+              if value]
+    if not wanted:
+        return None
+    rows = session.scalars(select(Organization).where(or_(*wanted))
+                           .order_by(Organization.id)).all()
+    return (next((row for row in rows if fein and row.fein == fein), None)
+            or next((row for row in rows if provider_id and row.provider_id == provider_id),
+                    None))
 
 
 def earlier_duplicate(session: Session, content_key: str, exclude_id: int) -> Submission | None:
