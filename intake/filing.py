@@ -8,8 +8,9 @@ import hashlib
 import json
 from collections.abc import Sequence
 from datetime import datetime
+from typing import cast
 
-from sqlalchemy import select, update
+from sqlalchemy import Table, select, update
 from sqlalchemy.orm import Session
 
 from intake.context import IntakeContext
@@ -37,6 +38,9 @@ from registry.models import (
 )
 from registry.queries import earlier_duplicate, organization_by_identity
 
+# The raw message is read and written as a table, not as an ORM object: filing needs three
+# of its columns, and the ORM's statements cost more than the statements themselves.
+_RAW = cast(Table, RawMessage.__table__)
 REGISTRATION_FORMS = ("stage1", "stage2", "stage2_grandfathered", "modification",
                       "annual_validation")
 
@@ -64,24 +68,33 @@ def file_message(session: Session, raw_message_id: int, read: ReadMessage,
     _add_documents(session, submission, email, documents, raw_message_id, now)
     if action == "received":
         submission.reference = make_reference(submission.id, now.year)  # the id makes it
-    # The lookups below read nothing this transaction has pending: the changes are written
-    # together (one UPDATE of the submission) by the acknowledgment's query or the commit.
+    # What follows is written by one flush, at the commit: its lookups read nothing this
+    # transaction has pending (a bounce's suppression aside, flushed at once).
     with session.no_autoflush:
-        # A new submission is judged on the documents as read; a follow-up on all it holds.
-        evaluate(session, submission, ctx, now=now,
-                 documents=documents if action == "received" else None)
-        match_validation(session, submission, email, now=now)  # issue 14: validation replies
-        _link(session, raw_message_id, submission.id)
-    session.add(AuditEvent(at=now, actor="intake", action=action, submission_id=submission.id,
+        _judge_and_acknowledge(session, submission, raw_message_id, read, ctx, now=now,
+                               backfill=backfill, follow_up=action == "follow_up")
+    return submission.reference
+
+
+def _judge_and_acknowledge(session: Session, submission: Submission, raw_message_id: int,
+                           read: ReadMessage, ctx: IntakeContext, *, now: datetime,
+                           backfill: bool, follow_up: bool) -> None:
+    email = read.email
+    # A new submission is judged on the documents as read; a follow-up on all it holds.
+    evaluate(session, submission, ctx, now=now, documents=None if follow_up else read.documents)
+    match_validation(session, submission, email, now=now)  # issue 14: validation replies
+    _link(session, raw_message_id, submission.id)
+    session.add(AuditEvent(at=now, actor="intake", action="follow_up" if follow_up else
+                           "received", submission_id=submission.id,
                            detail={"raw_message_id": raw_message_id,
-                                   "documents": len(documents)}))
+                                   "documents": len(read.documents)}))
     if read.bounce is not None:
         record_bounce(session, read.bounce, now=now, settings=ctx.settings)
+        session.flush()  # the address it suppresses counts for the acknowledgment below
     enqueue_acknowledgment(session, submission, email, settings=ctx.settings,
                            definitions=ctx.definitions, now=now, backfill=backfill,
-                           follow_up=action == "follow_up")
+                           follow_up=follow_up)
     mark_inquiry(submission, email, ctx.settings)
-    return submission.reference
 
 
 def file_too_large(session: Session, email: ParsedEmail, *, size: int, ctx: IntakeContext,
@@ -122,16 +135,15 @@ def _earlier_copy(session: Session, raw_message_id: int, message_id: str | None,
     filed into."""
     if not message_id:
         return None
-    return session.scalar(select(RawMessage.submission_id).where(
-        RawMessage.message_id == message_id, RawMessage.id != raw_message_id,
-        RawMessage.fingerprint == fingerprint, RawMessage.status == MSG_FILED,
-        RawMessage.submission_id.is_not(None)).order_by(RawMessage.id).limit(1))
+    return session.scalar(select(_RAW.c.submission_id).where(
+        _RAW.c.message_id == message_id, _RAW.c.id != raw_message_id,
+        _RAW.c.fingerprint == fingerprint, _RAW.c.status == MSG_FILED,
+        _RAW.c.submission_id.is_not(None)).order_by(_RAW.c.id).limit(1))
 
 
 def _link(session: Session, raw_message_id: int, submission_id: int) -> None:
-    session.execute(update(RawMessage).where(RawMessage.id == raw_message_id)
-                    .values(submission_id=submission_id),
-                    execution_options={"synchronize_session": False})
+    session.execute(update(_RAW).where(_RAW.c.id == raw_message_id)
+                    .values(submission_id=submission_id))
 
 
 def _merge_target(session: Session, thread: ThreadMatch | None) -> Submission | None:
@@ -153,12 +165,9 @@ def _claim(session: Session, raw_message_id: int, fingerprint: str,
     already did; its stored Message-ID and fingerprint, or None when it was filed before.
     Concurrent runs block on this row (PostgreSQL) or the write lock (SQLite)."""
     row = session.execute(
-        update(RawMessage)
-        .where(RawMessage.id == raw_message_id, RawMessage.status != MSG_FILED)
+        update(_RAW).where(_RAW.c.id == raw_message_id, _RAW.c.status != MSG_FILED)
         .values(status=MSG_FILED, processed_at=now, last_error=None, fingerprint=fingerprint)
-        .returning(RawMessage.message_id),
-        execution_options={"synchronize_session": False},
-    ).first()
+        .returning(_RAW.c.message_id)).first()
     return None if row is None else (row.message_id, fingerprint)
 
 

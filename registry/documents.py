@@ -4,15 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import insert
+from sqlalchemy import Table, insert
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 
 from parsers.model import ExtractedDocument, FieldValue, Problem
 from registry.db import scrub_nul
 from registry.models import Document, ExtractedFieldRow, ProblemRow, Submission
+
+_FIELDS = cast(Table, ExtractedFieldRow.__table__)  # a Core INSERT: no ORM bookkeeping
 
 
 def add_documents(session: Session, submission: Submission,
@@ -29,7 +31,7 @@ def add_documents(session: Session, submission: Submission,
     fields = [[_field_values(row.id, item) for item in document.fields]
               for row, (document, _, _) in zip(rows, documents, strict=True)]
     if any(fields):
-        session.execute(insert(ExtractedFieldRow), [item for group in fields for item in group])
+        session.execute(insert(_FIELDS), [item for group in fields for item in group])
     for row, group, (document, _, _) in zip(rows, fields, documents, strict=True):
         set_committed_value(row, "fields", [ExtractedFieldRow(**item) for item in group])
         submission.problems.extend(problem_row(problem, document=row)
