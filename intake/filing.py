@@ -8,9 +8,7 @@ import hashlib
 import json
 from collections.abc import Sequence
 from datetime import datetime
-from typing import cast
 
-from sqlalchemy import Table, select, update
 from sqlalchemy.orm import Session
 
 from intake.context import IntakeContext
@@ -26,21 +24,17 @@ from parsers.model import ExtractedDocument, ParsedEmail
 from parsers.rules import evaluate_submission
 from parsers.sniff import sniff
 from registry.documents import add_documents, document_from_row, problem_row
+from registry.filing_queries import claim_message, earlier_copy, link_message
 from registry.models import (
     DECIDED,
     DUPLICATE,
-    MSG_FILED,
     AuditEvent,
     Organization,
     ProblemRow,
-    RawMessage,
     Submission,
 )
 from registry.queries import earlier_duplicate, organization_by_identity
 
-# The raw message is read and written as a table, not as an ORM object: filing needs three
-# of its columns, and the ORM's statements cost more than the statements themselves.
-_RAW = cast(Table, RawMessage.__table__)
 REGISTRATION_FORMS = ("stage1", "stage2", "stage2_grandfathered", "modification",
                       "annual_validation")
 
@@ -50,12 +44,13 @@ def file_message(session: Session, raw_message_id: int, read: ReadMessage,
     """File the message; return the submission's reference, or None when another run filed
     this message first (the claim below makes filing happen exactly once)."""
     email, documents = read.email, read.documents
-    claimed = _claim(session, raw_message_id, fingerprint(email), now)
+    mark = fingerprint(email)
+    claimed = claim_message(session, raw_message_id, mark, now)
     if claimed is None:
         return None
-    copy = _earlier_copy(session, raw_message_id, *claimed)
+    copy = earlier_copy(session, raw_message_id, claimed[0], mark) if claimed[0] else None
     if copy is not None:  # the same message again (another folder, another Received line)
-        _link(session, raw_message_id, copy)
+        link_message(session, raw_message_id, copy)
         return None
     thread = find_thread(session, email, ctx.settings)
     target = _merge_target(session, thread)
@@ -83,7 +78,7 @@ def _judge_and_acknowledge(session: Session, submission: Submission, raw_message
     # A new submission is judged on the documents as read; a follow-up on all it holds.
     evaluate(session, submission, ctx, now=now, documents=None if follow_up else read.documents)
     match_validation(session, submission, email, now=now)  # issue 14: validation replies
-    _link(session, raw_message_id, submission.id)
+    link_message(session, raw_message_id, submission.id)
     session.add(AuditEvent(at=now, actor="intake", action="follow_up" if follow_up else
                            "received", submission_id=submission.id,
                            detail={"raw_message_id": raw_message_id,
@@ -129,23 +124,6 @@ def fingerprint(email: ParsedEmail) -> str:
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
 
-def _earlier_copy(session: Session, raw_message_id: int, message_id: str | None,
-                  fingerprint: str) -> int | None:
-    """The submission an earlier copy of this message (same Message-ID and fingerprint) was
-    filed into."""
-    if not message_id:
-        return None
-    return session.scalar(select(_RAW.c.submission_id).where(
-        _RAW.c.message_id == message_id, _RAW.c.id != raw_message_id,
-        _RAW.c.fingerprint == fingerprint, _RAW.c.status == MSG_FILED,
-        _RAW.c.submission_id.is_not(None)).order_by(_RAW.c.id).limit(1))
-
-
-def _link(session: Session, raw_message_id: int, submission_id: int) -> None:
-    session.execute(update(_RAW).where(_RAW.c.id == raw_message_id)
-                    .values(submission_id=submission_id))
-
-
 def _merge_target(session: Session, thread: ThreadMatch | None) -> Submission | None:
     """The submission a same-party reply joins (and re-evaluates), while it is still open.
     A decided one (approved, rejected) is closed: the reply opens a new submission linked to
@@ -157,18 +135,6 @@ def _merge_target(session: Session, thread: ThreadMatch | None) -> Submission | 
     # on SQLite the filing transaction already holds the write lock).
     session.refresh(thread.submission, with_for_update=True)
     return None if thread.submission.status in DECIDED else thread.submission
-
-
-def _claim(session: Session, raw_message_id: int, fingerprint: str,
-           now: datetime) -> tuple[str | None, str] | None:
-    """The first statement of the filing transaction: mark the message filed unless someone
-    already did; its stored Message-ID and fingerprint, or None when it was filed before.
-    Concurrent runs block on this row (PostgreSQL) or the write lock (SQLite)."""
-    row = session.execute(
-        update(_RAW).where(_RAW.c.id == raw_message_id, _RAW.c.status != MSG_FILED)
-        .values(status=MSG_FILED, processed_at=now, last_error=None, fingerprint=fingerprint)
-        .returning(_RAW.c.message_id)).first()
-    return None if row is None else (row.message_id, fingerprint)
 
 
 def _new_submission(session: Session, raw_message_id: int, email: ParsedEmail,

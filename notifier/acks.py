@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import ScalarSelect, exists, func, select
+from sqlalchemy import ScalarSelect, bindparam, exists, func, select
 from sqlalchemy.orm import Session
 
 from config.settings import Settings
@@ -89,12 +89,10 @@ def window_counts(session: Session, sender: str, settings: Settings,
                   now: datetime) -> WindowCounts:
     """The suppression and both caps' counts in one query (three were one each)."""
     ack = settings.acknowledgment
-    suppressed = exists().where(Suppression.address == sender,
-                                Suppression.until.is_(None) | (Suppression.until > now))
-    row = session.execute(select(
-        suppressed,
-        _queued_since(now - timedelta(minutes=ack.per_sender_window_minutes), sender),
-        _queued_since(now - timedelta(minutes=ack.global_window_minutes), None))).one()
+    row = session.execute(_WINDOW_COUNTS, {
+        "sender": sender, "now": now,
+        "sender_since": now - timedelta(minutes=ack.per_sender_window_minutes),
+        "overall_since": now - timedelta(minutes=ack.global_window_minutes)}).one()
     return WindowCounts(bool(row[0]), int(row[1] or 0), int(row[2] or 0))
 
 
@@ -118,10 +116,18 @@ def send_after(counts: WindowCounts, settings: Settings,
     return send_at, why
 
 
-def _queued_since(since: datetime, sender: str | None) -> ScalarSelect[int]:
+def _queued_since(since: str, *, per_sender: bool) -> ScalarSelect[int]:
     query = select(func.count()).select_from(OutboxMessage).where(
-        OutboxMessage.kind == "ack", OutboxMessage.created_at >= since,
+        OutboxMessage.kind == "ack", OutboxMessage.created_at >= bindparam(since),
         OutboxMessage.status != SUPPRESSED)
-    if sender is not None:
-        query = query.where(OutboxMessage.recipient == sender)
+    if per_sender:
+        query = query.where(OutboxMessage.recipient == bindparam("sender"))
     return query.scalar_subquery()
+
+
+# Asked for every acknowledgment, so built once (building it costs more than running it).
+_WINDOW_COUNTS = select(
+    exists().where(Suppression.address == bindparam("sender"),
+                   Suppression.until.is_(None) | (Suppression.until > bindparam("now"))),
+    _queued_since("sender_since", per_sender=True),
+    _queued_since("overall_since", per_sender=False))
