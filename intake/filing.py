@@ -9,7 +9,6 @@ import json
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from intake.context import IntakeContext
@@ -24,15 +23,14 @@ from parsers.message_reader import ReadMessage
 from parsers.model import ExtractedDocument, ParsedEmail
 from parsers.rules import evaluate_submission
 from parsers.sniff import sniff
-from registry.documents import add_document, document_from_row, problem_row
+from registry.documents import add_documents, document_from_row, problem_row
+from registry.filing_queries import claim_message, earlier_copy, link_message
 from registry.models import (
     DECIDED,
     DUPLICATE,
-    MSG_FILED,
     AuditEvent,
     Organization,
     ProblemRow,
-    RawMessage,
     Submission,
 )
 from registry.queries import earlier_duplicate, organization_by_identity
@@ -46,37 +44,52 @@ def file_message(session: Session, raw_message_id: int, read: ReadMessage,
     """File the message; return the submission's reference, or None when another run filed
     this message first (the claim below makes filing happen exactly once)."""
     email, documents = read.email, read.documents
-    if not _claim(session, raw_message_id, now):
+    mark = fingerprint(email)
+    claimed = claim_message(session, raw_message_id, mark, now)
+    if claimed is None:
         return None
-    message = session.get(RawMessage, raw_message_id)
-    assert message is not None
-    message.fingerprint = fingerprint(email)
-    copy = _earlier_copy(session, message)
+    copy = earlier_copy(session, raw_message_id, claimed[0], mark) if claimed[0] else None
     if copy is not None:  # the same message again (another folder, another Received line)
-        message.submission_id = copy.submission_id
+        link_message(session, raw_message_id, copy)
         return None
     thread = find_thread(session, email, ctx.settings)
     target = _merge_target(session, thread)
     if target is not None:
         submission, action = target, "follow_up"
     else:
-        submission, action = _new_submission(session, message, email, now, backfill), "received"
-        submission.parent = thread.submission if thread else None
-    _add_documents(submission, email, documents, message.id, now)
+        submission = _new_submission(session, raw_message_id, email, now, backfill,
+                                     parent=thread.submission if thread else None)
+        action = "received"
+    _add_documents(session, submission, email, documents, raw_message_id, now)
+    if action == "received":
+        submission.reference = make_reference(submission.id, now.year)  # the id makes it
+    # What follows is written by one flush, at the commit: its lookups read nothing this
+    # transaction has pending (a bounce's suppression aside, flushed at once).
+    with session.no_autoflush:
+        _judge_and_acknowledge(session, submission, raw_message_id, read, ctx, now=now,
+                               backfill=backfill, follow_up=action == "follow_up")
+    return submission.reference
+
+
+def _judge_and_acknowledge(session: Session, submission: Submission, raw_message_id: int,
+                           read: ReadMessage, ctx: IntakeContext, *, now: datetime,
+                           backfill: bool, follow_up: bool) -> None:
+    email = read.email
     # A new submission is judged on the documents as read; a follow-up on all it holds.
-    evaluate(session, submission, ctx, now=now,
-             documents=documents if action == "received" else None)
+    evaluate(session, submission, ctx, now=now, documents=None if follow_up else read.documents)
     match_validation(session, submission, email, now=now)  # issue 14: validation replies
-    message.submission_id = submission.id
-    session.add(AuditEvent(at=now, actor="intake", action=action, submission_id=submission.id,
-                           detail={"raw_message_id": message.id, "documents": len(documents)}))
+    link_message(session, raw_message_id, submission.id)
+    session.add(AuditEvent(at=now, actor="intake", action="follow_up" if follow_up else
+                           "received", submission_id=submission.id,
+                           detail={"raw_message_id": raw_message_id,
+                                   "documents": len(read.documents)}))
     if read.bounce is not None:
         record_bounce(session, read.bounce, now=now, settings=ctx.settings)
+        session.flush()  # the address it suppresses counts for the acknowledgment below
     enqueue_acknowledgment(session, submission, email, settings=ctx.settings,
                            definitions=ctx.definitions, now=now, backfill=backfill,
-                           follow_up=action == "follow_up")
+                           follow_up=follow_up)
     mark_inquiry(submission, email, ctx.settings)
-    return submission.reference
 
 
 def file_too_large(session: Session, email: ParsedEmail, *, size: int, ctx: IntakeContext,
@@ -111,15 +124,6 @@ def fingerprint(email: ParsedEmail) -> str:
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
 
-def _earlier_copy(session: Session, message: RawMessage) -> RawMessage | None:
-    if not message.message_id:
-        return None
-    return session.scalars(select(RawMessage).where(
-        RawMessage.message_id == message.message_id, RawMessage.id != message.id,
-        RawMessage.fingerprint == message.fingerprint, RawMessage.status == MSG_FILED,
-        RawMessage.submission_id.is_not(None)).order_by(RawMessage.id)).first()
-
-
 def _merge_target(session: Session, thread: ThreadMatch | None) -> Submission | None:
     """The submission a same-party reply joins (and re-evaluates), while it is still open.
     A decided one (approved, rejected) is closed: the reply opens a new submission linked to
@@ -133,38 +137,30 @@ def _merge_target(session: Session, thread: ThreadMatch | None) -> Submission | 
     return None if thread.submission.status in DECIDED else thread.submission
 
 
-def _claim(session: Session, raw_message_id: int, now: datetime) -> bool:
-    """The first statement of the filing transaction: mark the message filed unless someone
-    already did. Concurrent runs block on this row (PostgreSQL) or the write lock (SQLite)."""
-    result = session.execute(
-        update(RawMessage)
-        .where(RawMessage.id == raw_message_id, RawMessage.status != MSG_FILED)
-        .values(status=MSG_FILED, processed_at=now, last_error=None)
-    )
-    return bool(result.rowcount)  # type: ignore[attr-defined]
-
-
-def _new_submission(session: Session, message: RawMessage, email: ParsedEmail, now: datetime,
-                    backfill: bool) -> Submission:
+def _new_submission(session: Session, raw_message_id: int, email: ParsedEmail,
+                    now: datetime, backfill: bool, *,
+                    parent: Submission | None) -> Submission:
+    """Written with its documents (their flush gives it the id its reference is made of).
+    Its collections start loaded and empty, so adding to them asks the database nothing."""
     submission = Submission(
-        raw_message_id=message.id, message_id=email.message_id or None,
+        raw_message_id=raw_message_id, message_id=email.message_id or None,
         sender=email.from_address, sender_name=email.from_name, subject=email.subject,
-        received_at=now, updated_at=now, backfill=backfill)
+        received_at=now, updated_at=now, backfill=backfill, parent=parent,
+        documents=[], problems=[])
     session.add(submission)
-    session.flush()  # the id makes the reference
-    submission.reference = make_reference(submission.id, now.year)
     return submission
 
 
-def _add_documents(submission: Submission, email: ParsedEmail,
+def _add_documents(session: Session, submission: Submission, email: ParsedEmail,
                    documents: Sequence[ExtractedDocument], raw_message_id: int,
                    now: datetime) -> None:
     attachments = {item.sha256: item for item in email.attachments}
+    sized = []
     for document in documents:
         attachment = attachments.get(document.sha256)
-        add_document(submission, document, raw_message_id=raw_message_id,
-                     kind=attachment.kind if attachment else sniff(b""),
-                     size=len(attachment.data) if attachment else 0, now=now)
+        sized.append((document, attachment.kind if attachment else sniff(b""),
+                      len(attachment.data) if attachment else 0))
+    add_documents(session, submission, sized, raw_message_id=raw_message_id, now=now)
 
 
 def evaluate(session: Session, submission: Submission, ctx: IntakeContext, *,
@@ -220,7 +216,6 @@ def _mark_duplicate(session: Session, submission: Submission, main: ExtractedDoc
     content = json.dumps([main.form_type, sorted(main.values().items())], sort_keys=True,
                          default=str)
     submission.content_key = hashlib.sha256(content.encode()).hexdigest()
-    session.flush()
     original = earlier_duplicate(session, submission.content_key, submission.id)
     if original is not None:
         submission.duplicate_of = original

@@ -7,13 +7,13 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import ScalarSelect, bindparam, exists, func, select
 from sqlalchemy.orm import Session
 
 from config.settings import Settings
-from notifier.bounces import is_suppressed
 from notifier.compose import compose_message
 from notifier.message_ids import is_our_message_id, make_message_id
 from notifier.outbox import enqueue
@@ -22,7 +22,7 @@ from notifier.views import ack_view
 from parsers.automatic import automatic_reason
 from parsers.formdefs import FormDefinition
 from parsers.model import ParsedEmail
-from registry.models import QUEUED, SUPPRESSED, OutboxMessage, Submission
+from registry.models import QUEUED, SUPPRESSED, OutboxMessage, Submission, Suppression
 
 log = logging.getLogger(__name__)
 
@@ -39,8 +39,11 @@ def enqueue_acknowledgment(session: Session, submission: Submission, email: Pars
                                               follow_up=follow_up),
                                      templates_dir=ack.templates_dir)
     recipient = email.from_address
-    reason = suppression_reason(session, email, settings=settings, now=now, backfill=backfill)
-    send_at, delayed = (now, None) if reason else send_after(session, recipient, settings, now)
+    reason = unwanted_reason(email, settings=settings, backfill=backfill)
+    counts = None if reason else window_counts(session, recipient, settings, now)
+    if counts is not None and counts.suppressed:
+        reason = "address suppressed after a bounce"
+    send_at, delayed = send_after(counts, settings, now) if counts and not reason else (now, None)
     raw = None
     if reason is None:
         raw = compose_message(
@@ -55,11 +58,12 @@ def enqueue_acknowledgment(session: Session, submission: Submission, email: Pars
     return enqueue(session, kind="ack", recipient=recipient or "(none)",
                    subject=rendered.subject, raw=raw, message_id=message_id, now=now,
                    submission_id=submission.id, status=SUPPRESSED if reason else QUEUED,
-                   reason=reason or delayed, not_before=send_at)
+                   reason=reason or delayed, not_before=send_at, flush=False)
 
 
-def suppression_reason(session: Session, email: ParsedEmail, *, settings: Settings,
-                       now: datetime, backfill: bool) -> str | None:
+def unwanted_reason(email: ParsedEmail, *, settings: Settings, backfill: bool) -> str | None:
+    """Why no acknowledgment goes, from the message alone: automatic mail, our own mail, a
+    backfill (a bounced address is in the database: ``window_counts``)."""
     own = {settings.smtp.from_address, *settings.digest.recipients}
     reason = automatic_reason(email, own_addresses=own)
     if reason:
@@ -70,34 +74,60 @@ def suppression_reason(session: Session, email: ParsedEmail, *, settings: Settin
         return "our own message (a loop)"
     if backfill and not settings.mailbox.backfill_acknowledge:
         return "backfill"
-    if is_suppressed(session, email.from_address, now) is not None:
-        return "address suppressed after a bounce"
     return None
 
 
-def send_after(session: Session, sender: str, settings: Settings,
+@dataclass(frozen=True, slots=True)
+class WindowCounts:
+    """What the database says about acknowledging a sender now."""
+    suppressed: bool  # a bounce suppressed the address
+    per_sender: int  # acknowledgments to the sender queued within its window
+    overall: int  # acknowledgments to anyone queued within the global window
+
+
+def window_counts(session: Session, sender: str, settings: Settings,
+                  now: datetime) -> WindowCounts:
+    """The suppression and both caps' counts in one query (three were one each)."""
+    ack = settings.acknowledgment
+    row = session.execute(_WINDOW_COUNTS, {
+        "sender": sender, "now": now,
+        "sender_since": now - timedelta(minutes=ack.per_sender_window_minutes),
+        "overall_since": now - timedelta(minutes=ack.global_window_minutes)}).one()
+    return WindowCounts(bool(row[0]), int(row[1] or 0), int(row[2] or 0))
+
+
+def send_after(counts: WindowCounts, settings: Settings,
                now: datetime) -> tuple[datetime, str | None]:
     """When a person's message may go, and why it waits: the n-th message over a cap in
     its window goes n // limit windows later (the limits are per window, not dropped)."""
     ack = settings.acknowledgment
     caps = (
-        (sender, ack.per_sender_limit, ack.per_sender_window_minutes, "per-sender limit"),
-        (None, ack.global_limit, ack.global_window_minutes, "global limit"),
+        (counts.per_sender, ack.per_sender_limit, ack.per_sender_window_minutes,
+         "per-sender limit"),
+        (counts.overall, ack.global_limit, ack.global_window_minutes, "global limit"),
     )
     send_at, why = now, None
-    for who, limit, minutes, name in caps:
+    for queued, limit, minutes, name in caps:
         window = timedelta(minutes=minutes)
-        slot = _queued_since(session, now - window, who) // max(1, limit)
+        slot = queued // max(1, limit)
         if slot and now + slot * window > send_at:
             send_at = now + slot * window
             why = f"delayed by the {name} ({limit} per {minutes} min)"
     return send_at, why
 
 
-def _queued_since(session: Session, since: datetime, sender: str | None) -> int:
+def _queued_since(since: str, *, per_sender: bool) -> ScalarSelect[int]:
     query = select(func.count()).select_from(OutboxMessage).where(
-        OutboxMessage.kind == "ack", OutboxMessage.created_at >= since,
+        OutboxMessage.kind == "ack", OutboxMessage.created_at >= bindparam(since),
         OutboxMessage.status != SUPPRESSED)
-    if sender is not None:
-        query = query.where(OutboxMessage.recipient == sender)
-    return session.scalar(query) or 0
+    if per_sender:
+        query = query.where(OutboxMessage.recipient == bindparam("sender"))
+    return query.scalar_subquery()
+
+
+# Asked for every acknowledgment, so built once (building it costs more than running it).
+_WINDOW_COUNTS = select(
+    exists().where(Suppression.address == bindparam("sender"),
+                   Suppression.until.is_(None) | (Suppression.until > bindparam("now"))),
+    _queued_since("sender_since", per_sender=True),
+    _queued_since("overall_since", per_sender=False))

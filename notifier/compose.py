@@ -10,9 +10,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from datetime import datetime
+from email.headerregistry import BaseHeader, HeaderRegistry
 from email.message import EmailMessage
 from email.policy import SMTP
 from email.utils import format_datetime, formataddr
+from functools import lru_cache
 
 from parsers.headers import is_addr_spec, sanitize_header
 
@@ -40,9 +42,28 @@ def compose_message(*, sender: str, sender_name: str, recipient: str, subject: s
     return _threading_headers(message_id, in_reply_to, references) + message.as_bytes()
 
 
+class _ParsedOnce(HeaderRegistry):
+    """Parsed header values are immutable objects: the ones every message repeats (From,
+    Auto-Submitted, the text parts' MIME headers) are parsed once, not once per message."""
+
+    def __call__(self, name: str, value: str) -> BaseHeader:
+        if name.lower() in _REPEATED:
+            return _parsed(self, name, value)
+        return super().__call__(name, value)
+
+
+_REPEATED = frozenset({"from", "reply-to", "auto-submitted", "x-auto-response-suppress",
+                       "mime-version", "content-type", "content-transfer-encoding"})
+
+
+@lru_cache(maxsize=256)
+def _parsed(registry: HeaderRegistry, name: str, value: str) -> BaseHeader:
+    return HeaderRegistry.__call__(registry, name, value)  # type: ignore[no-any-return]
+
+
 # Lines up to RFC 5322's hard limit of 998: no header folded onto a continuation line
 # unless it must be (Outlook showed a folded From: oddly).
-_POLICY = SMTP.clone(max_line_length=998)
+_POLICY = SMTP.clone(max_line_length=998, header_factory=_ParsedOnce())
 
 
 def _threading_headers(message_id: str, in_reply_to: str | None,

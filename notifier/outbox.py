@@ -16,9 +16,11 @@ from registry.models import QUEUED, OutboxMessage
 def enqueue(session: Session, *, kind: str, recipient: str, subject: str, raw: bytes | None,
             message_id: str, now: datetime, submission_id: int | None = None,
             dedupe_key: str | None = None, status: str = QUEUED,
-            reason: str | None = None, not_before: datetime | None = None) -> OutboxMessage:
+            reason: str | None = None, not_before: datetime | None = None,
+            flush: bool = True) -> OutboxMessage:
     """Add an outgoing message (sent from ``not_before``, default now); with a
-    ``dedupe_key`` already used, return that row."""
+    ``dedupe_key`` already used, return that row. ``flush=False``: the row gets its id with
+    the caller's next flush or commit (for callers that need no id now)."""
     existing = _by_key(session, dedupe_key)
     if existing is not None:
         return existing
@@ -28,7 +30,8 @@ def enqueue(session: Session, *, kind: str, recipient: str, subject: str, raw: b
                         next_attempt_at=(not_before or now) if status == QUEUED else None)
     if not dedupe_key:
         session.add(row)
-        session.flush()
+        if flush:
+            session.flush()
         return row
     return _insert_once(session, row)
 

@@ -84,12 +84,20 @@ def make_session_factory(engine: Engine) -> sessionmaker[Session]:
 def _scrub_nul(session: Session, _context: Any, _instances: Any) -> None:
     """PostgreSQL refuses NUL in text and JSON ("\\u0000"): a NUL from a hostile form
     value or file name would fail the whole filing. Scrubbed here, for every table, so
-    SQLite and PostgreSQL store the same thing."""
+    SQLite and PostgreSQL store the same thing. Only loaded values are looked at: reading
+    an unloaded (deferred) one would load it, e.g. a raw message's bytes on every flush."""
     for obj in (*session.new, *session.dirty):
-        for attr in inspect(obj).mapper.column_attrs:
-            value = getattr(obj, attr.key, None)
+        state = inspect(obj)
+        for attr in state.mapper.column_attrs:
+            value = state.dict.get(attr.key)
             if isinstance(value, str | dict | list) and _has_nul(value):
                 setattr(obj, attr.key, _without_nul(value))
+
+
+def scrub_nul(value: Any) -> Any:
+    """``value`` without NUL characters (what the flush hook does for ORM objects; for rows
+    inserted in bulk, which bypass it)."""
+    return _without_nul(value) if _has_nul(value) else value
 
 
 def _has_nul(value: Any) -> bool:

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import bindparam, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from registry.models import (
@@ -56,25 +56,34 @@ def approvals_for_submission(session: Session, submission_id: int) -> list[Appro
         select(Approval).where(Approval.submission_id == submission_id).order_by(Approval.id)))
 
 
+# Run for every message filed, so built once (building one costs more than running it).
+_BY_IDENTITY = (select(Organization)
+                .where(or_(Organization.fein == bindparam("fein"),
+                           Organization.provider_id == bindparam("provider_id")))
+                .order_by(Organization.id))
+_EARLIER_DUPLICATE = (select(Submission)
+                      .where(Submission.content_key == bindparam("content_key"),
+                             Submission.id != bindparam("exclude_id"),
+                             Submission.duplicate_of_id.is_(None))
+                      .order_by(Submission.id).limit(1))
+
+
 def organization_by_identity(session: Session, fein: str | None,
                              provider_id: str | None) -> Organization | None:
-    if fein:
-        found = session.scalars(select(Organization).where(Organization.fein == fein)).first()
-        if found:
-            return found
-    if provider_id:
-        return session.scalars(
-            select(Organization).where(Organization.provider_id == provider_id)).first()
-    return None
+    """The organization with this FEIN, else the first with this PID/SL (one query; a
+    missing one, None, matches nothing)."""
+    if not (fein or provider_id):
+        return None
+    rows = session.scalars(_BY_IDENTITY, {"fein": fein or None,
+                                          "provider_id": provider_id or None}).all()
+    return (next((row for row in rows if fein and row.fein == fein), None)
+            or next((row for row in rows if provider_id and row.provider_id == provider_id),
+                    None))
 
 
 def earlier_duplicate(session: Session, content_key: str, exclude_id: int) -> Submission | None:
-    return session.scalars(
-        select(Submission).where(Submission.content_key == content_key,
-                                 Submission.id != exclude_id,
-                                 Submission.duplicate_of_id.is_(None))
-        .order_by(Submission.id)
-    ).first()
+    return session.scalars(_EARLIER_DUPLICATE, {"content_key": content_key,
+                                                "exclude_id": exclude_id}).first()
 
 
 def list_submissions(session: Session, *, status: str | None = None,
