@@ -76,8 +76,30 @@ def _text(raw: RawValue) -> str:
     return " ".join(raw_text(raw).split())
 
 
+# A line that starts with one of these is the second line of an address ("Suite 4B",
+# "Building 2", "9th Floor"): a human joining it to the street line writes ", ".
+_ADDRESS_LINE = re.compile(
+    r"(?:suite|ste|apt|apartment|unit|building|bldg|floor|fl|room|rm|dept|department|"
+    r"p\.?\s?o\.?\s+box|po\s+box|#|\d+(?:st|nd|rd|th)\s+floor)\b\.?", re.IGNORECASE)
+
+
 def normalize_text(field: FieldDef, raw: RawValue) -> str:
+    if "address" in field.label.lower() and isinstance(raw, str) and "\n" in raw.strip():
+        return _address(raw)
     return _text(raw)
+
+
+def _address(raw: str) -> str:
+    """Printed address lines as one value; a unit line follows the street after ", ", any
+    other line (a street name wrapped in a narrow box) after a space."""
+    joined = ""
+    for line in (" ".join(item.split()) for item in raw.splitlines()):
+        if line and joined:
+            unit = _ADDRESS_LINE.match(line) and not joined.endswith(",")
+            joined += (", " if unit else " ") + line
+        else:
+            joined += line
+    return joined
 
 
 _NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.0+)?(?![\d.])|\d+\.\d+")

@@ -176,3 +176,17 @@ def test_fill_in_underscores_are_no_part_of_a_value(definitions) -> None:
     assert normalize_value(fields["city"], "____Boston____").value == "Boston"
     assert normalize_value(fields["bot_names"], "__Bot A, Bot B__").value == ["Bot A", "Bot B"]
     assert normalize_value(fields["org_dba"], "________").value is None
+
+
+@pytest.mark.parametrize(("raw", "expected"), [
+    ("12 Elm Road\nSuite 4B", "12 Elm Road, Suite 4B"),  # a unit line after the street
+    ("12 Elm Road\nBldg. 3", "12 Elm Road, Bldg. 3"),
+    ("12 Elm Road\n3rd Floor", "12 Elm Road, 3rd Floor"),
+    ("12 Elm Road,\nSuite 4B", "12 Elm Road, Suite 4B"),  # the comma is printed already
+    ("12 Elm\nRoad", "12 Elm Road"),  # a street wrapped in a narrow box: no comma
+    ("12 Elm Road, Suite 4B", "12 Elm Road, Suite 4B"),
+])
+def test_two_printed_address_lines_join_as_a_human_writes_them(definitions, raw: str,
+                                                                expected: str) -> None:
+    fields = {item.key: item for item in definitions["stage1"].fields}
+    assert normalize_value(fields["street"], raw).value == expected
