@@ -18,11 +18,10 @@ import io
 import os
 import statistics
 import sys
-import tempfile
 import time
 import uuid
 from argparse import Namespace
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -32,7 +31,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 
 from fill_registry import fill  # noqa: E402
-from sqlalchemy import Engine, event, text  # noqa: E402
+from scratch_db import scratch_database  # noqa: E402
+from sqlalchemy import Engine, event  # noqa: E402
 
 from config.settings import Settings  # noqa: E402
 from formgen.mail import build_email  # noqa: E402
@@ -59,27 +59,10 @@ def main() -> int:
     args = parser.parse_args()
     slow = 0
     for kind in args.db or ["sqlite", "postgres"]:
-        with _database(kind) as url:
+        with scratch_database(POSTGRES if kind == "postgres" else "",
+                              prefix="rpa-bench-queries") as url:
             slow += _bench(kind, url, args)
     return 1 if slow else 0
-
-
-@contextlib.contextmanager
-def _database(kind: str) -> Iterator[str]:
-    if kind == "sqlite":
-        with tempfile.TemporaryDirectory(prefix="rpa-bench-queries-") as root:
-            yield f"sqlite:///{root}/registry.db"
-        return
-    schema = f"bench_{uuid.uuid4().hex[:10]}"
-    admin = make_engine(POSTGRES)
-    with admin.begin() as connection:
-        connection.execute(text(f"CREATE SCHEMA {schema}"))
-    try:
-        yield f"{POSTGRES}?options=-csearch_path%3D{schema}"
-    finally:
-        with admin.begin() as connection:
-            connection.execute(text(f"DROP SCHEMA {schema} CASCADE"))
-        admin.dispose()
 
 
 def _bench(kind: str, url: str, args: Namespace) -> int:
@@ -190,9 +173,8 @@ def _time_queries(settings: Settings, rounds: int, count: int) -> int:
     tz = ZoneInfo(settings.digest.timezone)
     cases: dict[str, Callable[[], Any]] = {
         "digest (build + render)": lambda: _digest(app, tz),
-        "review list": lambda: _command("review", app, Namespace()),
-        "submissions list": lambda: _command("submissions", app,
-                                             Namespace(status=None, limit=200)),
+        "review list": lambda: _command("review", app, "review", "list"),
+        "submissions list": lambda: _command("submissions", app, "submissions", "list"),
     }
     slow = 0
     for name, case in cases.items():
@@ -215,10 +197,13 @@ def _digest(app: App, tz: ZoneInfo) -> None:
     render_digest(data)
 
 
-def _command(name: str, app: App, args: Namespace) -> None:
+def _command(name: str, app: App, *argv: str) -> None:
+    """The list command as the CLI runs it, with the CLI's own defaults for its options."""
+    from intake.cli import build_parser
     from intake.commands import review, submissions
 
     module = review if name == "review" else submissions
+    args = build_parser().parse_args(list(argv))
     with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
         module.run_list(app, args)
 

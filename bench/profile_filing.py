@@ -14,11 +14,9 @@ import argparse
 import cProfile
 import pstats
 import sys
-import tempfile
 import time
 import uuid
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -28,7 +26,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 
 from bench_backlog import _message  # noqa: E402
-from sqlalchemy import Engine, create_engine, event, text  # noqa: E402
+from scratch_db import scratch_database  # noqa: E402
+from sqlalchemy import Engine, event  # noqa: E402
 
 from config.settings import FORMS_DIR, Settings  # noqa: E402
 from intake.context import IntakeContext, build_context  # noqa: E402
@@ -61,13 +60,13 @@ def main() -> int:
     parser.add_argument("--top", type=int, default=40)
     args = parser.parse_args()
     definitions = load_definitions(FORMS_DIR)
-    raws = _messages(definitions, args.messages, args.duplicates)
+    raws = _messages(args.messages, args.duplicates)
     today = NOW.date()
     settings = Settings()
     reads = [read_message(raw, definitions, limits=build_context(settings).limits,
                           today=today, isolate=False) for raw in raws]
     print(f"{len(raws)} messages read", flush=True)
-    with _database(args.db) as url:
+    with scratch_database(args.db, prefix="rpa-profile-filing") as url:
         ctx = build_context(Settings().replace(
             database={"url": url}, acknowledgment={"signing_key": "profile-filing-key-16"}),
             isolate=False)
@@ -79,14 +78,14 @@ def main() -> int:
     return 0
 
 
-def _messages(definitions: dict[str, Any], count: int, duplicates: bool) -> list[bytes]:
+def _messages(count: int, duplicates: bool) -> list[bytes]:
     raws = []
     for number in range(1, count + 1):
         if duplicates and number % 10 == 0:  # the same form again, a new Message-ID
-            raws.append(_message(definitions, number - 5).replace(
+            raws.append(_message(number - 5).replace(
                 b"backlog-", b"again-" + uuid.uuid4().hex[:4].encode() + b"-", 1))
         else:
-            raws.append(_message(definitions, number))
+            raws.append(_message(number))
     return raws
 
 
@@ -144,26 +143,6 @@ def _report(tally: Tally, count: int, backend: str) -> None:
     print(f"{backend}: {count} messages filed ({tally.filed}); driver CPU "
           f"{total_cpu * 1000 / count:.1f} ms/message, {total_sql / count:.1f} SQL "
           f"statements/message ({parts}); wall {tally.wall * 1000 / count:.1f} ms/message")
-
-
-@contextmanager
-def _database(url: str) -> Iterator[str]:
-    """A fresh SQLite file, or a private schema of the PostgreSQL at ``url`` (dropped after)."""
-    if not url:
-        with tempfile.TemporaryDirectory(prefix="rpa-profile-filing-") as directory:
-            yield f"sqlite:///{Path(directory) / 'registry.db'}"
-        return
-    base = url.split("?")[0]
-    admin = create_engine(base.replace("postgresql://", "postgresql+psycopg://", 1))
-    schema = f"profile_{uuid.uuid4().hex[:10]}"
-    with admin.begin() as conn:
-        conn.execute(text(f"CREATE SCHEMA {schema}"))
-    try:
-        yield f"{base}?options=-csearch_path%3D{schema}"
-    finally:
-        with admin.begin() as conn:
-            conn.execute(text(f"DROP SCHEMA IF EXISTS {schema} CASCADE"))
-        admin.dispose()
 
 
 if __name__ == "__main__":

@@ -17,7 +17,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from unhurried import UNHURRIED
 
 from config.settings import FORMS_DIR
 from parsers.extract import extract_document, extract_json
@@ -130,12 +133,6 @@ def _score_problems(score: Score, name: str, expected: dict[str, Any],
         score.good_with_false += bool(false)
     if false:
         score.lines.append(f"  {name}: told {false}")
-
-
-# What is read, not how fast: time limits no load reaches (`--unhurried`). On a machine
-# busy with other work, OCR pages pass the product's 20 s a page and are given up.
-UNHURRIED = Limits(seconds_per_document=300.0, seconds_per_message=400.0,
-                   ocr_seconds_per_page=300.0)
 
 
 def score_folder(score: Score, folder: Path, definitions: dict[str, Any],

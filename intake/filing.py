@@ -48,7 +48,8 @@ def file_message(session: Session, raw_message_id: int, read: ReadMessage,
     claimed = claim_message(session, raw_message_id, mark, now)
     if claimed is None:
         return None
-    copy = earlier_copy(session, raw_message_id, claimed[0], mark) if claimed[0] else None
+    copy = (earlier_copy(session, raw_message_id, claimed.message_id, mark)
+            if claimed.message_id else None)
     if copy is not None:  # the same message again (another folder, another Received line)
         link_message(session, raw_message_id, copy)
         return None

@@ -264,8 +264,8 @@ class _Batch:
 
 
 def _id(item: _InHand) -> int:
-    assert item.raw_message_id is not None or item.outcome is not None
-    return item.raw_message_id or 0
+    assert item.raw_message_id is not None  # a stored message still to be read
+    return item.raw_message_id
 
 
 def _file(factory: sessionmaker[Session], ctx: IntakeContext, item: _InHand,

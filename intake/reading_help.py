@@ -53,8 +53,9 @@ def _stored_bytes(factory: sessionmaker[Session], ids: list[int]) -> list[tuple[
 
 def _file_one(factory: sessionmaker[Session], ctx: IntakeContext, raw_message_id: int,
               raw: bytes, reading: PendingRead, now: datetime) -> Outcome:
-    """Count the attempt, then file (the poller's two steps); one message's failure is
-    logged and the others go on, a database that is down ends the help."""
+    """Count the attempt, then file (the poller's two steps): a message that fails is
+    quarantined by ``finish_attempt`` and the others go on; a database that is down ends the
+    help."""
     try:
         started = begin_attempt(factory, raw_message_id, ctx, raw)
         if isinstance(started, Outcome):

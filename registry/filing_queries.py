@@ -5,9 +5,9 @@ to run it. Table statements, not ORM ones: filing needs three columns, not the o
 from __future__ import annotations
 
 from datetime import datetime
-from typing import cast
+from typing import Any, cast
 
-from sqlalchemy import Table, bindparam, select, update
+from sqlalchemy import Row, Table, bindparam, select, update
 from sqlalchemy.orm import Session
 
 from registry.models import MSG_FILED, RawMessage
@@ -30,13 +30,12 @@ _LINK = (update(_RAW).where(_RAW.c.id == bindparam("raw_id"))
 
 
 def claim_message(session: Session, raw_message_id: int, fingerprint: str,
-                  now: datetime) -> tuple[str | None] | None:
-    """Mark the message filed (with its fingerprint) unless someone already did: its stored
-    Message-ID (a 1-tuple), or None when it was filed before. Concurrent runs block on this
-    row (PostgreSQL) or the write lock (SQLite)."""
-    row = session.execute(_CLAIM, {"raw_id": raw_message_id, "now": now,
-                                   "print": fingerprint}).first()
-    return None if row is None else (row.message_id,)
+                  now: datetime) -> Row[Any] | None:
+    """Mark the message filed (with its fingerprint) unless someone already did: the claimed
+    row (its ``message_id``), or None when it was filed before. Concurrent runs block on
+    this row (PostgreSQL) or the write lock (SQLite)."""
+    return session.execute(_CLAIM, {"raw_id": raw_message_id, "now": now,
+                                    "print": fingerprint}).first()
 
 
 def earlier_copy(session: Session, raw_message_id: int, message_id: str,
