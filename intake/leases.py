@@ -36,14 +36,14 @@ class Leases:
         """Lease one stored message for this instance; False when another holds it."""
         if not self.shared:
             return True
-        with transaction(self.factory) as session:
+        with transaction(self.factory, durable=False) as session:  # a lost lease only expires
             return bool(lease_these(session, [raw_message_id], self._lease()))
 
     def take_waiting(self, limit: int) -> list[int]:
         """Lease up to ``limit`` free waiting messages (the newest first)."""
         if not self.shared:
             return []
-        with transaction(self.factory) as session:
+        with transaction(self.factory, durable=False) as session:
             return lease_waiting(session, self._lease(), limit=limit)
 
     def elsewhere(self, raw_message_ids: Sequence[int]) -> set[int]:

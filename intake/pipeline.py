@@ -1,8 +1,10 @@
 """The pipeline driver: the one place that walks a message through every stage.
 
-store raw bytes (commit) → count the attempt (commit) → read: parse + extract within the
-message's budget, isolated (here, or already done by a worker of the poll's reader pool) →
-validate + file + enqueue acknowledgment (one transaction).
+store raw bytes (interim commit) → count the attempt (interim commit) → read: parse +
+extract within the message's budget, isolated (here, or already done by a worker of the
+poll's reader pool) → validate + file + enqueue acknowledgment (one durable transaction: it
+takes the interim commits before it to disk too, before the mailbox is changed or the
+acknowledgment sent).
 Expected bad input becomes a problem on the submission; a database that is down or locked
 leaves the message where it is for the next cycle; anything else unexpected quarantines the
 message with its traceback, and the caller moves on to the next message. A message whose
@@ -136,7 +138,8 @@ def store_message(factory: sessionmaker[Session], raw: bytes, *, mailbox: str,
 def _store_once(factory: sessionmaker[Session], raw: bytes, digest: str, message_id: str, *,
                 mailbox: str, now: datetime, backfill: bool,
                 note: Callable[[Session, int], None] | None) -> Outcome | int:
-    with transaction(factory) as session:
+    # Interim: the filing's durable commit carries it to disk before the mailbox changes.
+    with transaction(factory, durable=False) as session:
         row = _find_stored(session, digest)
         if row is None:
             row = _new_row(raw, digest, message_id, mailbox=mailbox, now=now,
@@ -168,8 +171,9 @@ def begin_attempt(factory: sessionmaker[Session], raw_message_id: int, ctx: Inta
                   raw: bytes | None = None) -> Outcome | Attempt:
     """Count this attempt of a stored message (committed before any work, so a kill counts
     too); the Attempt (with ``raw`` when the caller has the bytes, else the stored ones), or
-    the outcome when there is nothing (more) to try."""
-    with _database(), transaction(factory) as session:
+    the outcome when there is nothing (more) to try. Interim: a power loss may forget it,
+    which costs one more attempt; a killed process does not."""
+    with _database(), transaction(factory, durable=False) as session:
         row = session.get(RawMessage, raw_message_id, options=[defer(RawMessage.raw)])
         if row is None:
             return Outcome("quarantined", reason="raw message not found")

@@ -72,6 +72,13 @@ def _sqlite_engine(url: str, database: str | None, echo: bool) -> Engine:
         cursor.execute("PRAGMA busy_timeout=30000")
         cursor.close()
 
+    @event.listens_for(engine, "checkin")
+    def _on_checkin(dbapi_connection: Any, record: Any) -> None:
+        if record.info.pop(_INTERIM, False):  # back to a durable commit for the next user
+            cursor = dbapi_connection.cursor()
+            cursor.execute("PRAGMA synchronous=FULL")
+            cursor.close()
+
     return engine
 
 
@@ -120,11 +127,22 @@ def _without_nul(value: Any) -> Any:
     return value
 
 
+_INTERIM = "rpa_intake_interim"
+
+
 @contextmanager
-def transaction(factory: sessionmaker[Session]) -> Iterator[Session]:
-    """One unit of work: commit on success, roll back on any error."""
+def transaction(factory: sessionmaker[Session], *, durable: bool = True) -> Iterator[Session]:
+    """One unit of work: commit on success, roll back on any error.
+
+    ``durable=False``, an interim commit: visible to everyone at once and kept if this
+    process dies, but written to disk only with the next durable commit of the database
+    (SQLite WAL ``synchronous=NORMAL``, PostgreSQL ``synchronous_commit = off``), so a power
+    loss may undo it. For steps that nothing outside the database acts on before a durable
+    commit follows: storing a message and counting an attempt, before its filing."""
     session = factory()
     try:
+        if not durable:
+            _make_interim(session)
         yield session
         session.commit()
     except BaseException:
@@ -132,3 +150,14 @@ def transaction(factory: sessionmaker[Session]) -> Iterator[Session]:
         raise
     finally:
         session.close()
+
+
+def _make_interim(session: Session) -> None:
+    connection = session.connection()
+    if connection.dialect.name == "postgresql":
+        connection.exec_driver_sql("SET LOCAL synchronous_commit TO OFF")
+    elif connection.dialect.name == "sqlite":
+        # Before the first write: SQLite refuses to change it inside a transaction; the
+        # pool's checkin sets it back to FULL.
+        connection.exec_driver_sql("PRAGMA synchronous=NORMAL")
+        connection.info[_INTERIM] = True
