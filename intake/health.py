@@ -13,7 +13,12 @@ from config.settings import Settings
 from notifier.alerts import enqueue_alert, enqueue_login_alert
 from notifier.login_status import failing_logins
 from registry.models import QUEUED, AuthStatus, MailboxState, OutboxMessage
-from registry.queries import last_successful_poll, open_quarantine_count
+from registry.queries import (
+    ReadingBacklog,
+    last_successful_poll,
+    open_quarantine_count,
+    reading_backlog,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,11 +36,28 @@ def health_status(session: Session, *, now: datetime, settings: Settings) -> Hea
     stale = last is None or now - last > limit
     logins = failing_logins(session, now=now,
                             longer_than_seconds=settings.service.poll_interval_seconds)
-    ok = not stale and not backlog and not logins
+    reading = reading_backlog(session, since=now - timedelta(hours=1))
+    stuck = reading.oldest is not None and now - reading.oldest > limit
+    ok = not stale and not backlog and not logins and not stuck
     when = f"{last:%Y-%m-%d %H:%M:%S} UTC" if last else "never"
     return Health(ok, f"{'OK' if ok else 'FAIL'} last successful poll {when}; outbox backlog "
-                      f"{backlog or 0} (older than 15 min); quarantine {quarantined} open"
+                      f"{backlog or 0} (older than 15 min); quarantine {quarantined} open; "
+                      + _reading_line(reading, now)
                       + "".join(_login_line(row) for row in logins))
+
+
+def _reading_line(reading: ReadingBacklog, now: datetime) -> str:
+    """How far behind intake is: a message stored but unfiled for long is stuck (its reader
+    keeps failing, or no instance is polling); in a busy week, the rate says how fast."""
+    waiting = f"stored, not filed {reading.waiting}"
+    if reading.oldest is not None:
+        waiting += f" (oldest {_age(now - reading.oldest)})"
+    return f"{waiting}; filed in the last hour {reading.filed}"
+
+
+def _age(delta: timedelta) -> str:
+    minutes = max(0, int(delta.total_seconds() // 60))
+    return f"{minutes} min" if minutes < 120 else f"{minutes // 60} h"
 
 
 def _login_line(row: AuthStatus) -> str:

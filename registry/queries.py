@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -10,12 +11,15 @@ from sqlalchemy import bindparam, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from registry.models import (
+    MSG_CLAIMED,
+    MSG_FILED,
     Approval,
     Document,
     MailboxState,
     Organization,
     OutboxMessage,
     QuarantineEntry,
+    RawMessage,
     Submission,
 )
 
@@ -165,6 +169,24 @@ def received_by_form(session: Session, start: datetime, end: datetime) -> dict[s
 
 def last_successful_poll(session: Session) -> datetime | None:
     return session.scalar(select(func.max(MailboxState.last_success_at)))
+
+
+@dataclass(frozen=True, slots=True)
+class ReadingBacklog:
+    """Stored messages not filed yet (the oldest since when), and how many were filed of
+    those stored since ``since``: how far behind intake is, and how fast it goes."""
+    waiting: int
+    oldest: datetime | None
+    filed: int
+
+
+def reading_backlog(session: Session, *, since: datetime) -> ReadingBacklog:
+    waiting, oldest = session.execute(
+        select(func.count(), func.min(RawMessage.received_at))
+        .where(RawMessage.status == MSG_CLAIMED)).one()
+    filed = session.scalar(select(func.count()).select_from(RawMessage).where(
+        RawMessage.received_at >= since, RawMessage.status == MSG_FILED)) or 0
+    return ReadingBacklog(waiting or 0, oldest, filed)
 
 
 def open_quarantine_count(session: Session) -> int:

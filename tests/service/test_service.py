@@ -9,7 +9,7 @@ import signal
 import subprocess
 import sys
 import time
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -203,3 +203,28 @@ def _filed(factory: sessionmaker[Session]) -> int:
             return session.scalar(select(func.count()).select_from(Submission)) or 0
     except Exception:
         return 0
+
+
+def test_health_tells_how_far_behind_intake_is_and_fails_when_a_message_is_stuck(
+        settings: Settings, session_factory: sessionmaker[Session]) -> None:
+    """A deadline week: the administrator sees what is stored and not filed yet, and the
+    rate; a message left unfiled past alert_after_minutes makes the check fail."""
+    from registry.models import MSG_CLAIMED, MSG_FILED, RawMessage
+
+    def raw(number: int, status: str, minutes_ago: int) -> RawMessage:
+        return RawMessage(sha256=f"{number:064d}", source="imap://x", size=1, raw=b"x",
+                          received_at=NOW - timedelta(minutes=minutes_ago), status=status)
+
+    with transaction(session_factory) as session:
+        session.add(MailboxState(mailbox="imap://x", last_uid=0, last_success_at=NOW))
+        session.add_all([raw(1, MSG_FILED, 5), raw(2, MSG_FILED, 50), raw(3, MSG_FILED, 90),
+                         raw(4, MSG_CLAIMED, 2)])
+    with session_factory() as session:
+        health = health_status(session, now=NOW, settings=settings)
+    assert health.ok
+    assert "stored, not filed 1 (oldest 2 min); filed in the last hour 2" in health.line
+    with transaction(session_factory) as session:
+        session.add(raw(5, MSG_CLAIMED, settings.service.alert_after_minutes + 1))
+    with session_factory() as session:
+        health = health_status(session, now=NOW, settings=settings)
+    assert not health.ok and "stored, not filed 2 (oldest 31 min)" in health.line
