@@ -33,6 +33,7 @@ from intake.filing import file_message
 from parsers.headers import message_id_of, parse_address, sanitize_header
 from parsers.message_reader import ReadMessage, read_message
 from registry.db import transaction
+from registry.filing_queries import count_attempt
 from registry.models import (
     MSG_CLAIMED,
     MSG_DISCARDED,
@@ -173,19 +174,20 @@ def begin_attempt(factory: sessionmaker[Session], raw_message_id: int, ctx: Inta
     too); the Attempt (with ``raw`` when the caller has the bytes, else the stored ones), or
     the outcome when there is nothing (more) to try. Interim: a power loss may forget it,
     which costs one more attempt; a killed process does not."""
+    most = max(1, ctx.settings.mailbox.max_attempts)
     with _database(), transaction(factory, durable=False) as session:
+        counted = count_attempt(session, raw_message_id, most=most, with_bytes=raw is None)
+        if counted is not None:
+            return Attempt(raw_message_id, raw if raw is not None else counted.raw or b"",
+                           counted.backfill)
         row = session.get(RawMessage, raw_message_id, options=[defer(RawMessage.raw)])
         if row is None:
             return Outcome("quarantined", reason="raw message not found")
         if row.status == MSG_FILED:
             return Outcome("already", reference=_reference_of(session, row))
-        if row.attempts >= max(1, ctx.settings.mailbox.max_attempts):
-            gave_up = f"gave up after {row.attempts} interrupted attempts"
-            last = f" (last: {row.last_error})" if row.last_error else ""
-            error, received_at = RuntimeError(gave_up + last), row.received_at
-        else:
-            row.attempts += 1
-            return Attempt(row.id, raw if raw is not None else row.raw or b"", row.backfill)
+        gave_up = f"gave up after {row.attempts} interrupted attempts"
+        last = f" (last: {row.last_error})" if row.last_error else ""
+        error, received_at = RuntimeError(gave_up + last), row.received_at
     return quarantine(factory, raw_message_id, error, now=received_at)
 
 

@@ -25,6 +25,12 @@ _EARLIER_COPY = (select(_RAW.c.submission_id)
                         _RAW.c.fingerprint == bindparam("print"),
                         _RAW.c.status == MSG_FILED, _RAW.c.submission_id.is_not(None))
                  .order_by(_RAW.c.id).limit(1))
+_COUNT_ATTEMPT = (update(_RAW)
+                  .where(_RAW.c.id == bindparam("raw_id"), _RAW.c.status != MSG_FILED,
+                         _RAW.c.attempts < bindparam("most"))
+                  .values(attempts=_RAW.c.attempts + 1))
+_COUNTED = {False: _COUNT_ATTEMPT.returning(_RAW.c.backfill),
+            True: _COUNT_ATTEMPT.returning(_RAW.c.backfill, _RAW.c.raw)}
 _LINK = (update(_RAW).where(_RAW.c.id == bindparam("raw_id"))
          .values(submission_id=bindparam("submission_id")))
 
@@ -36,6 +42,14 @@ def claim_message(session: Session, raw_message_id: int, fingerprint: str,
     this row (PostgreSQL) or the write lock (SQLite)."""
     return session.execute(_CLAIM, {"raw_id": raw_message_id, "now": now,
                                     "print": fingerprint}).first()
+
+
+def count_attempt(session: Session, raw_message_id: int, *, most: int,
+                  with_bytes: bool) -> Row[Any] | None:
+    """One more attempt of a message not filed and tried fewer than ``most`` times: its
+    ``backfill`` (and ``raw`` when asked), or None when that is not the case."""
+    return session.execute(_COUNTED[with_bytes],
+                           {"raw_id": raw_message_id, "most": most}).first()
 
 
 def earlier_copy(session: Session, raw_message_id: int, message_id: str,
