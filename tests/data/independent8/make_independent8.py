@@ -1066,7 +1066,7 @@ def make_kn1(name, v):
 
 
 @case("ab1_s2g_label_above_no_box_mixed_dates", "stage2_grandfathered", "pdf", [6, 13], "reportlab canvas",
-      "Printed grandfathered Stage II with each LABEL ABOVE its value (small grey-free bold label, value on the "
+      "Printed grandfathered Stage II with each LABEL ABOVE its value (small bold label, value on the "
       "next line indented 8 pt, NO box or rule; DejaVu Sans); dates written three ways on one form: "
       "'09/30/2019' (operational since), '10 April 2026' (testing), 'Apr 16, 2026' (signed); phone "
       "'603-555-0135 x31' with an extension; ☒/☐ choice runs.")
@@ -2106,7 +2106,7 @@ def make_wb2(name, v):
 @case("wb3_test_scenarios_web_badges", "test_scenarios", "pdf", [7, 9], "HTML -> headless Chromium --print-to-pdf (no network)",
       "Test Scenarios page printed by Chromium (Nimbus Sans): a striped HTML table with the six columns; "
       "Pass/Fail shown as coloured BADGES with the words 'PASS' / 'FAIL' (upper case). PA-3 (Prior "
-      "Authorization Request) and EL-2 (Member Eligibility Verification) fail. Goes with tc1.")
+      "Authorization Request) and EL-2 (Member Eligibility Verification) fail.")
 def make_wb3(name, v):
     trs = "".join("<tr>" + "".join(f"<td>{h(x)}</td>" for x in (r[0], TXN_LABEL[r[1]], r[2], r[3], r[4])) +
                   f'<td><span class="b {"p" if r[5] else "f"}">{"PASS" if r[5] else "FAIL"}</span></td></tr>'
