@@ -1152,6 +1152,7 @@ def ts_values(key):
     return {"transactions": t, "scenario_pass_counts": pc}
 
 
+D["vm2"] = D["vm1"]
 for _k in TS:
     D[_k] = ts_values(_k)
 D["sn6"] = D["ts3"]
@@ -1866,6 +1867,21 @@ def make_nl2(name, v):
     os.makedirs(tmp, exist_ok=True)
     shutil.copy(src, os.path.join(tmp, "nl2.docx"))
     pdf = soffice_pdf(os.path.join(tmp, "nl2.docx"), tmp)
+    shutil.copy(pdf, out(name, "pdf"))
+
+
+@case("vm2_stage1_two_row_cells_lo_pdf", "stage1", "pdf", [13], "python-docx (vMerge) -> LibreOffice Writer -> PDF",
+      "The two-row-cell DOCX of vm1 converted to PDF by LibreOffice Writer: a printed ruled table where each "
+      "value sits in a cell to the right of a label cell and a hint cell, spanning both rows; the grey hint "
+      "texts are printed under the labels. Same values as vm1.")
+def make_vm2(name, v):
+    src = out("vm1_stage1_docx_value_cells_span_two_rows", "docx")
+    if not os.path.exists(src):
+        run_case("vm1_stage1_docx_value_cells_span_two_rows")
+    tmp = os.path.join(WORK, "vm2")
+    os.makedirs(tmp, exist_ok=True)
+    shutil.copy(src, os.path.join(tmp, "vm2.docx"))
+    pdf = soffice_pdf(os.path.join(tmp, "vm2.docx"), tmp)
     shutil.copy(pdf, out(name, "pdf"))
 
 
