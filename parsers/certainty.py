@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 
 from parsers.formdefs import FormDefinition
+from parsers.labels import normalize_label
 from parsers.mapping import MappedValue, is_blank
 from parsers.model import Problem, Source
 
@@ -24,6 +25,9 @@ PAIRED_BY_POSITION = 0.9
 # proof of a blank.
 BLANK_SOURCES: frozenset[Source] = frozenset(
     {"acroform", "xfa", "content_control", "legacy_field", "table_cell"})
+# Controls that hold exactly what the provider typed into that one field.
+TYPED_SOURCES: frozenset[Source] = frozenset(
+    {"acroform", "xfa", "content_control", "legacy_field"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,8 +38,11 @@ class Certainty:
     sure: frozenset[str]
 
 
-def certainty_of(mapped: Mapping[str, MappedValue]) -> Certainty:
-    sure = {key for key, item in mapped.items() if _sure(item)}
+def certainty_of(mapped: Mapping[str, MappedValue],
+                 definition: FormDefinition) -> Certainty:
+    labels = _other_labels(definition)
+    sure = {key for key, item in mapped.items()
+            if _sure(item) and not _runs_into_a_label(item, labels.get(key, ()))}
     return Certainty(frozenset(mapped), frozenset(sure))
 
 
@@ -43,6 +50,25 @@ def _sure(item: MappedValue) -> bool:
     if item.confidence < SURE or item.conflicts:
         return False
     return not is_blank(item.raw) or item.source in BLANK_SOURCES or item.understood
+
+
+def _other_labels(definition: FormDefinition) -> dict[str, tuple[str, ...]]:
+    """Per key, the labels of the form's other fields (two words or more, normalized)."""
+    names = {item.key: {text for name in (item.label, *item.aliases)
+                        if len((text := normalize_label(name)).split()) >= 2}
+             for item in definition.fields}
+    return {key: tuple(text for other, texts in names.items() if other != key
+                       for text in texts - own) for key, own in names.items()}
+
+
+def _runs_into_a_label(item: MappedValue, labels: Iterable[str]) -> bool:
+    """A page reader's value holding another field's label took the next fields with it
+    (it misread the layout): kept for a coordinator, not sure enough to tell a provider."""
+    if item.source in TYPED_SOURCES or is_blank(item.raw):
+        return False
+    parts = item.raw if isinstance(item.raw, tuple) else (item.raw,)
+    text = f" {normalize_label(' '.join(str(part) for part in parts))} "
+    return any(f" {label} " in text for label in labels)
 
 
 def settle(problem: Problem, involved: Iterable[str], certainty: Certainty,

@@ -34,7 +34,7 @@ def check_document(definition: FormDefinition, mapped: Mapping[str, MappedValue]
     """Normalize every mapped value and apply the document rules; a problem is told to the
     provider only when the fields it is about were read with certainty."""
     fields, problems, invalid = _normalize(definition, mapped)
-    certainty = certainty_of(mapped)
+    certainty = certainty_of(mapped, definition)
     values = {item.key: item.value for item in fields}  # as given: before derivation
     told = [settle(problem, [problem.field or ""], certainty, definition)
             for problem in problems]

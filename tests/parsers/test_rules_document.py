@@ -147,6 +147,30 @@ def test_required_with_a_doubtful_selection_is_not_told(definitions) -> None:
     assert reviewed(result) == [("unreadable", "transactions_other")]
 
 
+@pytest.mark.parametrize(("key", "raw", "code"), [
+    ("contact_email", "gadeyemi@tidewatercs.com Primary Contact Telephone * (703) 555-0148",
+     "invalid_email"),
+    ("bot_count", "4 Bot Name(s) * TW-STAT-1 TW-STAT-2", "invalid_integer"),
+    ("fein", "54-1983320 Street Address * 4100 Monument Corner Drive", "invalid_fein"),
+])
+def test_a_value_that_runs_into_another_label_is_not_told(definitions, key, raw,
+                                                          code) -> None:
+    """A page reader that took the next fields' labels and values into one value misread
+    the layout: what that value breaks goes to a coordinator, never to the provider."""
+    mapped = {name: MappedValue(name, value, "layout") for name, value in
+              {**SAMPLES["stage1"], key: raw}.items()}
+    result = check_document(definitions["stage1"], mapped, today=TODAY)
+    assert told(result) == []
+    assert [item[1] for item in reviewed(result)] == [key]
+
+
+def test_a_value_may_name_a_label_in_a_fillable_field(definitions) -> None:
+    """Typed into its own field, the text is the provider's: a rule it breaks is told."""
+    result = check(definitions, "stage1", {"contact_email": "see Primary Contact Name"})
+    assert [(problem.code, problem.field) for problem in result.problems] == [
+        ("invalid_email", "contact_email")]
+
+
 def test_document_confidence(definitions) -> None:
     assert check(definitions, "stage1").confidence == 1.0
     assert check(definitions, "stage1", confidence=0.9).confidence == 0.9
