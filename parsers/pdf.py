@@ -236,7 +236,8 @@ def _raw_field(widget: Widget, pages: _Pages, vocabulary: Vocabulary,
     if _self_explaining(widget.name, vocabulary):
         return RawField(name=widget.name, value=widget.value, source="acroform",
                         export_value=widget.export_value, page=max(widget.page, 0),
-                        beside=_coded_choice(widget, pages, vocabulary))
+                        beside=_coded_choice(widget, pages, vocabulary),
+                        tooltip=widget.tooltip)
     if widget.rect is not None and 0 <= widget.page < pages.count:
         words, height = pages.words(widget.page), pages.height(widget.page)
         label = label_near(words, _top_down(widget.rect, height), vocabulary)
@@ -252,7 +253,8 @@ def _raw_field(widget: Widget, pages: _Pages, vocabulary: Vocabulary,
         box = widget.field_type == "/Btn"
         label, beside = tooltip, (choice or beside or label) if box else ""
     return RawField(name=widget.name, value=widget.value, source="acroform", label=label,
-                    export_value=widget.export_value, page=max(widget.page, 0), beside=beside)
+                    export_value=widget.export_value, page=max(widget.page, 0), beside=beside,
+                    tooltip=widget.tooltip)
 
 
 def _coded_choice(widget: Widget, pages: _Pages, vocabulary: Vocabulary) -> str:
