@@ -98,9 +98,10 @@ def _content_controls(root: etree._Element) -> Iterator[RawField]:
         label = alias or (_box_label(sdt) if isinstance(value, bool) else _label_before(sdt))
         # An untitled control is named by its label; an untitled box by the text after it.
         name = tag or alias or (isinstance(value, bool) and _text_after(sdt)) or label
-        if name:
+        if name:  # a box's choice is the text beside it ("☒ Claim Status Inquiry")
+            beside = _text_after(sdt) if isinstance(value, bool) else ""
             yield RawField(name=name, label=label, value=value, source="content_control",
-                           export_value=_list_value(props, value))
+                           export_value=_list_value(props, value), beside=beside)
 
 
 def _control_value(sdt: etree._Element, props: etree._Element) -> str | bool | None:
@@ -245,9 +246,11 @@ def _paragraph_fields(parts: list[etree._Element], vocabulary: Vocabulary) -> li
             if paragraph.find(f".//{{{W}}}ffData") is not None:
                 fields += reader.stop()  # a legacy field's paragraph: that reader's own
             elif next(paragraph.iterancestors(f"{{{W}}}tc"), None) is None and \
-                    not _holds_text_box(paragraph):
-                line = _text(paragraph).strip()
-                fields += reader.read(f"§ {line}" if _styled_heading(paragraph) else line)
+                    not _fallback_copy(paragraph):
+                line = _own_text(paragraph).strip()
+                if line or not _holds_text_box(paragraph):
+                    fields += reader.read(f"§ {line}" if _styled_heading(paragraph) else line,
+                                          boxed=_boxed(paragraph))
         fields += reader.flush()
     return fields
 
@@ -261,13 +264,15 @@ class _Paragraphs:
         self.vocabulary = vocabulary
         self.label, self.waiting, self.lines = "", False, []  # type: tuple[str, bool, list[str]]
 
-    def read(self, line: str) -> list[RawField]:
-        if self.waiting and self._value_line(line):
+    def read(self, line: str, *, boxed: bool = False) -> list[RawField]:
+        """One paragraph; ``boxed`` when it is typed in a text box or frame (an answer box:
+        a short word in capitals there is a value, "MA", never a heading)."""
+        if self.waiting and self._value_line(line, boxed):
             self.lines.append(line)
             return []
         if not line and self.waiting and not self.lines:
             return []  # a blank line between a label and its value
-        fields = self._left_empty(line) + self.flush()
+        fields = self._left_empty(line, boxed) + self.flush()
         pairs = self.vocabulary.split_pairs(line) if ":" in line else []
         if len(pairs) > 1:  # "City: Boston   State: MA   ZIP Code: 02111"
             self.label = pairs[-1][0]
@@ -284,10 +289,10 @@ class _Paragraphs:
             self.label = ""  # prose or a heading: the marks that follow answer nothing
         return fields
 
-    def _left_empty(self, line: str) -> list[RawField]:
+    def _left_empty(self, line: str, boxed: bool) -> list[RawField]:
         """A label alone on its line, the next line a label or a heading: surely empty."""
         if not (self.waiting and not self.lines and self.label) or not (
-                _heading(line) or _paragraph_label(line, self.vocabulary) is not None):
+                _heading(line, boxed) or _paragraph_label(line, self.vocabulary) is not None):
             return []
         return [RawField(name=self.label, label=self.label, value="", source="paragraph",
                          understood=True)]
@@ -309,8 +314,8 @@ class _Paragraphs:
         self.waiting, self.lines = False, []
         return fields
 
-    def _value_line(self, line: str) -> bool:
-        return bool(line) and len(self.lines) < 20 and not _heading(line) and \
+    def _value_line(self, line: str, boxed: bool) -> bool:
+        return bool(line) and len(self.lines) < 20 and not _heading(line, boxed) and \
             not marked_items(line) and _paragraph_label(line, self.vocabulary) is None and \
             len(self.vocabulary.split_pairs(line) if ":" in line else []) < 2
 
@@ -331,18 +336,41 @@ def _option(line: str, vocabulary: Vocabulary) -> bool:
     return vocabulary.is_choice_label(line)
 
 
-def _heading(line: str) -> bool:
-    """A section heading: styled as one (marked "§" by the caller), a few words in
-    capitals ("BOT DETAILS"), or "Section 2"/"Part B ..."."""
+def _heading(line: str, boxed: bool = False) -> bool:
+    """A section heading: styled as one (marked "§" by the caller), "Section 2"/"Part B
+    ...", or outside answer boxes a few words in capitals ("BOT DETAILS")."""
     return line.startswith("§ ") or section_heading(line) or (
-        line.isupper() and not any(char.isdigit() for char in line) and len(line.split()) <= 6)
+        not boxed and line.isupper() and not any(char.isdigit() for char in line) and
+        len(line.split()) <= 6)
 
 
 def _holds_text_box(paragraph: etree._Element) -> bool:
-    """The paragraph a text box is anchored in (its paragraphs are read one by one), or a
-    paragraph of the older copy Word keeps of a text box (mc:Fallback), read once already."""
-    return paragraph.find(f".//{{{W}}}p") is not None or any(
-        ancestor.tag == f"{{{MC}}}Fallback" for ancestor in paragraph.iterancestors())
+    """The paragraph a text box is anchored in: its own text is read, then the box's
+    paragraphs one by one, in document order."""
+    return paragraph.find(f".//{{{W}}}p") is not None
+
+
+def _fallback_copy(paragraph: etree._Element) -> bool:
+    """A paragraph of the older copy Word keeps of a DrawingML text box (mc:Fallback, a
+    VML twin of the wps:txbx), read once already."""
+    return any(ancestor.tag == f"{{{MC}}}Fallback" for ancestor in paragraph.iterancestors())
+
+
+def _boxed(paragraph: etree._Element) -> bool:
+    """Typed in a text box (VML v:textbox or DrawingML wps:txbx, both w:txbxContent) or
+    in a frame (w:framePr): an answer box under its label paragraph."""
+    return paragraph.find("w:pPr/w:framePr", NS) is not None or any(
+        ancestor.tag == f"{{{W}}}txbxContent" for ancestor in paragraph.iterancestors())
+
+
+def _own_text(paragraph: etree._Element) -> str:
+    """A paragraph's text without the text boxes anchored in it (read on their own)."""
+    if not _holds_text_box(paragraph):
+        return _text(paragraph)
+    own = [item for item in paragraph.iter(f"{{{W}}}t", f"{{{W}}}tab", f"{{{W}}}br")
+           if next(item.iterancestors(f"{{{W}}}p"), None) is paragraph]
+    return "".join(item.text or "" if item.tag == f"{{{W}}}t" else
+                   "\n" if item.tag == f"{{{W}}}br" else "\t" for item in own)
 
 
 def _styled_heading(paragraph: etree._Element) -> bool:

@@ -60,8 +60,11 @@ def map_fields(raw: RawDocument, definition: FormDefinition,
     """Canonical key → mapped value, for every raw field that names a field of the form."""
     index = field_index(definition)
     mapped: dict[str, MappedValue] = {}
+    unread: set[str] = set()  # fields with a ticked box whose choice could not be read
     for item in _joined_digit_boxes(raw.fields):
         hit = _resolve(item, index)
+        if hit is not None and hit.value is None and _ticked(hit.field, item):
+            unread.add(hit.field.key)
         if hit is None or (hit.value is None and not _left_empty(hit.field, item)):
             continue
         value, confidence = _as_read(hit.field, "" if hit.value is None else hit.value,
@@ -70,7 +73,32 @@ def map_fields(raw: RawDocument, definition: FormDefinition,
                           understood=item.understood and confidence == item.confidence)
         old = mapped.get(hit.field.key)
         mapped[hit.field.key] = new if old is None else _merge(hit.field, old, new)
-    return mapped
+    # its other boxes unticked do not make it a sure blank: it could not be read (review)
+    return {key: item for key, item in mapped.items()
+            if key not in unread or not is_blank(item.raw)}
+
+
+def _ticked(field: FieldDef, item: RawField) -> bool:
+    """A ticked box (or a selected button) of a choice, set or yes/no field that names no
+    choice the field knows (its tag ``transactions0``, an export ``T3``, nothing beside)."""
+    return _selected(item) and field.type in ("set", "choice", "yesno")
+
+
+def _selected(item: RawField) -> bool:
+    """A ticked box, or a selected button whose value is its own on-state name."""
+    return item.value is True or (isinstance(item.value, str) and bool(item.value.strip())
+                                  and item.value == item.export_value)
+
+
+def _unnamed_choice(field: FieldDef, item: RawField) -> bool:
+    """Neither the button's value, its export name nor the text beside it names a choice
+    of the field (a coded export with no caption, tooltip or printed choice)."""
+    texts = [text for text in (str(item.value), item.export_value, item.beside) if text]
+    if field.type == "yesno":
+        return not any(normalize_label(text) in _YES | _NO for text in texts)
+    if field.type in ("set", "choice"):
+        return not any(find_choice(field, text) is not None for text in texts)
+    return False
 
 
 def _as_read(field: FieldDef, value: RawValue, confidence: float) -> tuple[RawValue, float]:
@@ -211,6 +239,8 @@ def _value_for(field: FieldDef, item: RawField) -> RawValue | None:
     value = item.value
     if isinstance(value, str) and is_blank(value):
         return ""  # empty: the choice printed beside an empty radio group is no answer
+    if _selected(item) and isinstance(value, str) and _unnamed_choice(field, item):
+        return None  # a button's code (/MHP) is no provider's typing: not read, not wrong
     if _a_button(item) and field.type not in ("set", "choice", "yesno", "checkbox"):
         return None  # a radio group placed near a text field's label says nothing of it
     if isinstance(value, bool) and field.type in ("set", "choice"):

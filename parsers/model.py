@@ -105,6 +105,7 @@ class RawField:
     beside: str = ""  # the choice printed beside a box whose label is the question ("Yes")
     understood: bool = False  # an empty value the reader is sure of (a label with nothing
     # after, under or above it, between lines it read entirely)
+    tooltip: str = ""  # a fillable field's /TU, as its designer wrote it ("Row 3 Transaction")
 
 
 @dataclass(frozen=True, slots=True)

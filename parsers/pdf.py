@@ -19,6 +19,7 @@ from parsers.limits import Limits
 from parsers.model import Problem, RawDocument, RawField
 from parsers.page_breaks import carried_values
 from parsers.pdf_boxes import drawn_boxes
+from parsers.pdf_buttons import coded, printed_choice
 from parsers.pdf_fields import Widget, walk_fields
 from parsers.pdf_labels import label_near, question_near
 from parsers.pdf_layout import (
@@ -234,7 +235,9 @@ def _raw_field(widget: Widget, pages: _Pages, vocabulary: Vocabulary,
     label = beside = ""
     if _self_explaining(widget.name, vocabulary):
         return RawField(name=widget.name, value=widget.value, source="acroform",
-                        export_value=widget.export_value, page=max(widget.page, 0))
+                        export_value=widget.export_value, page=max(widget.page, 0),
+                        beside=_coded_choice(widget, pages, vocabulary),
+                        tooltip=widget.tooltip)
     if widget.rect is not None and 0 <= widget.page < pages.count:
         words, height = pages.words(widget.page), pages.height(widget.page)
         label = label_near(words, _top_down(widget.rect, height), vocabulary)
@@ -250,7 +253,19 @@ def _raw_field(widget: Widget, pages: _Pages, vocabulary: Vocabulary,
         box = widget.field_type == "/Btn"
         label, beside = tooltip, (choice or beside or label) if box else ""
     return RawField(name=widget.name, value=widget.value, source="acroform", label=label,
-                    export_value=widget.export_value, page=max(widget.page, 0), beside=beside)
+                    export_value=widget.export_value, page=max(widget.page, 0), beside=beside,
+                    tooltip=widget.tooltip)
+
+
+def _coded_choice(widget: Widget, pages: _Pages, vocabulary: Vocabulary) -> str:
+    """For a ticked or selected button exporting a code (/MHP), the choice it stands for;
+    the page is read only for such a button."""
+    if not coded(widget, vocabulary):
+        return ""
+    shown = 0 <= widget.page < pages.count
+    words = pages.words(widget.page) if shown else []
+    return printed_choice(widget, words, pages.height(widget.page) if shown else 0.0,
+                          vocabulary)
 
 
 def _tooltip_label(tooltip: str, vocabulary: Vocabulary) -> tuple[str, str]:

@@ -30,6 +30,7 @@ class Widget:
     signed: bool = False
     group: tuple[float, float, float, float] | None = None  # a radio group's buttons, all
     tooltip: str = ""  # /TU: the label a screen reader speaks, often the printed label
+    caption: str = ""  # a button's /MK /CA: its normal caption (a glyph, or a choice's name)
 
 
 def walk_fields(reader: PdfReader, max_fields: int) -> list[Widget]:
@@ -74,9 +75,9 @@ def _walk(node: Any, parent_name: str, inherited: dict[str, Any], pages: dict[An
             yield from _walk(kid, name, merged, pages, depth + 1, seen)
         return
     widgets = [kid for kid in kids if isinstance(kid, DictionaryObject)] or [node]
-    tooltip = _text(merged.get("/TU"))
-    found = [replace(_widget(name, merged, widget, pages), tooltip=tooltip)
-             for widget in widgets]
+    tooltip = _text(merged.get("/TU"))  # a button's own tooltip may name its choice
+    found = [replace(_widget(name, merged, widget, pages),
+                     tooltip=_text(widget.get("/TU")) or tooltip) for widget in widgets]
     rects = [item.rect for item in found if item.radio and item.rect is not None]
     if rects:  # where the whole group sits, for the question printed beside it
         group = (min(r[0] for r in rects), min(r[1] for r in rects),
@@ -143,9 +144,18 @@ def _button(name: str, field: dict[str, Any], widget: DictionaryObject, page: in
     checked = state not in {"Off", ""} and (state == on_state or not on_state)
     options = [_text(item) for item in _resolve(field.get("/Opt")) or []]
     export = _option(on_state, options)
+    caption = _caption(widget)
     if radio:
-        return Widget(name, "/Btn", export if checked else "", export, page, rect, radio=True)
-    return Widget(name, "/Btn", checked, export, page, rect)
+        return Widget(name, "/Btn", export if checked else "", export, page, rect, radio=True,
+                      caption=caption)
+    return Widget(name, "/Btn", checked, export, page, rect, caption=caption)
+
+
+def _caption(widget: DictionaryObject) -> str:
+    characteristics = _resolve(widget.get("/MK"))
+    if not isinstance(characteristics, DictionaryObject):
+        return ""
+    return _text(characteristics.get("/CA")).strip()
 
 
 def _option(state: str, options: list[str]) -> str:

@@ -3,7 +3,6 @@ transactions the systems design mentions, how many test scenarios passed per tra
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
@@ -11,6 +10,7 @@ from parsers.choices import find_choice
 from parsers.formdefs import FieldDef, FormDefinition
 from parsers.labels import normalize_label, squash
 from parsers.model import FieldValue, Method, Problem, RawDocument, Source
+from parsers.scenario_fields import field_table
 from parsers.scenario_positions import position_table
 
 _PASS = frozenset({"pass", "passed", "p", "✓", "✔", "☑", "yes", "y", "success", "successful",
@@ -145,37 +145,6 @@ def _scenario_rows(raw: RawDocument, transactions: FieldDef
         for row in table[header_at + 1:]:
             if len(row) > max(columns.values()) and any(cell.strip() for cell in row):
                 yield row, columns
-
-
-# A fillable table's field names: a row number and a column ("Row1.Transaction",
-# "Scenario_2_PassFail", "TS01_Result"); the result and transaction columns are what counts.
-_ROW = re.compile(r"^(?P<before>\D*?)(?P<row>\d{1,3})(?P<after>\D*)$")
-_FIELD_COLUMNS = (("transaction", ("transaction",)),
-                  ("result", ("passfail", "pass", "result", "status", "outcome")))
-_OTHER_COLUMNS = ("expectedresult", "actualresult", "expected", "actual")
-
-
-def field_table(raw: RawDocument) -> tuple[tuple[str, ...], ...]:
-    """Fields per row of a fillable Test Scenarios table as a table with a header row."""
-    rows: dict[int, dict[str, str]] = {}
-    for item in raw.fields:
-        found = _ROW.match(item.name.replace(".", "_")) if isinstance(item.value, str) else None
-        column = _field_column(found) if found else None
-        if found and column:
-            rows.setdefault(int(found.group("row")), {})[column] = str(item.value)
-    if not rows:
-        return ()
-    header = ("Transaction", "Pass/Fail")
-    return (header, *((row.get("transaction", ""), row.get("result", ""))
-                      for _, row in sorted(rows.items())))
-
-
-def _field_column(found: re.Match[str]) -> str | None:
-    after = squash(found.group("after")) or squash(found.group("before"))
-    if any(after.endswith(name) for name in _OTHER_COLUMNS):
-        return None
-    return next((column for column, names in _FIELD_COLUMNS
-                 if any(after.endswith(name) for name in names)), None)
 
 
 def _passed(cell: str) -> bool:

@@ -28,42 +28,26 @@ KINDS = {case: "email" if "documents" in expected else "scan" if expected.get("s
 SCAN_SHARE = 0.5  # of a scan's fields found with the right value
 # Shapes not read yet; strict, so a fix makes the test fail until this goes.
 KNOWN_GAPS: dict[str, str] = {
-    "independent7/af2_s2g_fill_kebab_names_coded_exports": "an org type radio exported as "
-    "a code (not a choice key) is not mapped through its caption or tooltip",
     "independent7/bx2_modification_boxed_serif_same_session_no": "a continued-section "
     "heading is taken as a blank field's value; NPI and PID/SL in boxes not read",
     "independent7/cap1_stage2_caps_mixed_fonts_brackets": "'[X] Adjust/Void' style "
     "shortened choice names: claim_adjustment not read",
-    "independent7/cc1_stage2_cc_table_wingdings": "content-control checkboxes drawn in "
-    "Wingdings inside table cells: transactions and documents enclosed not read",
     "independent7/pg2_stage1_two_pages_continued_bad_npi": "a list continued on the next "
     "line / page keeps its first item only (bot names, POSC screens)",
     "independent7/sc2_test_scenarios_web_landscape": "a browser-printed landscape "
     "scenario table is not read as a table",
     "independent7/sp3_modification_pdf_endash_carlito": "a description wrapped over "
     "lines is cut at the first line break",
-    "independent7/tb1_s2g_docx_values_in_textboxes": "values in DOCX text boxes: the "
-    "state is not read",
-    "independent7/ts1_test_scenarios_fill_xfa_passfail_pairs": "fillable scenario rows "
-    "with flat dotted names and a Pass/Fail checkbox pair per row are not read as rows",
-    "independent7/ts2_test_scenarios_fill_opaque_tooltips": "fillable scenario cells named "
-    "TextN, identified only by their tooltips, are not read as rows",
     "independent7/xl2_test_scenarios_spreadsheet": "a spreadsheet exported to PDF: the "
     "scenario table's pass counts are not read",
 }
 # Problems told wrongly or missed (strict too): the seventh set's false problems, and
 # expected problems that need more than the document.
 PROBLEM_GAPS: dict[str, str] = {
-    "independent7/af2_s2g_fill_kebab_names_coded_exports": "a coded org type export is "
-    "told as an invalid choice (should go to review)",
     "independent7/bl1_stage1_blank_web": "a blank browser-printed form: a section heading "
     "read as the RPA tool name",
-    "independent7/cc1_stage2_cc_table_wingdings": "Wingdings checkboxes not read: a false "
-    "'transactions missing'",
     "independent7/sc2_test_scenarios_web_landscape": "the scenario table not read: a false "
     "'transactions missing'",
-    "independent7/tb1_s2g_docx_values_in_textboxes": "the state in a text box not read: a "
-    "false 'state missing'",
     "independent6/sp03_stage2_docx_equals_unapproved_txn": "a registry cross-check: the "
     "transaction is only unapproved against sp01's Stage I approved as RPA1-2026-00417",
 }
