@@ -161,8 +161,8 @@ def normalize_phone(field: FieldDef, raw: RawValue) -> str:
         digits = digits[1:]
     if len(digits) != 10 or re.search(r"[A-Za-z]", _EXTENSION.sub("", text)):
         raise InvalidValueError("enter a 10-digit US telephone number such as 617-555-0142")
-    number = f"{digits[:3]}-{digits[3:6]}-{digits[6:]}"
-    return f"{number} x{extension[1]}" if extension else number
+    # The contract's format (SPEC §2.1); an extension stays in the raw value only.
+    return f"{digits[:3]}-{digits[3:6]}-{digits[6:]}"
 
 
 def normalize_zip(field: FieldDef, raw: RawValue) -> str:
