@@ -162,3 +162,33 @@ def test_group_side_by_its_pattern() -> None:
     assert box_side(pieces(True)) == "plain"
     assert box_side(pieces("A", True, "B")) == "unsure"
     assert box_side(pieces(True, "A", "|", "B", False)) == "unsure"
+
+
+W14 = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+       'xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml"')
+
+
+def control_box(checked: bool) -> object:
+    """An untitled checkbox content control showing ☒ or ☐."""
+    return parse_xml(f'<w:sdt {W14}><w:sdtPr><w14:checkbox><w14:checked w14:val='
+                     f'"{int(checked)}"/></w14:checkbox></w:sdtPr><w:sdtContent><w:r><w:t>'
+                     f'{"☒" if checked else "☐"}</w:t></w:r></w:sdtContent></w:sdt>')
+
+
+def test_checkbox_controls_after_their_options(
+        definitions: dict[str, FormDefinition]) -> None:
+    """The same shape with checkbox content controls: "Cloud ☐" on each line."""
+    form = Form()
+    for label, options in (("Bot Hosting", [("On-Premises", False), ("Cloud", True),
+                                            ("Vendor-Hosted", False)]),
+                           ("Organization Type", [("MassHealth Provider", True),
+                                                  ("Business Partner", False)])):
+        paragraph = form.row(label).paragraphs[0]
+        for number, (text, checked) in enumerate(options):
+            if number:
+                paragraph._p.append(break_run())
+            paragraph._p.append(text_run(text + " "))
+            paragraph._p.append(control_box(checked))
+    result = form.read(definitions)
+    assert result.value("hosting") == "cloud"
+    assert result.value("org_type") == "provider"
