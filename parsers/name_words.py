@@ -11,9 +11,10 @@ from collections.abc import Iterable
 from parsers.formdefs import FieldDef
 from parsers.labels import clean_field_name, name_parts, normalize_label
 
-# A programmer's words for the label's ("count" of user IDs is their "Number").
+# A programmer's words for the label's ("count" of user IDs is their "Number"); not "no",
+# which is as often the No of a yes/no pair (``testing.no``).
 _SYNONYMS = {"count": "number", "num": "number", "nbr": "number", "qty": "number",
-             "quantity": "number", "no": "number"}
+             "quantity": "number"}
 _WORD = re.compile(r"[a-z0-9]+")
 
 

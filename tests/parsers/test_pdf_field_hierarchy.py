@@ -50,3 +50,8 @@ def test_name_words_only_for_hierarchies_and_one_field(
     found = stage1.field_by_name_words("bots.count")
     assert found is not None and found.key == "bot_count"
     assert stage1.field_by_name_words("primary.contact") is None  # name, title, email...
+
+
+def test_a_no_box_is_no_number(definitions: dict[str, FormDefinition]) -> None:
+    assert hierarchy_words("bots.no") == {"bot", "no"}
+    assert field_index(definitions["stage1"]).field_by_name_words("bots.no") is None
