@@ -4,10 +4,10 @@ w:ffData of the 'begin' run, its shown result in the runs between 'separate' and
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
 
 from lxml import etree
 
+from parsers.docx_boxes import Piece, Side, box_side, is_box, is_question, option_before
 from parsers.model import RawField
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -20,40 +20,87 @@ PLACEHOLDERS = {"", "select", "select one", "choose", "choose one", "choose an i
 
 def legacy_fields(root: etree._Element) -> Iterator[RawField]:
     """Every legacy field; boxes one per paragraph answer the question printed in the
-    paragraph before them ("Organization Type:" then "☐ MassHealth Provider" ...)."""
+    paragraph before them ("Organization Type:" then "☐ MassHealth Provider" ...). Which
+    side of a box its option is printed on is decided once per group: the paragraphs of
+    one table cell, or one paragraph outside tables."""
     question = ""
+    for group in _groups(root):
+        pieces = [list(_pieces(paragraph)) for paragraph in group]
+        side = box_side([piece for part in pieces for piece in [*part, ("break", "")]])
+        for paragraph, part in zip(group, pieces, strict=True):
+            if any(kind == "field" for kind, _ in part):
+                yield from _paragraph_fields(paragraph, part, question, side)
+            elif text := _texts(part):
+                question = text
+
+
+def _groups(root: etree._Element) -> Iterator[list[etree._Element]]:
+    """Paragraphs in document order, those of one table cell together."""
+    group: list[etree._Element] = []
+    cell: etree._Element | None = None
     for paragraph in root.iter(f"{{{W}}}p"):
-        pieces = list(_pieces(paragraph))
-        if any(kind == "field" for kind, _ in pieces):
-            yield from _paragraph_fields(paragraph, pieces, question)
-        elif text := " ".join(value for _, value in pieces).strip():
-            question = text
+        own = next(paragraph.iterancestors(f"{{{W}}}tc"), None)
+        if group and (own is None or own is not cell):
+            yield group
+            group = []
+        group.append(paragraph)
+        cell = own
+    if group:
+        yield group
 
 
-def _paragraph_fields(paragraph: etree._Element, pieces: list[tuple[str, Any]],
-                      question: str) -> Iterator[RawField]:
-    """Fields in reading order, each with the text before it as its label; a checkbox with
-    text after it is a choice named by that text ("☐ Claim Status Inquiry", "☐ Yes ☐ No"),
-    under the question before the paragraph's first field, its table row's label, or the
-    paragraph above."""
-    first = next(index for index, (kind, _) in enumerate(pieces) if kind == "field")
-    lead = " ".join(text for kind, text in pieces[:first] if kind == "text").strip()
+def _paragraph_fields(paragraph: etree._Element, pieces: list[Piece], question: str,
+                      side: Side) -> Iterator[RawField]:
+    """Fields in reading order, each with the text before it as its label; a checkbox
+    beside text is a choice named by that text ("☐ Claim Status Inquiry", "☐ Yes ☐ No",
+    "Cloud ☐"), under the question before the paragraph's first field, its table row's
+    label, or the paragraph above."""
+    lead = _lead(pieces, side)
     for index, (kind, value) in enumerate(pieces):
         if kind != "field":
             continue
         data, shown = value
-        after = _text_after(pieces, index)
-        if data.find("w:checkBox", NS) is not None and after:
-            box = _field(data, shown, lead or _left_cell(paragraph) or question)
-            yield RawField(name=after, label=box.label, value=box.value, source="legacy_field",
-                           beside=after)
+        if is_box(pieces[index]) and side != "plain":
+            label = lead or _left_cell(paragraph) or question
+            yield _choice_box(_field(data, shown, label), _choice_text(pieces, index, side))
         else:
-            before = " ".join(text for kind_, text in pieces[:index] if kind_ == "text")
-            yield _field(data, shown, before.strip() or _left_cell(paragraph))
+            yield _field(data, shown, _texts(pieces[:index]) or _left_cell(paragraph))
 
 
-def _pieces(paragraph: etree._Element) -> Iterator[tuple[str, Any]]:
-    """("text", str) for plain runs and ("field", (ffData, shown result)) per form field."""
+def _lead(pieces: list[Piece], side: Side) -> str:
+    """The question printed before the paragraph's first field; when options precede their
+    boxes, the first option is not part of it (only lines above it are), and in a group of
+    unsure pattern only a text that asks is a question."""
+    first = next(index for index, (kind, _) in enumerate(pieces) if kind == "field")
+    before = pieces[:first]
+    if side == "after":
+        breaks = [index for index, (kind, _) in enumerate(before) if kind == "break"]
+        before = before[:breaks[-1]] if breaks else []
+    lead = _texts(before)
+    return "" if side == "unsure" and not is_question(lead) else lead
+
+
+def _choice_text(pieces: list[Piece], index: int, side: Side) -> str:
+    """The option a box stands for; "" when the group's pattern is unsure (review)."""
+    if side == "before":
+        return _texts(pieces[index + 1:], stop_at_field=True)
+    if side == "after":  # "Testing completed: Yes ☐": the question is not the option
+        return option_before(pieces, index).rsplit(":", 1)[-1].strip()
+    return ""
+
+
+def _choice_box(box: RawField, choice: str) -> RawField:
+    """A box named by its option; a box whose option is unsure keeps only its question,
+    so a ticked one leaves the field unread rather than answered."""
+    if not choice:
+        return box
+    return RawField(name=choice, label=box.label, value=box.value, source="legacy_field",
+                    beside=choice)
+
+
+def _pieces(paragraph: etree._Element) -> Iterator[Piece]:
+    """("text", str) for plain runs, ("break", "") for a line break between them, and
+    ("field", (ffData, shown result)) per form field."""
     data: etree._Element | None = None
     result: list[str] | None = None
     for run in paragraph.iter(f"{{{W}}}r"):
@@ -70,18 +117,26 @@ def _pieces(paragraph: etree._Element) -> Iterator[tuple[str, Any]]:
                 yield "field", (data, "".join(result or []))
             data, result = None, None
         elif data is None:
-            if text.strip():
-                yield "text", text.strip()
+            yield from _text_pieces(text)
         elif result is not None:
             result.append(text)
 
 
-def _text_after(pieces: list[tuple[str, Any]], index: int) -> str:
+def _text_pieces(text: str) -> Iterator[Piece]:
+    for number, line in enumerate(text.split("\n")):
+        if number:
+            yield "break", ""
+        if line.strip():
+            yield "text", line.strip()
+
+
+def _texts(pieces: list[Piece], stop_at_field: bool = False) -> str:
     words = []
-    for kind, value in pieces[index + 1:]:
-        if kind == "field":
+    for kind, value in pieces:
+        if kind == "field" and stop_at_field:
             break
-        words.append(value)
+        if kind == "text":
+            words.append(value)
     return " ".join(words).strip()
 
 

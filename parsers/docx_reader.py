@@ -12,6 +12,7 @@ from collections.abc import Iterator
 
 from lxml import etree
 
+from parsers.docx_boxes import control_box
 from parsers.docx_fields import legacy_fields
 from parsers.glyphs import ends_with_separator, is_placeholder
 from parsers.labels import Vocabulary, section_heading
@@ -95,11 +96,13 @@ def _content_controls(root: etree._Element) -> Iterator[RawField]:
         value = _control_value(sdt, props)
         if value is None:
             continue
-        label = alias or (_box_label(sdt) if isinstance(value, bool) else _label_before(sdt))
-        # An untitled control is named by its label; an untitled box by the text after it.
-        name = tag or alias or (isinstance(value, bool) and _text_after(sdt)) or label
-        if name:  # a box's choice is the text beside it ("☒ Claim Status Inquiry")
-            beside = _text_after(sdt) if isinstance(value, bool) else ""
+        box = isinstance(value, bool)
+        # a box's choice is the text beside it ("☒ Claim Status Inquiry", "Cloud ☐")
+        beside, question = control_box(sdt, _left_cell(sdt)) if box else ("", "")
+        label = alias or (question if box else _label_before(sdt))
+        # An untitled control is named by its label; an untitled box by its choice.
+        name = tag or alias or beside or label
+        if name:
             yield RawField(name=name, label=label, value=value, source="content_control",
                            export_value=_list_value(props, value), beside=beside)
 
@@ -141,34 +144,11 @@ def _label_before(node: etree._Element) -> str:
                          if node not in t.iterancestors())
         if before.strip():
             return before.strip().rstrip(":")
-    cell = next(node.iterancestors(f"{{{W}}}tc"), None)
-    if cell is not None and cell.getprevious() is not None:
-        return _text(cell.getprevious()).strip().rstrip(":")
-    return ""
+    return _left_cell(node)
 
 
-def _text_after(node: etree._Element) -> str:
-    """The text after a control up to the next one (a box's own choice: "☐ Yes")."""
-    parts = []
-    for sibling in node.itersiblings():
-        if sibling.tag == f"{{{W}}}sdt":
-            break
-        parts += [t.text or "" for t in sibling.iter(f"{{{W}}}t")]
-    return "".join(parts).strip()
-
-
-def _box_label(node: etree._Element) -> str:
-    """The question a box answers: the text before the first control of its paragraph
-    ("Testing completed ...: ☒ Yes ☐ No"), or the left cell of its table row."""
-    paragraph = next(node.iterancestors(f"{{{W}}}p"), None)
-    if paragraph is not None:
-        parts = []
-        for child in paragraph:
-            if child.tag == f"{{{W}}}sdt":
-                break
-            parts += [t.text or "" for t in child.iter(f"{{{W}}}t")]
-        if "".join(parts).strip():
-            return "".join(parts).strip().rstrip(":")
+def _left_cell(node: etree._Element) -> str:
+    """The text of the cell left of the node's cell (its row's label)."""
     cell = next(node.iterancestors(f"{{{W}}}tc"), None)
     if cell is not None and cell.getprevious() is not None:
         return _text(cell.getprevious()).strip().rstrip(":")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from parsers.formdefs import FieldDef, FormDefinition
 from parsers.labels import label_keys, normalize_label, short_label, squash
+from parsers.name_words import field_with_words, hierarchy_words
 
 # When a choice label belongs to several fields, a set (checkboxes) is the likelier owner.
 _CHOICE_OWNER_ORDER = {"set": 0, "choice": 1}
@@ -12,6 +13,7 @@ _CHOICE_OWNER_ORDER = {"set": 0, "choice": 1}
 
 class FieldIndex:
     def __init__(self, definition: FormDefinition) -> None:
+        self._all = tuple(definition.fields)
         self._fields: dict[str, FieldDef] = {}
         for item in definition.fields:
             for name in (item.key, item.label):
@@ -41,6 +43,11 @@ class FieldIndex:
         found = next((self._fields[key] for key in label_keys(text) if key in self._fields),
                      None)
         return found or self._squashed.get(squash(text)) if text.strip() else None
+
+    def field_by_name_words(self, name: str) -> FieldDef | None:
+        """The field a hierarchy's dotted name means when its words are read together
+        (``userIds.count``: "Number of RPA User IDs Requested"); None unless exactly one."""
+        return field_with_words(hierarchy_words(name), self._all)
 
     def field_normalized(self, normalized: str) -> FieldDef | None:
         """As ``field``, for text already passed through normalize_label."""

@@ -159,14 +159,20 @@ def _joined_digit_boxes(fields: tuple[RawField, ...]) -> list[RawField]:
 
 def _resolve(item: RawField, index: FieldIndex) -> _Hit | None:
     """By name, then by label; a box whose question names a field that takes no box (a
-    text field printed above a choice list) falls back to the choice beside it."""
+    text field printed above a choice list) falls back to the choice beside it; last, a
+    hierarchy's name read as words (``userIds.count``)."""
     first = None
     for text in (item.name, item.label):
         hit = _resolve_text(item, text, index) if text else None
         if hit is not None and (hit.value is not None or not item.beside):
             return hit
         first = first or hit
-    return _resolve_choice_only(item, index) or first
+    return _resolve_choice_only(item, index) or first or _resolve_name_words(item, index)
+
+
+def _resolve_name_words(item: RawField, index: FieldIndex) -> _Hit | None:
+    field = index.field_by_name_words(item.name)
+    return _Hit(field, _value_for(field, item)) if field is not None else None
 
 
 def _resolve_text(item: RawField, text: str, index: FieldIndex) -> _Hit | None:
