@@ -96,8 +96,9 @@ def score_document(score: Score, name: str, expected: dict[str, Any],
     for key, value in supporting.items():
         totals = score.supporting[key]
         totals[0] += 1
-        totals[1] += values.get(key) == value
-        if values.get(key) != value:
+        same = _as_set(values.get(key)) == _as_set(value)  # SPEC §5: a set in any order
+        totals[1] += same
+        if not same:
             score.lines.append(f"  {name}: {key} {value} != {values.get(key)}")
     want = {key: value for key, value in want.items() if key not in supporting}
     # the sets list every field of a registration form; of a supporting document, some
@@ -117,6 +118,10 @@ def score_document(score: Score, name: str, expected: dict[str, Any],
     _score_problems(score, name, expected, got)
     if wrong and not scan:
         score.lines.append(f"  {name}: {wrong}")
+
+
+def _as_set(value: Any) -> Any:
+    return sorted(value) if isinstance(value, list) else value
 
 
 def _derived(key: str, value: Any, want: dict[str, Any]) -> bool:
