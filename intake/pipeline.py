@@ -20,11 +20,12 @@ import traceback
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from email.parser import BytesHeaderParser
 from email.policy import compat32
+from email.utils import parsedate_to_datetime
+from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session, defer, sessionmaker
 
@@ -33,7 +34,7 @@ from intake.filing import file_message
 from parsers.headers import message_id_of, parse_address, sanitize_header
 from parsers.message_reader import ReadMessage, read_message
 from registry.db import transaction
-from registry.filing_queries import count_attempt
+from registry.filing_queries import count_attempt, store_row, stored_row
 from registry.models import (
     MSG_CLAIMED,
     MSG_DISCARDED,
@@ -121,39 +122,38 @@ def finish_attempt(factory: sessionmaker[Session], attempt: Attempt,
 
 
 def store_message(factory: sessionmaker[Session], raw: bytes, *, mailbox: str,
-                  now: datetime, backfill: bool = False,
+                  now: datetime, backfill_before: str = "",
                   note: Callable[[Session, int], None] | None = None) -> Outcome | int:
     """Durable first, in one commit: the bytes stored (or found stored before) and ``note``
-    told the row's id (to record where the message is). The id, or the outcome when there
-    is nothing to do (filed or quarantined before)."""
-    digest, message_id = hashlib.sha256(raw).hexdigest(), _header_message_id(raw)
+    told the row's id (to record where the message is). A message sent before
+    ``backfill_before`` (an ISO date) is stored as backfill. The id, or the outcome when
+    there is nothing to do (filed or quarantined before)."""
+    digest = hashlib.sha256(raw).hexdigest()
+    message_id, sent = _stored_headers(raw)
+    backfill = bool(backfill_before and sent and sent < date.fromisoformat(backfill_before))
+    values = {"sha256": digest, "message_id": message_id or None, "source": mailbox,
+              "size": len(raw), "raw": raw, "received_at": now, "status": MSG_CLAIMED,
+              "backfill": backfill}
     with _database():
         try:
-            return _store_once(factory, raw, digest, message_id, mailbox=mailbox, now=now,
-                               backfill=backfill, note=note)
+            return _store_once(factory, values, note)
         except IntegrityError:  # another run stored the same bytes a moment ago
-            return _store_once(factory, raw, digest, message_id, mailbox=mailbox, now=now,
-                               backfill=backfill, note=note)
+            return _store_once(factory, values, note)
 
 
-def _store_once(factory: sessionmaker[Session], raw: bytes, digest: str, message_id: str, *,
-                mailbox: str, now: datetime, backfill: bool,
+def _store_once(factory: sessionmaker[Session], values: dict[str, Any],
                 note: Callable[[Session, int], None] | None) -> Outcome | int:
     # Interim: the filing's durable commit carries it to disk before the mailbox changes.
     with transaction(factory, durable=False) as session:
-        row = _find_stored(session, digest)
-        if row is None:
-            row = _new_row(raw, digest, message_id, mailbox=mailbox, now=now,
-                           backfill=backfill)
-            session.add(row)
-            session.flush()
+        row = stored_row(session, values["sha256"])
+        raw_id = row.id if row is not None else store_row(session, **values)
         if note is not None:
-            note(session, row.id)
-        if row.status == MSG_QUARANTINED:
+            note(session, raw_id)
+        if row is not None and row.status == MSG_QUARANTINED:
             return Outcome("quarantined", reason="quarantined earlier")
-        if row.status == MSG_FILED:
-            return Outcome("already", reference=_reference_of(session, row))
-        return row.id
+        if row is not None and row.status == MSG_FILED:
+            return Outcome("already", reference=_reference_of(session, row.submission_id))
+        return raw_id
 
 
 def stored_outcome(factory: sessionmaker[Session], raw_message_id: int) -> Outcome | None:
@@ -164,7 +164,7 @@ def stored_outcome(factory: sessionmaker[Session], raw_message_id: int) -> Outco
         if row is None or row.status in (MSG_QUARANTINED, MSG_DISCARDED):
             return Outcome("quarantined", reason="quarantined by another instance")
         if row.status == MSG_FILED:
-            return Outcome("elsewhere", reference=_reference_of(session, row))
+            return Outcome("elsewhere", reference=_reference_of(session, row.submission_id))
         return None
 
 
@@ -184,7 +184,7 @@ def begin_attempt(factory: sessionmaker[Session], raw_message_id: int, ctx: Inta
         if row is None:
             return Outcome("quarantined", reason="raw message not found")
         if row.status == MSG_FILED:
-            return Outcome("already", reference=_reference_of(session, row))
+            return Outcome("already", reference=_reference_of(session, row.submission_id))
         gave_up = f"gave up after {row.attempts} interrupted attempts"
         last = f" (last: {row.last_error})" if row.last_error else ""
         error, received_at = RuntimeError(gave_up + last), row.received_at
@@ -243,29 +243,23 @@ def quarantine(factory: sessionmaker[Session], raw_message_id: int, err: BaseExc
     return Outcome("quarantined", reason=reason)
 
 
-def _new_row(raw: bytes, digest: str, message_id: str, *, mailbox: str, now: datetime,
-             backfill: bool) -> RawMessage:
-    return RawMessage(sha256=digest, message_id=message_id or None, source=mailbox,
-                      size=len(raw), raw=raw, received_at=now, status=MSG_CLAIMED,
-                      backfill=backfill)
-
-
-def _find_stored(session: Session, digest: str) -> RawMessage | None:
-    return session.scalars(select(RawMessage).where(RawMessage.sha256 == digest)).first()
-
-
-def _reference_of(session: Session, row: RawMessage) -> str | None:
+def _reference_of(session: Session, submission_id: int | None) -> str | None:
     from registry.models import Submission
 
-    if row.submission_id is None:
+    if submission_id is None:
         return None
-    submission = session.get(Submission, row.submission_id)
+    submission = session.get(Submission, submission_id)
     return submission.reference if submission else None
 
 
-def _header_message_id(raw: bytes) -> str:
+def _stored_headers(raw: bytes) -> tuple[str, date | None]:
+    """The Message-ID and the day it was sent, from one parse of the headers."""
     headers = BytesHeaderParser(policy=compat32).parsebytes(raw[:256 * 1024])
-    return message_id_of(str(headers.get("Message-ID", "") or ""))[:900]
+    message_id = message_id_of(str(headers.get("Message-ID", "") or ""))[:900]
+    try:
+        return message_id, parsedate_to_datetime(str(headers.get("Date", ""))).date()
+    except (TypeError, ValueError, IndexError):
+        return message_id, None
 
 
 def _summary_headers(raw: bytes) -> tuple[str, str]:

@@ -19,10 +19,7 @@ from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime
-from email.parser import BytesHeaderParser
-from email.policy import compat32
-from email.utils import parsedate_to_datetime
+from datetime import datetime
 from functools import partial
 from typing import TypeVar
 
@@ -45,6 +42,7 @@ from intake.pipeline import (
 from parsers.headers import sanitize_header
 from parsers.reader_pool import PendingRead, ReaderPool
 from registry.db import transaction
+from registry.filing_queries import note_location
 from registry.models import MailboxState, MessageLocation
 
 log = logging.getLogger(__name__)
@@ -183,7 +181,7 @@ def _store(factory: sessionmaker[Session], source: MailSource, ctx: IntakeContex
            ref: MessageRef, raw: bytes, now: datetime) -> _InHand:
     """One commit: the bytes and where they are."""
     stored = store_message(factory, raw, mailbox=source.key, now=now,
-                           backfill=_is_backfill(raw, ctx.settings.mailbox.backfill_before),
+                           backfill_before=ctx.settings.mailbox.backfill_before,
                            note=partial(_record_location, source, ref, now))
     if isinstance(stored, Outcome):
         return _InHand(ref, now, outcome=stored)
@@ -345,16 +343,9 @@ def _quarantine_oversized(factory: sessionmaker[Session], source: MailSource, re
 
 def _record_location(source: MailSource, ref: MessageRef, now: datetime, session: Session,
                      raw_message_id: int) -> None:
-    if getattr(source, "tracks_uids", False) and _location(session, source, ref) is None:
-        session.add(MessageLocation(mailbox=source.key, uidvalidity=source.uidvalidity,
-                                    uid=ref.uid, raw_message_id=raw_message_id, seen_at=now))
-
-
-def _location(session: Session, source: MailSource, ref: MessageRef) -> MessageLocation | None:
-    return session.scalars(select(MessageLocation).where(
-        MessageLocation.mailbox == source.key,
-        MessageLocation.uidvalidity == source.uidvalidity,
-        MessageLocation.uid == ref.uid)).first()
+    if getattr(source, "tracks_uids", False):
+        note_location(session, mailbox=source.key, uidvalidity=source.uidvalidity,
+                      uid=ref.uid, raw_message_id=raw_message_id, seen_at=now)
 
 
 def _state(session: Session, key: str) -> MailboxState:
@@ -378,12 +369,3 @@ def _record_health(factory: sessionmaker[Session], source: MailSource, now: date
             state.failing_since = state.failing_since or now
 
 
-def _is_backfill(raw: bytes, before: str) -> bool:
-    if not before:
-        return False
-    headers = BytesHeaderParser(policy=compat32).parsebytes(raw[:64 * 1024])
-    try:
-        sent = parsedate_to_datetime(str(headers.get("Date", "")))
-    except (TypeError, ValueError, IndexError):
-        return False
-    return sent.date() < date.fromisoformat(before)
