@@ -2,7 +2,8 @@
 take the heading above or below it as its value. A heading is a segment alone on its
 line that says "(continued)", or one set in a bold weight and a larger type than the
 page's field labels, with no separator ("RPA Tool and Bots" over "RPA Tool (Product
-Name)"). Values are set larger than labels too, but not in bold and larger both."""
+Name)"). Values are set larger than labels too, but not in bold and larger both. The
+page's first or last line printing the form's code is its running header or footer."""
 
 from __future__ import annotations
 
@@ -24,7 +25,9 @@ def marked_headings(lines: Sequence[list[Word]], vocabulary: Vocabulary) -> list
     """The lines, the words of each heading segment marked ``heading``."""
     height = _label_height(lines, vocabulary)
     return [[replace(word, heading=True) for word in line]
-            if _heading_line(line, height) else line for line in lines]
+            if _heading_line(line, height) or
+            (number in (0, len(lines) - 1) and vocabulary.names_form_code(join(line)))
+            else line for number, line in enumerate(lines)]
 
 
 def _heading_line(line: Sequence[Word], label_height: float) -> bool:

@@ -51,10 +51,11 @@ def _junctions(edges: Sequence[dict[str, Any]]) -> list[float]:
 
 
 def _longer(table: Any, found: Sequence[Any]) -> bool:
-    """Does the gridded table read more cells than the lattice did where they meet?"""
-    cells = sum(len(row.cells) for row in table.rows)
+    """Does the gridded table read rows the lattice missed: where it found no table, or
+    only a header row (its cells boxed, the rows under it ruled cell by cell)? Where the
+    lattice read rows of its own (bands of boxed fields), it stands."""
     overlapping = [other for other in found if _overlap(table.bbox, other.bbox)]
-    return cells > sum(len(row.cells) for other in overlapping for row in other.rows)
+    return len(table.rows) > 2 and all(len(other.rows) == 1 for other in overlapping)
 
 
 def _overlap(first: Sequence[float], second: Sequence[float]) -> bool:

@@ -178,3 +178,22 @@ def test_a_description_wrapped_at_its_first_word(vocabulary: Vocabulary) -> None
 def test_a_choice_named_by_a_short_form_of_its_label(
         transactions: FieldDef, text: str, key: str | None) -> None:
     assert find_choice(transactions, text) == key
+
+
+def test_a_blank_form_of_two_columns_is_surely_blank(vocabulary: Vocabulary) -> None:
+    # a blank web form: rows of two labels, the last row with a left one only, and a
+    # running footer with the form's code under the last label
+    data = page(_drawn(
+        ("Helvetica", 7, 74, 100, "Federal Employer Identification Number (FEIN)"),
+        ("Helvetica", 7, 316, 100, "Street Address"),
+        ("Helvetica", 7, 74, 130, "Primary Contact Title"),
+        ("Helvetica", 7, 316, 130, "Primary Contact Email"),
+        ("Helvetica", 7, 74, 160, "Primary Contact Telephone"),
+        ("Helvetica", 7, 74, 190, "Planned Production Date"),
+        ("Helvetica", 7.5, 61, 209, "RPA-S1 \u2014 MassHealth RPA online form")))
+    fields = {item.name: item for item in read_pdf(data, Limits(), vocabulary).fields}
+    for name in ("Federal Employer Identification Number (FEIN)", "Street Address",
+                 "Primary Contact Email"):
+        assert (fields[name].value, fields[name].understood) == ("", True), name
+    assert fields.get("Planned Production Date") is None or \
+        fields["Planned Production Date"].value == ""
