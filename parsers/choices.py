@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from parsers.choice_names import shortened_choice
 from parsers.formdefs import FieldDef
 from parsers.glyphs import CHECKED, TYPED_CHECKED, TYPED_UNCHECKED, UNCHECKED
 from parsers.labels import normalize_label, squash
@@ -58,7 +59,8 @@ def find_choice(field: FieldDef, text: str) -> str | None:
         if key is not None:
             return key
     letters = squash(cleaned)  # OnPremises, ClaimStatus
-    return squashed.get(letters) if letters else None
+    found = squashed.get(letters) if letters else None
+    return found or shortened_choice(field, cleaned)  # "Adjust/Void"
 
 
 def match_choice(field: FieldDef, text: str) -> str:

@@ -146,6 +146,10 @@ class Vocabulary:
                                                 *definition.title_aliases))
         self._words = frozenset(word for text in (*self._targets, *self._headings)
                                 for word in text.split())
+        codes = sorted({re.escape(item.form_code) for item in definitions.values()
+                        if item.form_code}, key=len, reverse=True)
+        self._codes = re.compile(rf"(?<![A-Za-z0-9])(?:{'|'.join(codes)})(?![A-Za-z0-9])") \
+            if codes else None
 
     def _add(self, text: str, target: LabelTarget) -> None:
         normalized = normalize_label(text)
@@ -185,6 +189,11 @@ class Vocabulary:
         never a value: a blank field must not take the next heading as its value."""
         return section_heading(text) or (normalize_label(text) in self._headings and
                                          not self.is_label(text))
+
+    def names_form_code(self, text: str) -> bool:
+        """Does ``text`` print a form's code ("RPA-S1 — MassHealth RPA online form", a
+        running footer)?"""
+        return self._codes is not None and self._codes.search(text) is not None
 
     def split_label(self, line: str) -> tuple[str, str] | None:
         """Split ``"Label: value"`` (or ``"Label  value"``) into label and value when the line

@@ -24,9 +24,19 @@ def next_in_column(lines: Sequence[Sequence[Word]], number: int,
     """The index of the first line after ``number`` that is not wholly in another column
     (within ``reach`` lines), or None."""
     for index in range(number + 1, min(len(lines), number + 1 + reach)):
-        if not other_column(lines[index], segment):
+        if not other_column(lines[index], segment) and \
+                not _wrapped_neighbours(lines[index], segment):
             return index
     return None
+
+
+def _wrapped_neighbours(line: Sequence[Word], segment: Sequence[Word]) -> bool:
+    """A row of boxed fields whose labels wrap onto a second line ("MassHealth Provider
+    ID/Service" over "Location (PID/SL)"): under a one-line label between them, that line
+    holds only its neighbours' label ends, nothing under the label itself."""
+    return all(word.x1 < segment[0].x0 - 3 or word.x0 > segment[-1].x1 + 3 for word in line) \
+        and any(word.x1 < segment[0].x0 - 3 for word in line) and \
+        any(word.x0 > segment[-1].x1 + 3 for word in line)
 
 
 def label_columns(starts: Sequence[float]) -> frozenset[int]:

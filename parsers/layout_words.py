@@ -34,6 +34,7 @@ class Word:
     bottom: float
     confidence: float = 1.0
     font: str = ""
+    heading: bool = False  # a section heading of the page (pdf_headings): never a value
 
 
 @dataclass(frozen=True, slots=True)

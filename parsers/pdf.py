@@ -31,6 +31,7 @@ from parsers.pdf_layout import (
     unwrapped_cell,
 )
 from parsers.pdf_quicktext import quick_page_text
+from parsers.pdf_row_rules import cell_words, ruled_tables
 from parsers.pdf_xfa import xfa_fields
 from parsers.text_tables import text_tables
 from parsers.typed_fields import table_fields
@@ -177,7 +178,7 @@ class _Pages:
         if number not in self._tables:
             self._tables[number] = []
             try:
-                found = list(self.plumber.pages[number].find_tables()) if self.plumber else []
+                found = ruled_tables(self.plumber.pages[number]) if self.plumber else []
             except Exception as err:  # pdfminer raises many kinds on odd files
                 log.debug("tables of page %d unreadable: %s", number, type(err).__name__)
                 found = []
@@ -358,13 +359,8 @@ def _cell_texts(table: Any, words: list[Word],
                 vocabulary: Vocabulary) -> list[list[str | None]]:
     """The table's rows of cell texts, read from the page's words and its drawn check
     boxes (as ☒ and ☐), so that a box ticked with drawn lines counts in a cell too."""
-    rows = []
-    for row in table.rows:
-        rows.append([None if cell is None else unwrapped_cell(cell_text(
-            [w for w in words if cell[0] <= (w.x0 + w.x1) / 2 <= cell[2]
-             and cell[1] <= (w.top + w.bottom) / 2 <= cell[3]]), vocabulary)
-            for cell in row.cells])
-    return rows
+    return [[None if cell is None else unwrapped_cell(cell_text(cell), vocabulary)
+             for cell in row] for row in cell_words([row.cells for row in table.rows], words)]
 
 
 def _page_fields(pages: _Pages, number: int, words: list[Word],

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from parsers.certainty import PAIRED_BY_POSITION
+from parsers.continued_values import lines_under, value_start
 from parsers.glyphs import CHECKED_MARK, ends_with_separator
 from parsers.label_gaps import spaced_label
 from parsers.labels import Vocabulary, normalize_label, section_heading
@@ -34,6 +35,7 @@ from parsers.layout_words import join as _join
 from parsers.layout_words import mark as _mark
 from parsers.layout_words import marked_segments as _marked_segments
 from parsers.model import RawField, Source
+from parsers.pdf_headings import marked_headings
 from parsers.typed_fields import value_fields
 
 __all__ = ["Box", "Word", "cell_text", "lines_of", "pair_fields", "segments_of", "unwrapped",
@@ -52,8 +54,8 @@ def unwrapped_cell(text: str, vocabulary: Vocabulary) -> str:
 def pair_fields(words: Sequence[Word], boxes: Sequence[Box], vocabulary: Vocabulary, *,
                 source: Source, page: int = 0) -> list[RawField]:
     """Label/value pairs and checkbox items found on one page."""
-    lines = [_bare_x_marks(_bracket_marks(radio_marks(line)), vocabulary)
-             for line in lines_of([*words, *_box_words(boxes)])]
+    lines = marked_headings([_bare_x_marks(_bracket_marks(radio_marks(line)), vocabulary)
+                             for line in lines_of([*words, *_box_words(boxes)])], vocabulary)
     pairing = _Pairing(lines, vocabulary, source, page)
     return [item for number, line in enumerate(lines) for segment in _marked_segments(line)
             for item in pairing.fields_of(number, segment)]
@@ -187,6 +189,10 @@ class _Pairing:
         if value and explicit and lines[number][-1].x1 > self.right - 40:
             value = unwrapped("\n".join([value, *_more_lines(lines, number, segment,
                                                                vocabulary, used)]))
+        start = value_start(segment, value) if value and explicit else None
+        if start is not None:  # a list or a wrapped text under the value's first word
+            value = unwrapped("\n".join([value, *lines_under(
+                lines, number, start, lambda words: _take(words, vocabulary, used))]))
         return value or _value_below(lines, number, segment, vocabulary, used, self.columns) or \
             _value_above(lines, number, segment, vocabulary, used)
 
@@ -197,22 +203,48 @@ BY_MARKS = "\x00marks"
 
 def _understood(lines: Sequence[Sequence[Word]], number: int, segment: Sequence[Word],
                 vocabulary: Vocabulary, used: set[int]) -> bool:
-    """Nothing on the label's line after it, the line under it (near its left edge) a
-    field label or a heading, and nothing unpaired just above it."""
-    if any(word.x0 > segment[-1].x1 for word in lines[number]):
+    """Nothing on the label's line after it but other labels (a row of blank fields), the
+    line under it (near its left edge) a field label or a heading, and nothing unpaired
+    just above it but a heading."""
+    if any(item[0].x0 > segment[-1].x1 and not _bare_label(item, vocabulary)
+           for item in segments_of(lines[number])):
         return False
     below = lines[number + 1] if number + 1 < len(lines) else []
     near = [item for item in segments_of(below) if abs(item[0].x0 - segment[0].x0) < 20]
     height = segment[0].bottom - segment[0].top
-    if not near or below[0].top - segment[0].bottom > 4 * height + 6:
+    if not below or below[0].top - segment[0].bottom > 4 * height + 6:
         return False
+    if not near:  # a label of a row's right column over a row with a left column only
+        return _labels_elsewhere(below, segment, vocabulary) and \
+            _nothing_unpaired_above(lines, number, segment, vocabulary, used)
     text = _join(near[0])
     if not (vocabulary.is_heading(text) or _heading(near[0], text, vocabulary) or
             _field_label(text, vocabulary) is not None):
         return False
+    return _nothing_unpaired_above(lines, number, segment, vocabulary, used)
+
+
+def _labels_elsewhere(line: Sequence[Word], segment: Sequence[Word],
+                      vocabulary: Vocabulary) -> bool:
+    """Is ``line`` field labels only, none of them under ``segment``?"""
+    return all(_bare_label(item, vocabulary) and
+               (item[-1].x1 < segment[0].x0 or item[0].x0 > segment[-1].x1)
+               for item in segments_of(line))
+
+
+def _bare_label(segment: Sequence[Word], vocabulary: Vocabulary) -> bool:
+    split = _field_label(_join(segment), vocabulary)
+    return split is not None and not split[1]
+
+
+def _nothing_unpaired_above(lines: Sequence[Sequence[Word]], number: int,
+                            segment: Sequence[Word], vocabulary: Vocabulary,
+                            used: set[int]) -> bool:
+    height = segment[0].bottom - segment[0].top
     above = lines[number - 1] if number else []
     return not any(abs(item[0].x0 - segment[0].x0) < 20 and id(item[0]) not in used and
                    _field_label(_join(item), vocabulary) is None and _mark(item[0]) is None
+                   and not _heading(item, _join(item), vocabulary)
                    for item in segments_of(above)
                    if segment[0].top - item[0].bottom < 2 * height)
 
@@ -450,8 +482,9 @@ def _take(segment: Sequence[Word], vocabulary: Vocabulary, used: set[int]) -> st
 
 
 def _heading(segment: Sequence[Word], text: str, vocabulary: Vocabulary) -> bool:
-    """A section heading: one the forms know, or a bold line in capitals ("BOT DETAILS")."""
-    if vocabulary.is_heading(text):
+    """A section heading: one the forms know, one the page sets as a heading (pdf_headings),
+    or a bold line in capitals ("BOT DETAILS")."""
+    if vocabulary.is_heading(text) or all(word.heading for word in segment):
         return True
     letters = [char for char in text if char.isalpha()]
     return len(letters) >= 4 and all(char.isupper() for char in letters) and \

@@ -29,18 +29,6 @@ KINDS = {case: "email" if "documents" in expected else "scan" if expected.get("s
 SCAN_SHARE = 0.5  # of a scan's fields found with the right value
 # Shapes not read yet; strict, so a fix makes the test fail until this goes.
 KNOWN_GAPS: dict[str, str] = {
-    "independent7/bx2_modification_boxed_serif_same_session_no": "a continued-section "
-    "heading is taken as a blank field's value; NPI and PID/SL in boxes not read",
-    "independent7/cap1_stage2_caps_mixed_fonts_brackets": "'[X] Adjust/Void' style "
-    "shortened choice names: claim_adjustment not read",
-    "independent7/pg2_stage1_two_pages_continued_bad_npi": "a list continued on the next "
-    "line / page keeps its first item only (bot names, POSC screens)",
-    "independent7/sc2_test_scenarios_web_landscape": "a browser-printed landscape "
-    "scenario table is not read as a table",
-    "independent7/sp3_modification_pdf_endash_carlito": "a description wrapped over "
-    "lines is cut at the first line break",
-    "independent7/xl2_test_scenarios_spreadsheet": "a spreadsheet exported to PDF: the "
-    "scenario table's pass counts are not read",
     "independent8/mm1_stage1_email_memo": "a form typed into an e-mail memo: the date "
     "signed and the last list item not read",
     "independent8/nl2_s2g_numbered_list_lo_pdf": "a Word numbered list printed by "
@@ -58,13 +46,9 @@ KNOWN_GAPS: dict[str, str] = {
     "independent8/wb3_test_scenarios_web_badges": "browser-printed scenario rows with "
     "PASS/FAIL badges: one transaction lost",
 }
-# Problems told wrongly or missed (strict too): the seventh set's false problems, and
-# expected problems that need more than the document.
+# Problems told wrongly or missed (strict too): expected problems that need more than
+# the document.
 PROBLEM_GAPS: dict[str, str] = {
-    "independent7/bl1_stage1_blank_web": "a blank browser-printed form: a section heading "
-    "read as the RPA tool name",
-    "independent7/sc2_test_scenarios_web_landscape": "the scenario table not read: a false "
-    "'transactions missing'",
     "independent6/sp03_stage2_docx_equals_unapproved_txn": "a registry cross-check: the "
     "transaction is only unapproved against sp01's Stage I approved as RPA1-2026-00417",
 }
