@@ -18,20 +18,26 @@ _LIGHT = 0.75  # a fill this light (mean of its channels) is a field's or page's
 def pill_boxes(shapes: Sequence[dict[str, Any]],
                words: Sequence[Word]) -> tuple[list[Box], list[Word]]:
     """The page's pills as boxes, and its words without the check glyphs inside them;
-    none unless some pill is filled (a page of plain rounded boxes has no pills)."""
+    none unless some pill is filled and some of its colour only outlined (a page of
+    plain rounded boxes, or of badges, has no pills)."""
     pills = [(shape, inside) for shape in shapes if _pill_shaped(shape)
              for inside in [[w for w in words if _within(w, shape)]] if _hugs(shape, inside)]
     chosen = [shape for shape, _inside in pills if _filled(shape)]
     if not chosen:
         return [], list(words)
-    colours = {_colour(shape, "non_stroking_color") for shape in chosen}
+    # options come as a group, some chosen, some only outlined: filled badges alone
+    # ("PASS" in a table) are no choices
+    filled = {_key(shape) for shape in chosen}
+    outlined = {_colour(shape, "stroking_color") for shape, _inside in pills
+                if not shape.get("fill") and _key(shape) not in filled}
+    colours = {_colour(shape, "non_stroking_color") for shape in chosen} & outlined
     boxes: dict[tuple[int, int], Box] = {}
     glyphs: set[int] = set()
     for shape, inside in pills:
         if not ({_colour(shape, "stroking_color"), _colour(shape, "non_stroking_color")}
                 & colours):
             continue  # a value's box, outlined in grey: no option
-        key = (round(shape["x0"]), round(shape["top"]))
+        key = _key(shape)
         checked = _filled(shape) or (key in boxes and boxes[key].checked)
         first = min(inside, key=lambda w: w.x0)
         if first.text in MARK_GLYPHS and len(inside) > 1:  # the check before the text
@@ -39,6 +45,11 @@ def pill_boxes(shapes: Sequence[dict[str, Any]],
             inside = [w for w in inside if w is not first]
         boxes[key] = _box_before(shape, inside, checked)
     return list(boxes.values()), [w for w in words if id(w) not in glyphs]
+
+
+def _key(shape: dict[str, Any]) -> tuple[int, int]:
+    """Where a pill is: its fill and its outline may be drawn as two shapes."""
+    return round(shape["x0"]), round(shape["top"])
 
 
 def _pill_shaped(shape: dict[str, Any]) -> bool:
