@@ -189,7 +189,7 @@ class _Pages:
                           box.top, box.bottom) for box in self.boxes(number)]
             words = [*self.words(number), *marks]
             self._tables[number] = [(tuple(table.bbox), _cell_texts(table, words, vocabulary))
-                                    for table in joined_stripes(found)
+                                    for table in joined_stripes(found, words)
                                     if not frame_table(table, words, vocabulary)]
         return self._tables[number]
 

@@ -14,10 +14,10 @@ from parsers.layout_words import Word, join, lines_of
 
 
 def frame_table(table: Any, words: Sequence[Word], vocabulary: Vocabulary) -> bool:
-    """Does some cell of pdfplumber's ``table`` hold two or more field labels, each
-    starting a printed line of its own (the region of several fields, not one field's
-    cell)?"""
-    return any(_labelled_lines(_inside(cell, words), vocabulary) >= 2
+    """Does some cell of pdfplumber's ``table`` hold two or more field labels, each with
+    something else above it (the region of several fields, not one field's cell; a label
+    wrapped onto two lines, "(FEIN)" under its name, is one)?"""
+    return any(_labels(_inside(cell, words), vocabulary) >= 2
                for row in table.rows for cell in row.cells if cell is not None)
 
 
@@ -27,5 +27,8 @@ def _inside(cell: tuple[float, float, float, float], words: Sequence[Word]) -> l
             and top <= (w.top + w.bottom) / 2 <= bottom]
 
 
-def _labelled_lines(words: Sequence[Word], vocabulary: Vocabulary) -> int:
-    return sum(1 for line in lines_of(words) if vocabulary.is_field_label(join(line)))
+def _labels(words: Sequence[Word], vocabulary: Vocabulary) -> int:
+    """The runs of label lines among the cell's lines."""
+    labelled = [vocabulary.is_field_label(join(line)) for line in lines_of(words)]
+    return sum(1 for number, label in enumerate(labelled)
+               if label and (number == 0 or not labelled[number - 1]))

@@ -7,7 +7,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from statistics import median
 from typing import Any
+
+from parsers.layout_words import Word
 
 Cell = tuple[float, float, float, float]
 _ALIGN = 1.5  # points two tables' column edges may differ by
@@ -26,12 +29,12 @@ class Table:
     rows: tuple[Row, ...]
 
 
-def joined_stripes(found: Sequence[Any]) -> list[Any]:
+def joined_stripes(found: Sequence[Any], words: Sequence[Word]) -> list[Any]:
     """The page's tables, those of one striped table joined (its gaps as rows)."""
     tables: list[Any] = []
     for table in sorted(found, key=lambda item: item.bbox[1]):
         last = tables[-1] if tables else None
-        if last is not None and _continues(last, table):
+        if last is not None and _continues(last, table) and not _crossed(last, table, words):
             tables[-1] = _joined(last, table)
         else:
             tables.append(table)
@@ -44,14 +47,24 @@ def _columns(table: Any) -> list[tuple[float, float]]:
 
 
 def _continues(upper: Any, lower: Any) -> bool:
-    """Same columns (two or more), and the gap between them at most a row's height."""
+    """Same columns (two or more), and the gap between them none or a row's height."""
     above, below = _columns(upper), _columns(lower)
     if len(above) < 2 or len(above) != len(below) or any(
             abs(a[0] - b[0]) > _ALIGN or abs(a[1] - b[1]) > _ALIGN
             for a, b in zip(above, below, strict=True)):
         return False
-    row = max(cell[3] - cell[1] for item in upper.rows for cell in item.cells if cell)
-    return -_ALIGN <= lower.bbox[1] - upper.bbox[3] <= 1.5 * row
+    row = median(cell[3] - cell[1] for table in (upper, lower) for item in table.rows
+                 for cell in item.cells if cell)
+    gap = lower.bbox[1] - upper.bbox[3]
+    return -_ALIGN <= gap <= 2 or 0.7 * row <= gap <= 1.3 * row
+
+
+def _crossed(upper: Any, lower: Any, words: Sequence[Word]) -> bool:
+    """Does a word in the gap run across a column edge (a line of the page between two
+    tables, not a row of one)?"""
+    edges = [x1 for _x0, x1 in _columns(upper)[:-1]]
+    return any(upper.bbox[3] <= word.top and word.bottom <= lower.bbox[1] and
+               any(word.x0 < edge < word.x1 for edge in edges) for word in words)
 
 
 def _joined(upper: Any, lower: Any) -> Table:
