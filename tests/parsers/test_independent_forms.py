@@ -33,8 +33,6 @@ KNOWN_GAPS: dict[str, str] = {
     "heading is taken as a blank field's value; NPI and PID/SL in boxes not read",
     "independent7/cap1_stage2_caps_mixed_fonts_brackets": "'[X] Adjust/Void' style "
     "shortened choice names: claim_adjustment not read",
-    "independent7/pg2_stage1_two_pages_continued_bad_npi": "a list continued on the next "
-    "line / page keeps its first item only (bot names, POSC screens)",
     "independent7/sc2_test_scenarios_web_landscape": "a browser-printed landscape "
     "scenario table is not read as a table",
     "independent7/sp3_modification_pdf_endash_carlito": "a description wrapped over "
