@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from parsers.formdefs import FormDefinition
 from parsers.glyphs import strip_separator
+from parsers.numbering import without_number
 
 _PUNCT = re.compile(r"[^0-9a-z/#&+]+")
 _INDEX = re.compile(r"\[\d+\]")
@@ -20,9 +21,6 @@ _XFA_PREFIX = re.compile(r"^(?:(?:form|topmostsubform|subform|page|#subform|#pag
                          re.IGNORECASE)
 _REPEAT = re.compile(r"^(.*\D)(?:_|#)(\d{1,2})$")
 _MARKERS = re.compile(r"[\s:*\u2022\u00b7.\-–—_]+$")
-# "3. City", "(b) City", "2.1 City", "* City": numbering and required marks before a label.
-_LEADING = re.compile(r"^(?:[*\u2022]\s*)?(?:\(?(?:\d{1,2}(?:\.\d{1,2})*|[a-z]|[ivx]{2,4})[.)]\s+"
-                      r"|\d{1,2}\.\d{1,2}\s+)?(?:[*\u2022]\s*)?")
 _SECTION = re.compile(r"^(?:section|part)\s+[0-9ivxA-Z]{1,4}\b", re.IGNORECASE)
 _PARENS = re.compile(r"\s*\([^()]*\)")
 _SEPARATOR_STARTS = frozenset("*=\u2013\u2014-.\u2026_")  # "Name * Acme", "Name – Acme"
@@ -32,7 +30,7 @@ def normalize_label(text: str) -> str:
     """Lower-case, accents and punctuation folded, whitespace collapsed; numbering before
     and ':'/'*' after a label gone."""
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    text = _MARKERS.sub("", _LEADING.sub("", text.strip().lower(), count=1))
+    text = _MARKERS.sub("", without_number(text.strip().lower()))
     return " ".join(_PUNCT.sub(" ", text).split())
 
 

@@ -30,9 +30,12 @@ from parsers.pdf_layout import (
     pair_fields,
     unwrapped_cell,
 )
+from parsers.pdf_pills import pill_boxes
 from parsers.pdf_quicktext import quick_page_text
 from parsers.pdf_row_rules import cell_words, ruled_tables
 from parsers.pdf_xfa import xfa_fields
+from parsers.table_frames import frame_table
+from parsers.table_stripes import joined_stripes
 from parsers.text_tables import text_tables
 from parsers.typed_fields import table_fields
 
@@ -170,7 +173,8 @@ class _Pages:
             log.debug("page %d unreadable: %s", number, type(err).__name__)
             return [], [], float(self.reader.pages[number].mediabox.height)
         boxes, words = drawn_boxes(rects, lines, curves, _words(found))
-        return words, boxes, height
+        pills, words = pill_boxes([*rects, *curves], words)
+        return words, boxes + pills, height
 
     def tables(self, number: int, vocabulary: Vocabulary
                ) -> list[tuple[tuple[float, float, float, float], list[list[str | None]]]]:
@@ -186,7 +190,8 @@ class _Pages:
                           box.top, box.bottom) for box in self.boxes(number)]
             words = [*self.words(number), *marks]
             self._tables[number] = [(tuple(table.bbox), _cell_texts(table, words, vocabulary))
-                                    for table in found]
+                                    for table in joined_stripes(found, words)
+                                    if not frame_table(table, words, vocabulary)]
         return self._tables[number]
 
     def words(self, number: int) -> list[Word]:

@@ -8,8 +8,9 @@ from collections.abc import Sequence
 from typing import Any
 
 from parsers.pdf_layout import Box, Word
+from parsers.vector_ticks import drawn_tick
 
-_MARK_GLYPHS = {"X", "x", "✓", "✔", "✗", "✘", "/", "■", "●"}
+MARK_GLYPHS = {"X", "x", "✓", "✔", "✗", "✘", "/", "■", "●"}
 _BORDER = 0.75  # a shape this large against its box is a border or a ring, not a mark
 _MAX_BOXES = 500
 
@@ -20,12 +21,13 @@ def drawn_boxes(rects: Sequence[dict[str, Any]], lines: Sequence[dict[str, Any]]
     """The page's boxes, and its words without the glyphs typed inside a box."""
     # a browser draws its native boxes and radio buttons as curves (rounded squares, rings)
     squares = _outermost([shape for shape in (*rects, *curves) if _square(shape)])[:_MAX_BOXES]
-    typed = {id(word): square for word in words if word.text in _MARK_GLYPHS
+    typed = {id(word): square for word in words if word.text in MARK_GLYPHS
              for square in squares if _within(_word_box(word), square, margin=2)}
     boxes = []
     for square in squares:
         marked = any(_diagonal(line, square) for line in lines) or \
-            any(_mark_shape(curve, square, _BORDER) for curve in curves) or \
+            any(_mark_shape(curve, square, _BORDER) or drawn_tick(curve, square)
+                for curve in curves) or \
             any(_mark_shape(rect, square, 0.6) for rect in rects if rect.get("fill")) or \
             any(found is square for found in typed.values())
         boxes.append(Box(square["x0"], square["x1"], square["top"], square["bottom"], marked))

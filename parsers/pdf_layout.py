@@ -12,6 +12,7 @@ from parsers.certainty import PAIRED_BY_POSITION
 from parsers.continued_values import lines_under, value_start
 from parsers.glyphs import CHECKED_MARK, ends_with_separator
 from parsers.label_gaps import spaced_label
+from parsers.label_wraps import continues_label, wrapped_with_value
 from parsers.labels import Vocabulary, normalize_label, section_heading
 from parsers.layout_columns import (
     at_label_column,
@@ -34,7 +35,9 @@ from parsers.layout_words import bracket_marks as _bracket_marks
 from parsers.layout_words import join as _join
 from parsers.layout_words import mark as _mark
 from parsers.layout_words import marked_segments as _marked_segments
+from parsers.memo_headers import without_mail_headers
 from parsers.model import RawField, Source
+from parsers.numbering import at_hanging_indent
 from parsers.pdf_headings import marked_headings
 from parsers.typed_fields import value_fields
 
@@ -55,7 +58,8 @@ def pair_fields(words: Sequence[Word], boxes: Sequence[Box], vocabulary: Vocabul
                 source: Source, page: int = 0) -> list[RawField]:
     """Label/value pairs and checkbox items found on one page."""
     lines = marked_headings([_bare_x_marks(_bracket_marks(radio_marks(line)), vocabulary)
-                             for line in lines_of([*words, *_box_words(boxes)])], vocabulary)
+                             for line in without_mail_headers(
+                                 lines_of([*words, *_box_words(boxes)]))], vocabulary)
     pairing = _Pairing(lines, vocabulary, source, page)
     return [item for number, line in enumerate(lines) for segment in _marked_segments(line)
             for item in pairing.fields_of(number, segment)]
@@ -186,13 +190,14 @@ class _Pairing:
         if not value:
             value = _beside_continued(lines, number, segment, vocabulary, used, self.columns)
             explicit = bool(value) and "\n" not in value
+        first = value_start(segment, value) if value and explicit else None
+        under = lines_under(lines, number, segment, first,
+                            lambda part: _take(part, vocabulary, used)) if first else []
+        if under:  # a list or a wrapped text under the value's first word
+            return unwrapped("\n".join([value, *under]))
         if value and explicit and lines[number][-1].x1 > self.right - 40:
             value = unwrapped("\n".join([value, *_more_lines(lines, number, segment,
                                                                vocabulary, used)]))
-        start = value_start(segment, value) if value and explicit else None
-        if start is not None:  # a list or a wrapped text under the value's first word
-            value = unwrapped("\n".join([value, *lines_under(
-                lines, number, start, lambda words: _take(words, vocabulary, used))]))
         return value or _value_below(lines, number, segment, vocabulary, used, self.columns) or \
             _value_above(lines, number, segment, vocabulary, used)
 
@@ -267,7 +272,7 @@ def _wrapped_label(lines: Sequence[Sequence[Word]], number: int, segment: Sequen
     between: list[Sequence[Word]] = []
     for offset, below in enumerate(lines[number + 1: number + 4], start=1):
         continuation = next((item for item in _marked_segments(below)
-                             if abs(item[0].x0 - segment[0].x0) < 3), None)
+                             if continues_label(item, segment)), None)
         if continuation is None and other_column(below, segment):
             continue  # a line of the other column of the page, in between
         if continuation is None and not between and below[0].x0 > segment[-1].x1 and \
@@ -276,7 +281,10 @@ def _wrapped_label(lines: Sequence[Sequence[Word]], number: int, segment: Sequen
             continue
         if continuation is None or _mark(continuation[0]) is not None:
             return None
-        text = f"{text} {_join(continuation)}"
+        first, text = text, f"{text} {_join(continuation)}"
+        if (split := wrapped_with_value(first, text, vocabulary)) is not None:
+            used.add(id(continuation[0]))
+            return split  # "... is current and" over "accurate – Yes"
         if vocabulary.is_field_label(text):
             used.add(id(continuation[0]))
             if marks_beside(below, continuation, columns):  # "accurate: ☒ Yes"
@@ -426,7 +434,8 @@ def _more_lines(lines: Sequence[Sequence[Word]], number: int, first: Sequence[Wo
     for line in lines[number + 1: number + 21]:
         if other_column(line, first):
             continue  # a line of another column, set in between (newspaper columns)
-        start = next((s for s in segments_of(line) if abs(s[0].x0 - first[0].x0) < 3), None)
+        start = next((s for s in segments_of(line) if abs(s[0].x0 - first[0].x0) < 3
+                      or at_hanging_indent(first, s[0])), None)
         height = previous[0].bottom - previous[0].top
         if start is None or start[0].top - previous[0].bottom > 0.8 * height + 2 or \
                 abs(start[0].bottom - start[0].top - height) > 0.15 * height:

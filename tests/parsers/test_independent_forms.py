@@ -29,22 +29,6 @@ KINDS = {case: "email" if "documents" in expected else "scan" if expected.get("s
 SCAN_SHARE = 0.5  # of a scan's fields found with the right value
 # Shapes not read yet; strict, so a fix makes the test fail until this goes.
 KNOWN_GAPS: dict[str, str] = {
-    "independent8/mm1_stage1_email_memo": "a form typed into an e-mail memo: the date "
-    "signed and the last list item not read",
-    "independent8/nl2_s2g_numbered_list_lo_pdf": "a Word numbered list printed by "
-    "LibreOffice ('11.Primary Contact Name:'): numbered labels glued to their number",
-    "independent8/sp2_annual_endash_lines": "yes/no choices on 'Label – value' lines "
-    "not read",
-    "independent8/tc1_stage1_two_column_flow": "two columns that flow down the page read "
-    "across",
-    "independent8/vk1_stage2_vector_checkmarks": "check marks drawn as vector strokes in "
-    "their boxes (no glyph) not seen",
-    "independent8/wb1_stage1_web_question_cards": "browser-printed question cards: a value "
-    "takes the next cards' labels with it",
-    "independent8/wb2_modification_web_pills_bad_fein": "browser-printed choice pills "
-    "(the chosen one filled, with a check) not read",
-    "independent8/wb3_test_scenarios_web_badges": "browser-printed scenario rows with "
-    "PASS/FAIL badges: one transaction lost",
 }
 # Problems told wrongly or missed (strict too): expected problems that need more than
 # the document.
