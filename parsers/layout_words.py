@@ -35,6 +35,7 @@ class Word:
     confidence: float = 1.0
     font: str = ""
     heading: bool = False  # a section heading of the page (pdf_headings): never a value
+    light: bool = False  # printed in white or near white: reversed out of a dark band
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,6 +21,7 @@ from parsers.page_breaks import carried_values
 from parsers.pdf_boxes import drawn_boxes
 from parsers.pdf_buttons import coded, printed_choice
 from parsers.pdf_fields import Widget, walk_fields
+from parsers.pdf_headings import light_ink
 from parsers.pdf_labels import label_near, question_near
 from parsers.pdf_layout import (
     Box,
@@ -317,7 +318,8 @@ def _self_explaining(name: str, vocabulary: Vocabulary) -> bool:
 def _plumber_words(page: Any) -> list[dict[str, Any]]:
     # A gap of a sixth of the type size parts two words even with no space between them
     # (text set glyph by glyph); letters of one word touch.
-    return list(page.extract_words(keep_blank_chars=False, extra_attrs=["fontname"],
+    return list(page.extract_words(keep_blank_chars=False,
+                                   extra_attrs=["fontname", "non_stroking_color"],
                                    x_tolerance_ratio=0.16))
 
 
@@ -327,7 +329,7 @@ def _words(words: list[dict[str, Any]]) -> list[Word]:
     return [piece for item in words for piece in _leader_split(Word(
         canonical_marks(item["text"], str(item.get("fontname", ""))), float(item["x0"]),
         float(item["x1"]), float(item["top"]), float(item["bottom"]),
-        font=str(item.get("fontname", ""))))]
+        font=str(item.get("fontname", "")), light=light_ink(item.get("non_stroking_color"))))]
 
 
 def _leader_split(word: Word) -> list[Word]:

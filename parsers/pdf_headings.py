@@ -2,8 +2,9 @@
 take the heading above or below it as its value. A heading is a segment alone on its
 line that says "(continued)", or one set in a bold weight and a larger type than the
 page's field labels, with no separator ("RPA Tool and Bots" over "RPA Tool (Product
-Name)"). Values are set larger than labels too, but not in bold and larger both. The
-page's first or last line printing the form's code is its running header or footer."""
+Name)"), or one printed in white, reversed out of a coloured band. Values are set larger
+than labels too, but not in bold and larger both, and never in white. The page's first or
+last line printing the form's code is its running header or footer."""
 
 from __future__ import annotations
 
@@ -19,6 +20,23 @@ _BOLD = re.compile(r"bold|demi|heavy|black|semibold", re.IGNORECASE)
 _CONTINUED = re.compile(r"\(\s*cont(?:inued|'d|d|\.)?\s*\)\s*$", re.IGNORECASE)
 _LARGER = 1.2  # times the labels' type height, at least
 _MOST_WORDS = 8
+_LIGHT = 0.85  # the luminance, 0 black to 1 white, from which type is printed white
+
+
+def light_ink(color: object) -> bool:
+    """Is a PDF fill colour (pdfplumber's ``non_stroking_color``: gray, RGB or CMYK
+    components from 0 to 1) white or nearly so?"""
+    if not isinstance(color, (tuple, list)) or not all(
+            isinstance(part, (int, float)) for part in color):
+        return False  # no colour, or a pattern
+    parts = [float(part) for part in color]
+    if len(parts) == 1:
+        return parts[0] >= _LIGHT
+    if len(parts) == 3:
+        return 0.299 * parts[0] + 0.587 * parts[1] + 0.114 * parts[2] >= _LIGHT
+    if len(parts) == 4:
+        return (1 - parts[3]) * (1 - max(parts[:3])) >= _LIGHT
+    return False
 
 
 def marked_headings(lines: Sequence[list[Word]], vocabulary: Vocabulary) -> list[list[Word]]:
@@ -37,7 +55,7 @@ def _heading_line(line: Sequence[Word], label_height: float) -> bool:
     text = join(line)
     if ":" in text or mark(line[0]) is not None or not any(c.isalpha() for c in text):
         return False
-    if _CONTINUED.search(text):
+    if _CONTINUED.search(text) or all(word.light for word in line):
         return True
     return label_height > 0 and len(text.split()) <= _MOST_WORDS and \
         all(_BOLD.search(word.font) for word in line) and \

@@ -197,3 +197,24 @@ def test_a_blank_form_of_two_columns_is_surely_blank(vocabulary: Vocabulary) -> 
         assert (fields[name].value, fields[name].understood) == ("", True), name
     assert fields.get("Planned Production Date") is None or \
         fields["Planned Production Date"].value == ""
+
+
+def test_a_heading_reversed_out_of_a_band_is_no_blank_fields_value(
+        vocabulary: Vocabulary) -> None:
+    # "Label: value" lines in bold labels, a blank one right above a navy band whose
+    # heading is printed in white, in nearly the labels' own type (set 7's hd1 shape)
+    def draw(canvas: Canvas) -> None:
+        canvas.setFont("Helvetica-Bold", 9.5)
+        canvas.drawString(72, HEIGHT - 100, "RPA Tool (Product Name): UiPath Studio")
+        canvas.drawString(72, HEIGHT - 116, "RPA Tool Version:")
+        canvas.setFillColorRGB(0.1, 0.15, 0.4)
+        canvas.rect(66, HEIGHT - 138, 480, 16, stroke=0, fill=1)
+        canvas.setFillColorRGB(1, 1, 1)
+        canvas.setFont("Helvetica-Bold", 10)
+        canvas.drawString(72, HEIGHT - 134, "Transactions and Testing")
+        canvas.setFillColorRGB(0, 0, 0)
+        canvas.setFont("Helvetica-Bold", 9.5)
+        canvas.drawString(72, HEIGHT - 156, "Weekly Transactions: 1200")
+    values = _values(page(draw), vocabulary)
+    assert values.get("RPA Tool Version", "") == ""
+    assert values.get("Weekly Transactions") == "1200"
