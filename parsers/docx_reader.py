@@ -14,7 +14,7 @@ from lxml import etree
 
 from parsers.docx_boxes import control_box
 from parsers.docx_fields import legacy_fields
-from parsers.glyphs import ends_with_separator, is_placeholder
+from parsers.glyphs import ends_with_separator, is_placeholder, typed_items
 from parsers.labels import Vocabulary, section_heading
 from parsers.limits import Limits
 from parsers.model import Method, Problem, RawDocument, RawField
@@ -229,8 +229,9 @@ def _paragraph_fields(parts: list[etree._Element], vocabulary: Vocabulary) -> li
                     not _fallback_copy(paragraph):
                 line = _own_text(paragraph).strip()
                 if line or not _holds_text_box(paragraph):
-                    fields += reader.read(f"§ {line}" if _styled_heading(paragraph) else line,
-                                          boxed=_boxed(paragraph))
+                    heading, boxed = _styled_heading(paragraph), _boxed(paragraph)
+                    for item in typed_items(line):
+                        fields += reader.read(f"§ {item}" if heading else item, boxed=boxed)
         fields += reader.flush()
     return fields
 

@@ -103,6 +103,16 @@ def mark_state(text: str) -> bool | None:
     return None
 
 
+# A spaced vertical bar parts items typed on one line, as a header or footer prints them
+# ("Primary Contact Telephone: 978.555.0146   |   Form RPA-S2G"); "A|B" unspaced is text.
+ITEM_BAR = re.compile(r"\s+\|\s+")
+
+
+def typed_items(line: str) -> list[str]:
+    """The items of a typed line parted by spaced vertical bars (the line when none)."""
+    return [item for item in ITEM_BAR.split(line) if item] or [line]
+
+
 def ends_with_separator(label: str) -> bool:
     """Was the label typed with an explicit separator after it ("Name:", "Name –")?"""
     return bool(_TRAILING.search(label))

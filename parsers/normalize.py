@@ -121,10 +121,12 @@ def normalize_integer(field: FieldDef, raw: RawValue) -> int:
 
 
 def normalize_year(field: FieldDef, raw: RawValue) -> int:
-    found = re.fullmatch(r"(?:cy|fy)?\s*(\d{4})", _text(raw).lower())
-    if not found or not 2000 <= int(found[1]) <= 2100:
+    # "2,026": a number control's thousands separator
+    found = re.fullmatch(r"(?:cy|fy)?\s*(\d),?(\d{3})", _text(raw).lower())
+    year = int(found[1] + found[2]) if found else 0
+    if not 2000 <= year <= 2100:
         raise InvalidValueError("enter a four-digit year, such as 2026")
-    return int(found[1])
+    return year
 
 
 def normalize_date(field: FieldDef, raw: RawValue) -> str:

@@ -30,6 +30,7 @@ VALID = [
     ("integer", "two", 2),
     ("year", "2026", 2026),
     ("year", "CY 2025", 2025),
+    ("year", "2,026", 2026),  # a number control's thousands separator
     ("date", "2026-03-01", "2026-03-01"),
     ("date", "03/01/2026", "2026-03-01"),
     ("date", "3/1/26", "2026-03-01"),
