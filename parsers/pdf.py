@@ -34,6 +34,7 @@ from parsers.pdf_layout import (
 from parsers.pdf_pills import pill_boxes
 from parsers.pdf_quicktext import quick_page_text
 from parsers.pdf_row_rules import cell_words, ruled_tables
+from parsers.pdf_watermarks import without_watermarks
 from parsers.pdf_xfa import xfa_fields
 from parsers.table_frames import frame_table
 from parsers.table_stripes import joined_stripes
@@ -318,9 +319,10 @@ def _self_explaining(name: str, vocabulary: Vocabulary) -> bool:
 def _plumber_words(page: Any) -> list[dict[str, Any]]:
     # A gap of a sixth of the type size parts two words even with no space between them
     # (text set glyph by glyph); letters of one word touch.
-    return list(page.extract_words(keep_blank_chars=False,
-                                   extra_attrs=["fontname", "non_stroking_color"],
-                                   x_tolerance_ratio=0.16))
+    # A watermark's letters are no text of the form.
+    return list(without_watermarks(page).extract_words(
+        keep_blank_chars=False, extra_attrs=["fontname", "non_stroking_color"],
+        x_tolerance_ratio=0.16))
 
 
 def _words(words: list[dict[str, Any]]) -> list[Word]:

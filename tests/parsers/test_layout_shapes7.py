@@ -218,3 +218,25 @@ def test_a_heading_reversed_out_of_a_band_is_no_blank_fields_value(
     values = _values(page(draw), vocabulary)
     assert values.get("RPA Tool Version", "") == ""
     assert values.get("Weekly Transactions") == "1200"
+
+
+def test_a_watermark_is_no_part_of_the_values_it_crosses(vocabulary: Vocabulary) -> None:
+    # a huge light-grey letter of "DRAFT", slanted across the page behind the form (set 9's
+    # wm1 shape), whose box begins on a value's line and inside it: it was read into the
+    # value ("781.555.01A29") and the provider told the number was invalid
+    def draw(canvas: Canvas) -> None:
+        canvas.saveState()
+        canvas.setFillColorRGB(0.82, 0.82, 0.82)
+        canvas.translate(338, HEIGHT - 487)
+        canvas.rotate(50)
+        canvas.setFont("Helvetica-Bold", 179)
+        canvas.drawString(0, 0, "A")
+        canvas.restoreState()
+        canvas.setFont("Helvetica", 10)
+        canvas.drawString(50, HEIGHT - 288, "Primary Contact Name: Ana Reyes")
+        canvas.drawString(50, HEIGHT - 302, "Primary Contact Telephone:")
+        canvas.drawString(186, HEIGHT - 302, "781.555.0129")
+        canvas.drawString(50, HEIGHT - 316, "City: Lynn")
+    values = _values(page(draw), vocabulary)
+    assert values["Primary Contact Telephone"] == "781.555.0129"
+    assert values["City"] == "Lynn"
