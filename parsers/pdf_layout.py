@@ -40,6 +40,7 @@ from parsers.model import RawField, Source
 from parsers.numbering import at_hanging_indent
 from parsers.pdf_headings import marked_headings
 from parsers.typed_fields import value_fields
+from parsers.values_before import unpaired_before, value_before
 
 __all__ = ["Box", "Word", "cell_text", "lines_of", "pair_fields", "segments_of", "unwrapped",
            "unwrapped_cell"]
@@ -198,7 +199,9 @@ class _Pairing:
         if value and explicit and lines[number][-1].x1 > self.right - 40:
             value = unwrapped("\n".join([value, *_more_lines(lines, number, segment,
                                                                vocabulary, used)]))
-        return value or _value_below(lines, number, segment, vocabulary, used, self.columns) or \
+        return value or value_before(lines[number], segment, self.right,
+                                     lambda part: _take(part, vocabulary, used)) or \
+            _value_below(lines, number, segment, vocabulary, used, self.columns) or \
             _value_above(lines, number, segment, vocabulary, used)
 
 
@@ -212,7 +215,9 @@ def _understood(lines: Sequence[Sequence[Word]], number: int, segment: Sequence[
     line under it (near its left edge) a field label or a heading, and nothing unpaired
     just above it but a heading."""
     if any(item[0].x0 > segment[-1].x1 and not _bare_label(item, vocabulary)
-           for item in segments_of(lines[number])):
+           for item in segments_of(lines[number])) or unpaired_before(
+               lines[number], segment, lambda item: id(item[0]) in used or
+               _field_label(_join(item), vocabulary) is not None or _mark(item[0]) is not None):
         return False
     below = lines[number + 1] if number + 1 < len(lines) else []
     near = [item for item in segments_of(below) if abs(item[0].x0 - segment[0].x0) < 20]

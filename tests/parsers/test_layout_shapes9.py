@@ -1,0 +1,64 @@
+"""Printed layouts of the ninth blind set's gaps, each as a small synthetic page of the
+same shape (never the blind file): rows set right to left, the value first and its label
+last against the right margin."""
+
+from __future__ import annotations
+
+import pytest
+from pdf_samples import HEIGHT, page
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+
+from parsers.formdefs import FormDefinition
+from parsers.labels import Vocabulary
+from parsers.limits import Limits
+from parsers.pdf import read_pdf
+
+RIGHT = 540.0
+
+
+@pytest.fixture(scope="module")
+def vocabulary(definitions: dict[str, FormDefinition]) -> Vocabulary:
+    return Vocabulary(definitions)
+
+
+def _right_to_left(*rows: tuple[str, str]) -> bytes:
+    """(value, label) rows: the value at the left margin, the label flush right."""
+    def draw(canvas: Canvas) -> None:
+        canvas.setFont("Helvetica", 10)
+        for number, (value, label) in enumerate(rows):
+            y = HEIGHT - 100 - 16 * number
+            if value:
+                canvas.drawString(60, y, value)
+            canvas.drawString(RIGHT - stringWidth(label, "Helvetica", 10), y, label)
+    return page(draw)
+
+
+def test_a_value_before_its_label_at_the_right_margin_is_read_not_sure(
+        vocabulary: Vocabulary) -> None:
+    fields = read_pdf(_right_to_left(("Nashoba Valley Home Care, LLC", "Organization Legal Name"),
+                                     ("15 Main Street", "Street Address"),
+                                     ("Ayer", "City")), Limits(), vocabulary).fields
+    values = {item.label: item for item in fields}
+    assert values["Organization Legal Name"].value == "Nashoba Valley Home Care, LLC"
+    assert values["Street Address"].value == "15 Main Street"
+    assert values["City"].value == "Ayer"
+    assert all(item.confidence < 1 for item in values.values())  # paired by position
+
+
+def test_a_label_with_text_before_it_is_no_sure_blank(vocabulary: Vocabulary) -> None:
+    # the row's text before the label is no value of it (two segments before it), so
+    # the label is not read as a sure blank either: a coordinator looks, the provider is
+    # never told it was left out
+    data = _right_to_left(("Ayer", "City"))
+    two_before = page(lambda canvas: (canvas.setFont("Helvetica", 10),
+                                      canvas.drawString(60, HEIGHT - 100, "Main"),
+                                      canvas.drawString(200, HEIGHT - 100, "Street"),
+                                      canvas.drawString(RIGHT - 60, HEIGHT - 100,
+                                                        "Street Address"),
+                                      canvas.drawString(RIGHT - 20, HEIGHT - 116, "City")))
+    assert {item.label: item.value for item in read_pdf(data, Limits(), vocabulary).fields} \
+        == {"City": "Ayer"}
+    blanks = [item for item in read_pdf(two_before, Limits(), vocabulary).fields
+              if item.label == "Street Address"]
+    assert not [item for item in blanks if item.understood]
