@@ -167,7 +167,7 @@ def _tables(root: etree._Element, vocabulary: Vocabulary) -> tuple[list[RawField
     for table in root.iter(f"{{{W}}}tbl"):
         # rows and cells may sit inside content controls (a repeating section, a row control)
         nodes = [row for row in table.iter(f"{{{W}}}tr") if _owner(row, "tbl") is table]
-        rows = [tuple(_text(cell).strip() for cell in row.iter(f"{{{W}}}tc")
+        rows = [tuple(_cell_text(cell).strip() for cell in row.iter(f"{{{W}}}tc")
                       if _owner(cell, "tr") is row) for row in nodes]
         typed = [row for row, node in zip(rows, nodes, strict=True) if not _has_form_field(node)]
         label = _label_above(table, vocabulary) if len(typed) == 1 == len(typed[0]) else ""
@@ -371,9 +371,26 @@ def _method(fields: list[RawField]) -> Method:
     return "none"
 
 
-def _text(node: etree._Element) -> str:
+def _cell_text(cell: etree._Element) -> str:
+    """A table cell's own text. A table nested in it is read as a table of its own, so its
+    labels and values are not the cell's value too; but one that only lists marked
+    choices ("☒ | MassHealth Provider" row by row) is the cell's answer, a line a row."""
+    own = _text(cell, [paragraph for paragraph in cell.iter(f"{{{W}}}p")
+                       if _owner(paragraph, "tc") is cell])
+    for nested in cell.iter(f"{{{W}}}tbl"):
+        if _owner(nested, "tc") is cell:
+            lines = [" ".join(_cell_text(item).strip() for item in row.iter(f"{{{W}}}tc")
+                              if _owner(item, "tr") is row)
+                     for row in nested.iter(f"{{{W}}}tr") if _owner(row, "tbl") is nested]
+            if lines and all(marked_items(line) for line in lines):
+                own = "\n".join([own.strip(), *lines]).strip()
+    return own
+
+
+def _text(node: etree._Element, paragraphs: list[etree._Element] | None = None) -> str:
     """Paragraph texts joined by newlines, a line break as a newline, a tab as a tab."""
-    paragraphs = list(node.iter(f"{{{W}}}p")) or [node]  # inline controls hold only runs
+    if paragraphs is None:
+        paragraphs = list(node.iter(f"{{{W}}}p")) or [node]  # inline controls: only runs
     lines = []
     for paragraph in paragraphs:
         parts = []

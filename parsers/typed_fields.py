@@ -209,8 +209,9 @@ def _row_value(label: str, rest: list[str], source: Source,
     if len(rest) >= 2 and rest[1] and _is_lone_mark(rest[0]):
         return [RawField(name=" ".join(rest[1].split()), label=label,
                          value=_checked(rest[0]) if rest[0] else False, source=source)]
-    if not filled:
-        return []
+    if not filled:  # "Label | (empty)": a sure blank; a value in a row below still wins
+        return [RawField(name=label, label=label, value="", source=source)] \
+            if len(rest) == 1 else []
     return value_fields(label, "\n".join(filled), source, vocabulary)
 
 
