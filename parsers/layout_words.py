@@ -84,10 +84,15 @@ def cell_text(words: Sequence[Word]) -> str:
                      for line in lines)
 
 
+_LINE_END_HYPHEN = re.compile(r"(?<=[a-z])-[ \t]*\n[ \t]*(?=[a-z])")
+
+
 def unwrapped(text: str) -> str:
     """Printed lines of one value: a list typed with commas or semicolons that wraps in its
     box is one line ("...; Eligibility" over "Results; ..."); lines with no separators stay
-    lines (one item per line)."""
+    lines (one item per line). A word hyphenated at a line's end ("Ser-" over "vices") is
+    one word again."""
+    text = _LINE_END_HYPHEN.sub("", text)
     return " ".join(text.split()) if re.search(r"[,;]\s*\S", text) else text
 
 

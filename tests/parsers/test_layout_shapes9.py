@@ -11,6 +11,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from parsers.formdefs import FormDefinition
 from parsers.labels import Vocabulary
+from parsers.layout_words import unwrapped
 from parsers.limits import Limits
 from parsers.pdf import read_pdf
 
@@ -62,3 +63,14 @@ def test_a_label_with_text_before_it_is_no_sure_blank(vocabulary: Vocabulary) ->
     blanks = [item for item in read_pdf(two_before, Limits(), vocabulary).fields
               if item.label == "Street Address"]
     assert not [item for item in blanks if item.understood]
+
+
+@pytest.mark.parametrize("printed,read", [
+    ("Fieldstone Financial Workflow Ser-\nvices, LLC",
+     "Fieldstone Financial Workflow Services, LLC"),
+    ("Claim Confir-\nmation", "Claim Confirmation"),
+    ("Non-\nEmergency Transport", "Non-\nEmergency Transport"),  # a compound's own hyphen
+    ("MVB-PA-1\nMVB-PA-2", "MVB-PA-1\nMVB-PA-2"),  # one item a line
+])
+def test_a_word_hyphenated_at_a_line_end_is_one_word_again(printed: str, read: str) -> None:
+    assert unwrapped(printed) == read
