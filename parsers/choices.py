@@ -138,8 +138,10 @@ _MARKED = re.compile(rf"{TYPED_CHECKED}|{TYPED_UNCHECKED}|[{_GLYPHS}]")
 def lists_options(field: FieldDef, text: str) -> bool:
     """Is ``text`` the printed options of a choice, set or yes/no field with no mark among
     them (a form whose boxes are drawn, not typed)? Which one is ticked is then not in the
-    text: two options of a one-of choice or of a yes/no, or every option of a set run
-    together (a typed list has one item a line, or commas or semicolons between them)."""
+    text: two options of a one-of choice or of a yes/no, or every option of a set, run
+    together or one a line (a provider who picks every one is rarer than a form that
+    prints its options under the label with blanks drawn before them; either way a
+    coordinator looks)."""
     if field.type not in ("choice", "set", "yesno") or _MARKED.search(text):
         return False
     words = f" {normalize_label(text)} "
@@ -149,6 +151,4 @@ def lists_options(field: FieldDef, text: str) -> bool:
     named = [key for key, label in labels.items() if label in words]
     if field.type == "choice":
         return len(named) >= 2
-    parts = [part for part in _SPLIT.split(text) if part.strip()]
-    typed_list = all(find_choice(field, part) for part in parts)  # one item a line or ", "
-    return not typed_list and len(field.choices) >= 2 and len(named) == len(field.choices)
+    return len(field.choices) >= 2 and len(named) == len(field.choices)

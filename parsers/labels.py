@@ -136,6 +136,9 @@ class Vocabulary:
             " ".join(words[:cut]) for text, targets in self._targets.items()
             if any(target.choice is None for target in targets)
             for words in [text.split()] for cut in range(3, len(words)))
+        self._checkboxes = frozenset((definition.form_type, item.key)
+                                     for definition in definitions.values()
+                                     for item in definition.fields if item.type == "checkbox")
         self._prose = frozenset(normalize_label(name) for definition in definitions.values()
                                 for item in definition.fields if item.prose
                                 for name in item.names)
@@ -168,6 +171,13 @@ class Vocabulary:
     def is_choice_label(self, text: str) -> bool:
         """A label of one of a field's choices ("Business Partner", "Cloud")."""
         return any(target.choice for target in self.lookup(text))
+
+    def is_box_option(self, text: str) -> bool:
+        """What a box may stand for: a choice ("Business Partner"), a yes or a no, or the
+        label of a checkbox field ("I attest that ...")."""
+        return normalize_label(text) in ("yes", "no") or any(
+            target.choice is not None or (target.form_type, target.key) in self._checkboxes
+            for target in self.lookup(text))
 
     def is_label(self, text: str) -> bool:
         return bool(self.lookup(text))

@@ -18,6 +18,7 @@ from parsers.labels import Vocabulary
 from parsers.limits import Limits
 from parsers.model import Problem, RawDocument, RawField
 from parsers.page_breaks import carried_values
+from parsers.pdf_blanks import blank_boxes
 from parsers.pdf_boxes import drawn_boxes
 from parsers.pdf_buttons import coded, printed_choice
 from parsers.pdf_fields import Widget, walk_fields
@@ -66,7 +67,7 @@ def read_pdf(data: bytes, limits: Limits, vocabulary: Vocabulary) -> RawDocument
         return _failed("unreadable_file", f"The PDF is damaged and cannot be read; {RESEND}")
     if not reader.pages:
         return _failed("unreadable_file", f"The PDF has no pages we can read; {RESEND}")
-    with _Pages(data, reader, limits) as pages:
+    with _Pages(data, reader, limits, vocabulary) as pages:
         if _has_values(widgets):
             return _acroform(widgets, pages, vocabulary, len(reader.pages))
         text = pages.text(range(pages.count))
@@ -129,9 +130,10 @@ def _has_values(widgets: list[Widget]) -> bool:
 class _Pages:
     """The pages as pdfplumber reads them, each read only when first asked for."""
 
-    def __init__(self, data: bytes, reader: PdfReader, limits: Limits) -> None:
+    def __init__(self, data: bytes, reader: PdfReader, limits: Limits,
+                 vocabulary: Vocabulary) -> None:
         self.reader, self.count = reader, min(len(reader.pages), limits.max_pages)
-        self.limits = limits
+        self.limits, self.vocabulary = limits, vocabulary
         self._data = data
         self._layouts: dict[int, tuple[list[Word], list[Box], float]] = {}
         self._tables: dict[int, list[tuple[tuple[float, float, float, float],
@@ -176,7 +178,8 @@ class _Pages:
             return [], [], float(self.reader.pages[number].mediabox.height)
         boxes, words = drawn_boxes(rects, lines, curves, _words(found))
         pills, words = pill_boxes([*rects, *curves], words)
-        return words, boxes + pills, height
+        blanks, words = blank_boxes(lines, words, self.vocabulary.is_box_option)
+        return words, boxes + pills + blanks, height
 
     def tables(self, number: int, vocabulary: Vocabulary
                ) -> list[tuple[tuple[float, float, float, float], list[list[str | None]]]]:

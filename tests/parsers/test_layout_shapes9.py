@@ -74,3 +74,25 @@ def test_a_label_with_text_before_it_is_no_sure_blank(vocabulary: Vocabulary) ->
 ])
 def test_a_word_hyphenated_at_a_line_end_is_one_word_again(printed: str, read: str) -> None:
     assert unwrapped(printed) == read
+
+
+def test_choices_on_short_drawn_blanks_with_an_x_typed_over_the_chosen_ones(
+        vocabulary: Vocabulary) -> None:
+    # "Organization Type:  _X_ MassHealth Provider  ___ Business Partner", each blank a
+    # short drawn line: the bare "Business Partner" was read as an answer too
+    def draw(canvas: Canvas) -> None:
+        canvas.setFont("Times-Roman", 10)
+        canvas.drawString(60, HEIGHT - 100, "Organization Type:")
+        canvas.setLineWidth(0.6)
+        for x, option, chosen in ((200, "MassHealth Provider", True),
+                                  (340, "Business Partner", False)):
+            canvas.line(x, HEIGHT - 101, x + 20, HEIGHT - 101)
+            if chosen:
+                canvas.setFont("Courier", 10)
+                canvas.drawString(x + 7, HEIGHT - 100, "X")
+                canvas.setFont("Times-Roman", 10)
+            canvas.drawString(x + 24, HEIGHT - 100, option)
+    items = [item for item in read_pdf(page(draw), Limits(), vocabulary).fields
+             if item.label == "Organization Type"]
+    assert {item.name: item.value for item in items} == \
+        {"MassHealth Provider": True, "Business Partner": False}
