@@ -36,6 +36,7 @@ class Word:
     font: str = ""
     heading: bool = False  # a section heading of the page (pdf_headings): never a value
     light: bool = False  # printed in white or near white: reversed out of a dark band
+    caption: bool = False  # under a rule with a value typed on it (pdf_captions)
 
 
 @dataclass(frozen=True, slots=True)

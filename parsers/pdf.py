@@ -21,6 +21,7 @@ from parsers.page_breaks import carried_values
 from parsers.pdf_blanks import blank_boxes
 from parsers.pdf_boxes import drawn_boxes
 from parsers.pdf_buttons import coded, printed_choice
+from parsers.pdf_captions import captioned
 from parsers.pdf_fields import Widget, walk_fields
 from parsers.pdf_headings import light_ink
 from parsers.pdf_labels import label_near, question_near
@@ -179,7 +180,7 @@ class _Pages:
         boxes, words = drawn_boxes(rects, lines, curves, _words(found))
         pills, words = pill_boxes([*rects, *curves], words)
         blanks, words = blank_boxes(lines, words, self.vocabulary.is_box_option)
-        return words, boxes + pills + blanks, height
+        return captioned(words, lines), boxes + pills + blanks, height
 
     def tables(self, number: int, vocabulary: Vocabulary
                ) -> list[tuple[tuple[float, float, float, float], list[list[str | None]]]]:

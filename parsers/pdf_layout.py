@@ -199,6 +199,8 @@ class _Pairing:
         if value and explicit and lines[number][-1].x1 > self.right - 40:
             value = unwrapped("\n".join([value, *_more_lines(lines, number, segment,
                                                                vocabulary, used)]))
+        if not value and segment[0].caption:  # a caption under the rule its value is on
+            value = _value_above(lines, number, segment, vocabulary, used)
         return value or value_before(lines[number], segment, self.right,
                                      lambda part: _take(part, vocabulary, used)) or \
             _value_below(lines, number, segment, vocabulary, used, self.columns) or \

@@ -96,3 +96,28 @@ def test_choices_on_short_drawn_blanks_with_an_x_typed_over_the_chosen_ones(
              if item.label == "Organization Type"]
     assert {item.name: item.value for item in items} == \
         {"MassHealth Provider": True, "Business Partner": False}
+
+
+def test_captions_under_signature_rules_answer_the_text_on_their_rule(
+        vocabulary: Vocabulary) -> None:
+    # each value typed on a drawn rule, its caption printed under the rule: a caption
+    # took the next rule's value below it (the name as the organization, and so on)
+    def draw(canvas: Canvas) -> None:
+        rows = (("Quinsigamond Behavioral Health Associates, Inc.", "Organization Legal Name"),
+                ("Naomi Feldstein", "Authorized Signatory Name"),
+                ("Chief Executive Officer", "Authorized Signatory Title"),
+                ("September 22, 2026", "Date Signed"))
+        for number, (value, caption) in enumerate(rows):
+            y = HEIGHT - 260 - 38 * number
+            canvas.setFont("Courier", 10)
+            canvas.drawString(60, y + 2, value)
+            canvas.setLineWidth(0.5)
+            canvas.line(56, y, 330, y)
+            canvas.setFont("Times-Roman", 8)
+            canvas.drawString(60, y - 9, caption)
+    values = {item.label: item.value
+              for item in read_pdf(page(draw), Limits(), vocabulary).fields}
+    assert values["Organization Legal Name"] == "Quinsigamond Behavioral Health Associates, Inc."
+    assert values["Authorized Signatory Name"] == "Naomi Feldstein"
+    assert values["Authorized Signatory Title"] == "Chief Executive Officer"
+    assert values["Date Signed"] == "September 22, 2026"
