@@ -18,7 +18,8 @@ _LOOSE_SPLIT = re.compile(r"\s+/\s+|\s+&\s+|\s+and\s+", re.IGNORECASE)
 _SPLIT = re.compile(r"[,;\n\r\u2022]+")
 _GLYPHS = "".join(sorted(CHECKED | UNCHECKED))
 _BOX = re.compile(rf"^\s*(?:{TYPED_CHECKED}|{TYPED_UNCHECKED}|[{_GLYPHS}])\s*")
-_TRUE = frozenset({"yes", "y", "true", "t", "x", "checked", "on", "1", "selected", *CHECKED})
+_TRUE = frozenset({"yes", "y", "true", "t", "x", "checked", "on", "1", "selected", *CHECKED,
+                   "i agree", "agree", "agreed"})  # a form tool's consent checkbox
 _FALSE = frozenset({"no", "n", "false", "f", "unchecked", "off", "0", "not checked", "none",
                     *UNCHECKED})
 
@@ -138,10 +139,8 @@ _MARKED = re.compile(rf"{TYPED_CHECKED}|{TYPED_UNCHECKED}|[{_GLYPHS}]")
 def lists_options(field: FieldDef, text: str) -> bool:
     """Is ``text`` the printed options of a choice, set or yes/no field with no mark among
     them (a form whose boxes are drawn, not typed)? Which one is ticked is then not in the
-    text: two options of a one-of choice or of a yes/no, or every option of a set, run
-    together or one a line (a provider who picks every one is rarer than a form that
-    prints its options under the label with blanks drawn before them; either way a
-    coordinator looks)."""
+    text: two options of a one-of choice or of a yes/no, or every option of a set run
+    together (a typed list has one item a line, or commas or semicolons between them)."""
     if field.type not in ("choice", "set", "yesno") or _MARKED.search(text):
         return False
     words = f" {normalize_label(text)} "
@@ -151,4 +150,6 @@ def lists_options(field: FieldDef, text: str) -> bool:
     named = [key for key, label in labels.items() if label in words]
     if field.type == "choice":
         return len(named) >= 2
-    return len(field.choices) >= 2 and len(named) == len(field.choices)
+    parts = [part for part in _SPLIT.split(text) if part.strip()]
+    typed_list = all(find_choice(field, part) for part in parts)  # one item a line or ", "
+    return not typed_list and len(field.choices) >= 2 and len(named) == len(field.choices)

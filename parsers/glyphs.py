@@ -37,12 +37,14 @@ SEPARATOR = re.compile(r"^\s*\*?\s*(?:[:=\u2013\u2014\t]|-(?=\s|$)|\.{2,}|\u2026
                        r"|^\s*\*\s*$|^\s*\*\s+")
 # A dot leader, as typed or set by a tab stop: three dots or more (or "…").
 LEADER = re.compile(r"(?:\.\s?){3,}|\u2026+")
-# Text that a form shows in an empty field: Word's placeholders and fill-in lines.
+# Text that a form shows in an empty field: Word's placeholders and fill-in lines, and
+# what a response printout (Google Forms) shows for a question left unanswered.
 PLACEHOLDERS = frozenset({
     "click or tap here to enter text", "click or tap to enter a date",
     "click here to enter text", "click here to enter a date", "choose an item",
     "enter text here", "enter text", "type here", "select one", "select an item", "select",
     "please select", "select an option", "choose one", "choose",
+    "no answer", "no response", "not answered",  # a form tool's printout of a response
 })
 _FILL_ONLY = re.compile(r"^[\s_.\u2026-]*$")
 

@@ -91,6 +91,7 @@ VALID = [
     ("yesno", "TRUE", True),
     ("yesno", "x", True),
     ("yesno", "checked", True),
+    ("yesno", "I agree", True),  # a form tool's consent checkbox (Google Forms)
     ("yesno", "No.", False),
     ("yesno", True, True),
     ("checkbox", False, False),

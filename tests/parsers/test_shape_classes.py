@@ -109,6 +109,7 @@ def test_separators(text: str, value: str) -> None:
 def test_placeholders() -> None:
     assert is_placeholder("Click or tap here to enter text.") and is_placeholder("____")
     assert not is_placeholder("Acme")
+    assert is_placeholder("No answer")  # a response printout's unanswered question
 
 
 def test_a_heading_is_never_a_value(definitions) -> None:
