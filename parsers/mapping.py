@@ -255,7 +255,9 @@ def _value_for(field: FieldDef, item: RawField) -> RawValue | None:
                 return _checked_choice(field, clean_field_name(name).split(".")[-1], item)
         return None
     if isinstance(value, bool) and field.type == "yesno":
-        for name in (item.export_value, item.name, item.beside):
+        # the "Yes" or "No" printed beside the box first: "Yes" is also the on-state
+        # name most tools give every box ("unapproved_changes_2", the No box, exports /Yes)
+        for name in (item.beside, item.export_value, item.name):
             if normalize_label(name) in _YES | _NO:
                 return _yes_no_box(name, item)
     if isinstance(value, str) and field.type == "yesno":

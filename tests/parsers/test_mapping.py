@@ -119,6 +119,19 @@ def test_yes_no_as_dotted_boxes(definitions) -> None:
     assert result["testing_completed"].raw is False
 
 
+def test_yes_no_boxes_that_all_export_yes_answer_by_the_word_beside_them(definitions) -> None:
+    # a pair of boxes numbered _1 and _2, each exporting the tools' default on-state /Yes:
+    # the ticked one beside a printed "No" answers no (set 9's ap2 was told its bot was
+    # modified without approval)
+    question = "Has the bot been modified without MassHealth approval since the last validation?"
+    result = mapped(definitions, "annual_validation",
+                    RawField("unapproved_changes_1", False, "acroform", label=question,
+                             export_value="Yes", beside="Yes"),
+                    RawField("unapproved_changes_2", True, "acroform", label=question,
+                             export_value="Yes", beside="No"))
+    assert result["unapproved_changes"].raw is False
+
+
 def test_attestation_checkbox_by_label(definitions) -> None:
     result = mapped(definitions, "stage1", RawField(
         "Check Box9", True, "acroform",
