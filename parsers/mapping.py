@@ -164,8 +164,8 @@ def _resolve(item: RawField, index: FieldIndex) -> _Hit | None:
     first = None
     for text in (item.name, item.label):
         hit = _resolve_text(item, text, index) if text else None
-        if hit is not None and (hit.value is not None or not item.beside):
-            return hit
+        if hit is not None and (hit.value is not None or not (item.beside or item.label)):
+            return hit  # a box that says nothing by its name may by its label ("Cloud")
         first = first or hit
     return _resolve_choice_only(item, index) or first or _resolve_name_words(item, index)
 

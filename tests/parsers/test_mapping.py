@@ -132,6 +132,17 @@ def test_yes_no_boxes_that_all_export_yes_answer_by_the_word_beside_them(definit
     assert result["unapproved_changes"].raw is False
 
 
+def test_a_numbered_box_whose_label_is_its_choice(definitions) -> None:
+    # "transactions_3" names the field but not the choice; the text beside the box is
+    # found as its label, and that is the choice (set 9's ap1 lost two transactions)
+    result = mapped(definitions, "stage2",
+                    RawField("transactions_3", True, "acroform", label="Claim Status Inquiry",
+                             export_value="Yes"),
+                    RawField("transactions_2", True, "acroform", label="POSC Transactions",
+                             export_value="Yes", beside="Claim Submission (DDE)"))
+    assert set(result["transactions"].raw) == {"Claim Status Inquiry", "Claim Submission (DDE)"}
+
+
 def test_attestation_checkbox_by_label(definitions) -> None:
     result = mapped(definitions, "stage1", RawField(
         "Check Box9", True, "acroform",
