@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from parsers.formdefs import FormDefinition
 from parsers.labels import normalize_label
@@ -52,6 +53,7 @@ def _sure(item: MappedValue) -> bool:
     return not is_blank(item.raw) or item.source in BLANK_SOURCES or item.understood
 
 
+@lru_cache(maxsize=32)  # once per form definition, not per document
 def _other_labels(definition: FormDefinition) -> dict[str, tuple[str, ...]]:
     """Per key, the labels of the form's other fields (two words or more, normalized)."""
     names = {item.key: {text for name in (item.label, *item.aliases)

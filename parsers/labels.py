@@ -10,6 +10,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 
 from parsers.formdefs import FormDefinition
 from parsers.glyphs import strip_separator
@@ -26,6 +27,7 @@ _PARENS = re.compile(r"\s*\([^()]*\)")
 _SEPARATOR_STARTS = frozenset("*=\u2013\u2014-.\u2026_")  # "Name * Acme", "Name – Acme"
 
 
+@lru_cache(maxsize=16384)  # every reader asks for the same few hundred labels, often
 def normalize_label(text: str) -> str:
     """Lower-case, accents and punctuation folded, whitespace collapsed; numbering before
     and ':'/'*' after a label gone."""
