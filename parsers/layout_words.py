@@ -7,8 +7,9 @@ Every distance here is relative to the type's height, with a ceiling in points."
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
+from typing import Any
 
 from parsers.glyphs import (
     CHECKED_MARK,
@@ -23,6 +24,7 @@ LINE_TOLERANCE = 4.0  # points between baselines still on one line
 LINE_SHARE = 0.25  # of a word's height its middle may be off the line's middle
 GAP = 14.0  # points between words that separate two segments, at most
 SEGMENT_GAP = 0.9  # ... and at least this many times the type's height
+ON_RULE = 4.0  # points between a letter's foot and the drawn rule it is typed on
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,24 +144,36 @@ def mark(word: Word) -> bool | None:
 
 def bracket_marks(line: list[Word]) -> list[Word]:
     """``[ ]``, ``[ X ]`` and ``( )`` typed with spaces come as two or three words: one mark."""
+    return merged_runs(line, (2, 3), _typed_bracket)
+
+
+def _typed_bracket(run: list[Word]) -> Word | None:
+    first, end, inner = run[0], run[-1], run[1:-1]
+    closing = {"[": "]", "(": ")"}.get(first.text)
+    if not closing or end.text != closing or \
+            end.x0 - first.x1 >= max(12.0, 2 * (first.bottom - first.top)) or \
+            not all(w.text in {"X", "x"} for w in inner):  # "[   ]" in Courier too
+        return None
+    return Word(f"{first.text}{''.join(w.text for w in inner) or ' '}{closing}", first.x0,
+                end.x1, first.top, end.bottom, min(w.confidence for w in run))
+
+
+def merged_runs(words: Sequence[Word], sizes: Sequence[int],
+                merge: Callable[[list[Word]], Word | None]) -> list[Word]:
+    """The words with every run of consecutive words that ``merge`` makes one word (tried
+    for each of ``sizes`` in turn, at each word) replaced by that word."""
     merged: list[Word] = []
     index = 0
-    while index < len(line):
-        word = line[index]
-        closing = {"[": "]", "(": ")"}.get(word.text)
-        for size in (2, 3):
-            inner = line[index + 1: index + size - 1]
-            end = line[index + size - 1] if index + size - 1 < len(line) else None
-            if closing and end is not None and end.text == closing and \
-                    end.x0 - word.x1 < max(12.0, 2 * (word.bottom - word.top)) and \
-                    all(w.text in {"X", "x"} for w in inner):  # "[   ]" in Courier too
-                text = f"{word.text}{''.join(w.text for w in inner) or ' '}{closing}"
-                merged.append(Word(text, word.x0, end.x1, word.top, end.bottom,
-                                   min(w.confidence for w in line[index: index + size])))
+    while index < len(words):
+        for size in sizes:
+            run = list(words[index: index + size])
+            one = merge(run) if len(run) == size else None
+            if one is not None:
+                merged.append(one)
                 index += size
                 break
         else:
-            merged.append(word)
+            merged.append(words[index])
             index += 1
     return merged
 
@@ -171,6 +185,13 @@ def radio_marks(line: list[Word]) -> list[Word]:
         return line
     return [replace(word, text=CHECKED_MARK if word.text in RADIO_ON else UNCHECKED_MARK)
             if word.text in RADIO_ON | RADIO_OFF else word for word in line]
+
+
+def typed_on(word: Word, rule: dict[str, Any]) -> bool:
+    """The word is typed on the drawn horizontal rule (pdfplumber's line): over it, its foot
+    on it (blanks for a mark, signature rules)."""
+    return word.x0 < float(rule["x1"]) and word.x1 > float(rule["x0"]) and \
+        abs(word.bottom - float(rule["top"])) <= ON_RULE
 
 
 def box_words(boxes: Sequence[Box]) -> list[Word]:

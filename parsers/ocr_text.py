@@ -13,8 +13,8 @@ from itertools import pairwise
 
 from parsers.glyphs import CHECKED_MARK, UNCHECKED_MARK
 from parsers.labels import Vocabulary
+from parsers.layout_words import Word, lines_of, merged_runs
 from parsers.ocr_marks import Mark
-from parsers.pdf_layout import Word, lines_of
 
 _SLIVER = re.compile(r"[|_—–~¦]+")  # what is left of a cell border
 _SPECK = re.compile(r"[.,·•'`]")  # a speck of dust read as a word of its own
@@ -96,22 +96,15 @@ def unglued_marks(words: Sequence[Word]) -> list[Word]:
 
 def _bracket_marks(words: list[Word]) -> list[Word]:
     """``{ ]``, ``[ |``, ``[ X ]`` read as two or three words: one ``[ ]`` or ``[X]``."""
-    merged: list[Word] = []
-    index = 0
-    while index < len(words):
-        word = words[index]
-        for size in (3, 2):
-            group = words[index: index + size]
-            if len(group) == size and _is_bracket_mark(group):
-                inner = "".join(item.text for item in group[1:-1]).upper()
-                merged.append(Word(f"[{inner or ' '}]", word.x0, group[-1].x1, word.top,
-                                   group[-1].bottom, min(item.confidence for item in group)))
-                index += size
-                break
-        else:
-            merged.append(word)
-            index += 1
-    return merged
+    return merged_runs(words, (3, 2), _read_bracket)
+
+
+def _read_bracket(group: list[Word]) -> Word | None:
+    if not _is_bracket_mark(group):
+        return None
+    inner = "".join(item.text for item in group[1:-1]).upper()
+    return Word(f"[{inner or ' '}]", group[0].x0, group[-1].x1, group[0].top,
+                group[-1].bottom, min(item.confidence for item in group))
 
 
 def _is_bracket_mark(group: list[Word]) -> bool:

@@ -11,10 +11,9 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from parsers.glyphs import CHECKED_LETTERS
-from parsers.layout_words import Box, Word, join
+from parsers.layout_words import ON_RULE, Box, Word, join, typed_on
 
 _SHORTEST, _LONGEST = 6.0, 40.0  # points: a blank for a mark, not for a value
-_ON_LINE = 4.0  # points between a letter's foot and the line it is typed on
 _AFTER = 12.0  # points from a blank's right end to its option's first letter
 _WORD_GAP = 8.0  # points between two words of one option
 
@@ -27,7 +26,7 @@ def blank_boxes(lines: Sequence[dict[str, Any]], words: Sequence[Word],
     for line in lines:
         if not _blank(line):
             continue
-        typed = [word for word in words if _on(word, line)]
+        typed = [word for word in words if typed_on(word, line)]
         option = _option_after(line, words)
         if not option or any(word.text not in CHECKED_LETTERS for word in typed) or \
                 not is_option(join(option)):
@@ -44,15 +43,10 @@ def _blank(line: dict[str, Any]) -> bool:
         _SHORTEST <= length <= _LONGEST
 
 
-def _on(word: Word, line: dict[str, Any]) -> bool:
-    return word.x0 < float(line["x1"]) and word.x1 > float(line["x0"]) and \
-        abs(word.bottom - float(line["top"])) <= _ON_LINE
-
-
 def _option_after(line: dict[str, Any], words: Sequence[Word]) -> list[Word]:
     """The words right after the blank on its line, up to the first wide gap."""
     after = sorted((word for word in words if word.x0 >= float(line["x1"]) - 1 and
-                    abs(word.bottom - float(line["top"])) <= _ON_LINE),
+                    abs(word.bottom - float(line["top"])) <= ON_RULE),
                    key=lambda word: word.x0)
     if not after or after[0].x0 - float(line["x1"]) > _AFTER:
         return []

@@ -10,10 +10,9 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
-from parsers.layout_words import Word
+from parsers.layout_words import Word, typed_on
 
 _SHORTEST = 40.0  # points: a rule for a value, not a blank for a mark
-_ON_RULE = 4.0  # points between a letter's foot and the rule it is typed on
 _UNDER = 8.0  # points from the rule down to its caption's top
 
 
@@ -25,6 +24,6 @@ def captioned(words: Sequence[Word], rules: Sequence[dict[str, Any]]) -> list[Wo
         if abs(float(rule["bottom"]) - y) >= 1 or x1 - x0 < _SHORTEST:
             continue
         across = [word for word in words if word.x0 < x1 and word.x1 > x0]
-        if any(abs(word.bottom - y) <= _ON_RULE for word in across):
+        if any(typed_on(word, rule) for word in across):
             under.update(id(word) for word in across if 0 < word.top - y <= _UNDER)
     return [replace(word, caption=True) if id(word) in under else word for word in words]
