@@ -170,8 +170,8 @@ def normalize_phone(field: FieldDef, raw: RawValue) -> str:
 def normalize_zip(field: FieldDef, raw: RawValue) -> str:
     text = _text(raw)
     digits = re.sub(r"[\s\-\u2013]", "", text)
-    if len(digits) == 4 and digits.isdigit() and digits[0] != "0":  # a spreadsheet ate the 0
-        digits = "0" + digits
+    # Four digits may be a ZIP whose leading zero a spreadsheet ate, or a typo: told, not
+    # guessed (only what was read goes on file).
     if not digits.isdigit() or len(digits) not in (5, 9):
         raise InvalidValueError("enter a 5-digit ZIP code or ZIP+4 such as 02111-1234")
     return digits if len(digits) == 5 else f"{digits[:5]}-{digits[5:]}"

@@ -46,8 +46,6 @@ KNOWN_GAPS: dict[str, str] = {
 # Problems told wrongly or missed (strict too): expected problems that need more than
 # the document.
 PROBLEM_GAPS: dict[str, str] = {
-    "independent9/iv1_stage1_copy_watermark_bad_email_zip": "a four-digit ZIP ('2720') is "
-    "read as a Massachusetts ZIP that lost its leading zero (02720), not told invalid",
     "independent6/sp03_stage2_docx_equals_unapproved_txn": "a registry cross-check: the "
     "transaction is only unapproved against sp01's Stage I approved as RPA1-2026-00417",
 }
