@@ -15,6 +15,7 @@ MAX_SKEW = 2.5  # degrees; a page fed crooked by more than this is not straighte
 LINE_GRAY = 210  # table rules scan as light gray, 1-2 px wide: darker than this is ink
 MIN_RULE = 60  # px (0.3 in at 200 dpi): no letter has a stroke this long
 MERGE = 6  # px: rules (or their ends) this close are one
+MAX_RULE_WIDTH = 12  # px (1.5 mm at 200 dpi): dark across more is a filled area, no rule
 Bools = NDArray[np.bool_]
 
 
@@ -102,11 +103,11 @@ def erase_rules(image: Image.Image, grids: Iterable[Grid]) -> Image.Image:
     ``_`` or ``[`` and Tesseract sees each cell's text as a block of its own."""
     clean = image.copy()
     draw = ImageDraw.Draw(clean)
-    for grid in grids:
-        for rule in grid.rows:
+    for grid in grids:  # a filled area (a watermark's letters) keeps the text over it
+        for rule in (rule for rule in grid.rows if rule.width <= MAX_RULE_WIDTH):
             half = rule.width / 2 + 1
             draw.rectangle((rule.start, rule.at - half, rule.end, rule.at + half), fill=255)
-        for rule in grid.columns:
+        for rule in (rule for rule in grid.columns if rule.width <= MAX_RULE_WIDTH):
             half = rule.width / 2 + 1
             draw.rectangle((rule.at - half, rule.start, rule.at + half, rule.end), fill=255)
     return clean

@@ -13,7 +13,7 @@ from itertools import pairwise
 
 from parsers.glyphs import CHECKED_MARK, UNCHECKED_MARK
 from parsers.labels import Vocabulary
-from parsers.layout_words import Word, lines_of, merged_runs
+from parsers.layout_words import Word, lines_of, merged_runs, same_line
 from parsers.ocr_marks import Mark
 
 _SLIVER = re.compile(r"[|_—–~¦]+")  # what is left of a cell border
@@ -49,8 +49,8 @@ def _on(word: Word, mark: Mark) -> bool:
 def tidy_words(words: Sequence[Word]) -> list[Word]:
     """Bracket marks made whole, slivers and specks dropped, "|" before a lower-case word
     made "I", O among digits made 0."""
-    ordered = _bracket_marks(sorted(unglued_marks(words),
-                                    key=lambda item: (round(item.top / 10), item.x0)))
+    ordered = merged_runs(_bracket_marks(sorted(unglued_marks(words), key=lambda item: (
+        round(item.top / 10), item.x0))), (2,), _split_at_capital)
     tidied = []
     for index, word in enumerate(ordered):
         text = word.text
@@ -114,6 +114,24 @@ def _is_bracket_mark(group: list[Word]) -> bool:
     pipes = group[0].text == "|" and group[-1].text == "|"  # two border slivers
     return close and not pipes and group[0].text in _OPENERS and group[-1].text in _CLOSERS and \
         all(item.text in {"x", "X"} for item in group[1:-1])
+
+
+_CAPITAL_END = re.compile(r"(?:^|[a-z\-])[A-Z]$")  # "UiP", "S", "Mon-S": not "RPA", "I", "A"
+_SPLIT_GAP = 0.3  # of the type's height: closer than a space between words
+
+
+def _split_at_capital(pair: list[Word]) -> Word | None:
+    """A word the OCR model parted before a lower-case letter after a capital ("UiP ath",
+    "S tudio", "R aghunathan", "Mon-S at"): one word again. An acronym before a word
+    ("RPA bot") and the words "I" and "A" stay apart."""
+    left, right = pair
+    height = left.bottom - left.top
+    if left.text in {"I", "A"} or not _CAPITAL_END.search(left.text) or \
+            not right.text[:1].islower() or not same_line(left, right) or \
+            not -0.2 * height < right.x0 - left.x1 < _SPLIT_GAP * height:
+        return None
+    return Word(left.text + right.text, left.x0, right.x1, min(left.top, right.top),
+                max(left.bottom, right.bottom), min(left.confidence, right.confidence))
 
 
 def _next_lower(word: Word, following: Word) -> bool:

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import io
 import shutil
+from collections.abc import Callable
 
+import numpy as np
 import pypdfium2
 import pytest
 from pdf_samples import image_pdf
@@ -16,7 +18,7 @@ from reportlab.pdfgen.canvas import Canvas
 from parsers.formdefs import FormDefinition
 from parsers.labels import Vocabulary
 from parsers.limits import Limits
-from parsers.ocr_grid import find_grids, straighten
+from parsers.ocr_grid import erase_rules, find_grids, straighten
 from parsers.ocr_marks import find_marks
 from parsers.ocr_text import fixed_label, tidy_words
 from parsers.pdf import read_pdf
@@ -108,6 +110,44 @@ def test_no_grid_on_an_unruled_page() -> None:
     assert find_grids(straighten(image)) == []
 
 
+def _watermark(canvas: Canvas) -> None:
+    """A huge light-grey diagonal DRAFT behind the form, as a copy stamped before scanning."""
+    canvas.saveState()
+    canvas.setFillGray(0.72)
+    canvas.setFont("Helvetica-Bold", 150)
+    canvas.translate(120, 150)
+    canvas.rotate(45)
+    canvas.drawString(0, 0, "DRAFT")
+    canvas.restoreState()
+
+
+def _page_image(*drawings: Callable[[Canvas], None]) -> Image.Image:
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pagesize=LETTER)
+    for draw in drawings:
+        draw(canvas)
+    canvas.showPage()
+    canvas.save()
+    return pypdfium2.PdfDocument(buffer.getvalue())[0].render(scale=200 / 72).to_pil() \
+        .convert("L")
+
+
+def _values_over_the_watermark(canvas: Canvas) -> None:
+    canvas.setFont("Helvetica", 10)
+    for number in range(30):
+        canvas.drawString(150, HEIGHT - 300 - 14 * number, f"Street Address {number} Main")
+
+
+def test_a_watermark_keeps_the_text_over_it() -> None:
+    """The filled strokes of a watermark's letters are dark runs longer than any letter's
+    stroke, found as rules far thicker than a table's: erasing them would wipe out every
+    value typed over the watermark (a scanned DRAFT copy read as a blank form)."""
+    image = straighten(_page_image(_watermark, _values_over_the_watermark))
+    clean = erase_rules(image, find_grids(image))
+    black, kept = (int((np.asarray(item) < 80).sum()) for item in (image, clean))
+    assert kept >= 0.99 * black  # the strokes' thin tips may be taken for rules
+
+
 def test_box_glyphs_are_found_and_read(scan_image: Image.Image) -> None:
     marks = sorted(find_marks(straighten(scan_image)), key=lambda mark: mark.x0)
     assert [mark.checked for mark in marks] == [False, True]
@@ -120,6 +160,29 @@ def test_ocr_slips_are_tidied() -> None:
              word("]", 212), word("Yes", 230), word("—", 300)]
     assert [item.text for item in tidy_words(words)] == \
         ["I", "attest", "RPABH001,", "[ ]", "Yes"]
+
+
+def _ocr_line(*pieces: tuple[str, float]) -> list[Word]:
+    """Words of one OCR line at 28 px type, each piece's text and its gap before it."""
+    words, x = [], 100.0
+    for text, gap in pieces:
+        x += gap * 28
+        words.append(Word(text, x, x + 14 * len(text), 200, 228, 0.9))
+        x += 14 * len(text)
+    return words
+
+
+@pytest.mark.parametrize(("pieces", "read"), [
+    ((("UiP", 0), ("ath", 0.2), ("S", 0.35), ("tudio", 0.05)), ["UiPath", "Studio"]),
+    ((("Anjali", 0), ("R", 0.3), ("aghunathan", 0.1)), ["Anjali", "Raghunathan"]),
+    ((("Mon-S", 0), ("at", 0.0)), ["Mon-Sat"]),
+    ((("the", 0), ("RPA", 0.3), ("bot", 0.1)), ["the", "RPA", "bot"]),  # an acronym
+    ((("I", 0), ("attest", 0.1)), ["I", "attest"]),
+    ((("Plan", 0), ("B", 0.3), ("only", 0.6)), ["Plan", "B", "only"]),  # a real space
+])
+def test_a_word_the_ocr_parted_after_a_capital_is_whole(pieces: tuple[tuple[str, float], ...],
+                                                        read: list[str]) -> None:
+    assert [word.text for word in tidy_words(_ocr_line(*pieces))] == read
 
 
 @pytest.mark.parametrize("misread", ["Stage Il Approval Number", "Stage I! Approval Number"])
