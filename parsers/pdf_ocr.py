@@ -5,7 +5,9 @@ confidences, go through the same layout pairing. OCR'd values are never fully tr
 from __future__ import annotations
 
 import logging
+import statistics
 import time
+from collections.abc import Callable
 from typing import Any
 
 from parsers.labels import Vocabulary
@@ -18,6 +20,7 @@ from parsers.pdf_layout import lines_of
 log = logging.getLogger(__name__)
 DPI = 200  # enough for 9-point form text; 300 dpi costs 2.25x the time for no field gained
 FAST_AFTER = 0.75  # of the document's time, after which pages are read by the fast engine
+UPRIGHT = 0.85  # of the ceiling: a page whose words read less surely may be upside down
 MIN_DPI = 150  # a scan of less is drawn at this (boxes and rules keep their size in pixels)
 REVIEW = Problem("ocr", "This document is a scan; its values were read by OCR and a "
                  "coordinator will check them.", None, "review")
@@ -66,11 +69,28 @@ def _page(page: Any, number: int, name: str, limits: Limits,
         return None
     read = engine(name)
     try:  # our own reading of the page is outside: its bugs are not the file's fault
-        return read_page(image, lambda clean: read(clean, limits.ocr_seconds_per_page),
-                         vocabulary, dpi=DPI, page=number, ceiling=MAX_CONFIDENCE)
+        return _read_upright(image, lambda image: read_page(
+            image, lambda clean: read(clean, limits.ocr_seconds_per_page), vocabulary,
+            dpi=DPI, page=number, ceiling=MAX_CONFIDENCE))
     except OcrEngineError as err:
         log.warning("OCR of page %d failed: %s", number + 1, err)
         return None
+
+
+def _read_upright(image: Any, read: Callable[[Any], PageReading]) -> PageReading:
+    """The page as it is, or turned half round when it reads as garbage (a sheet fed
+    upside down): an engine reads upside-down print with a median confidence near 0.65,
+    upright print near its ceiling. The turned reading is kept only if it reads surer."""
+    reading = read(image)
+    if _sureness(reading) >= UPRIGHT * MAX_CONFIDENCE:
+        return reading
+    turned = read(image.rotate(180))
+    return turned if _sureness(turned) > _sureness(reading) else reading
+
+
+def _sureness(reading: PageReading) -> float:
+    return statistics.median(word.confidence for word in reading.words) \
+        if reading.words else 0.0
 
 
 def _engine_for(limits: Limits, elapsed: float, pages_read: int) -> str:
