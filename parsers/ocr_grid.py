@@ -15,6 +15,8 @@ MAX_SKEW = 2.5  # degrees; a page fed crooked by more than this is not straighte
 LINE_GRAY = 210  # table rules scan as light gray, 1-2 px wide: darker than this is ink
 MIN_RULE = 60  # px (0.3 in at 200 dpi): no letter has a stroke this long
 MERGE = 6  # px: rules (or their ends) this close are one
+MIN_COMB = 40  # px: two boxes of a comb side by side
+COMB_BOX = (14, 50)  # px: the height of a comb's box (7 to 18 points at 200 dpi)
 MAX_RULE_WIDTH = 12  # px (1.5 mm at 200 dpi): dark across more is a filled area, no rule
 Bools = NDArray[np.bool_]
 
@@ -111,6 +113,48 @@ def erase_rules(image: Image.Image, grids: Iterable[Grid]) -> Image.Image:
             half = rule.width / 2 + 1
             draw.rectangle((rule.at - half, rule.start, rule.at + half, rule.end), fill=255)
     return clean
+
+
+def erase_combs(image: Image.Image) -> Image.Image:
+    """A copy with the comb boxes' lines painted white: a code typed one character per
+    box (a FEIN, a ZIP) is read as its characters, which the engine does not see inside
+    the boxes. A comb is two rules a box's height apart, joined by three or more strokes
+    from one to the other; a letter never spans from rule to rule."""
+    gray = np.asarray(image)
+    dark = _thick(gray, axis=0) < LINE_GRAY
+    rules = sorted(_rules(_runs(dark, MIN_COMB), MIN_COMB), key=lambda rule: rule.at)
+    clean = image.copy()
+    draw = ImageDraw.Draw(clean)
+    for top, bottom in _rule_pairs(rules):
+        start, end = max(top.start, bottom.start), min(top.end, bottom.end)
+        band = gray[int(top.at): int(bottom.at) + 1, start: end] < LINE_GRAY
+        strokes = np.nonzero(band.mean(axis=0) >= 0.9)[0]
+        if len(_groups(strokes)) < 3:
+            continue
+        for rule in (top, bottom):
+            half = rule.width / 2 + 1
+            draw.rectangle((start, rule.at - half, end, rule.at + half), fill=255)
+        for x in strokes:
+            draw.line((start + int(x), top.at, start + int(x), bottom.at), fill=255, width=3)
+    return clean
+
+
+def _rule_pairs(rules: list[Rule]) -> list[tuple[Rule, Rule]]:
+    """Rules one above the other a box's height apart, side by side for MIN_COMB px."""
+    return [(top, bottom) for index, top in enumerate(rules) for bottom in rules[index + 1:]
+            if COMB_BOX[0] <= bottom.at - top.at <= COMB_BOX[1] and
+            min(top.end, bottom.end) - max(top.start, bottom.start) >= MIN_COMB]
+
+
+def _groups(columns: NDArray[np.intp]) -> list[list[int]]:
+    """Neighbouring column indexes as one stroke each."""
+    groups: list[list[int]] = []
+    for column in columns.tolist():
+        if groups and column - groups[-1][-1] <= 2:
+            groups[-1].append(column)
+        else:
+            groups.append([column])
+    return groups
 
 
 def _thick(gray: NDArray[np.uint8], axis: int) -> NDArray[np.uint8]:

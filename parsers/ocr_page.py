@@ -12,7 +12,7 @@ from PIL import Image
 
 from parsers.labels import Vocabulary
 from parsers.model import RawField
-from parsers.ocr_grid import erase_rules, find_grids, straighten
+from parsers.ocr_grid import erase_combs, erase_rules, find_grids, straighten
 from parsers.ocr_marks import find_marks
 from parsers.ocr_tables import rows_fields, table_rows
 from parsers.ocr_text import known_words, tidy_words, with_marks
@@ -37,7 +37,7 @@ def read_page(image: Image.Image, read_words: Reader, vocabulary: Vocabulary, *,
               page: int, ceiling: float) -> PageReading:
     image = straighten(image.convert("L"))
     grids = find_grids(image)
-    clean = _without_shading(erase_rules(image, grids))
+    clean = _without_shading(erase_combs(erase_rules(image, grids)))
     words = known_words(tidy_words(with_marks(read_words(clean), find_marks(image))),
                           vocabulary)
     tables, outside = table_rows(grids, words, vocabulary)

@@ -18,7 +18,7 @@ from reportlab.pdfgen.canvas import Canvas
 from parsers.formdefs import FormDefinition
 from parsers.labels import Vocabulary
 from parsers.limits import Limits
-from parsers.ocr_grid import erase_rules, find_grids, straighten
+from parsers.ocr_grid import erase_combs, erase_rules, find_grids, straighten
 from parsers.ocr_marks import find_marks
 from parsers.ocr_text import fixed_label, tidy_words
 from parsers.pdf import read_pdf
@@ -160,6 +160,34 @@ def test_ocr_slips_are_tidied() -> None:
              word("]", 212), word("Yes", 230), word("—", 300)]
     assert [item.text for item in tidy_words(words)] == \
         ["I", "attest", "RPABH001,", "[ ]", "Yes"]
+
+
+def _comb(canvas: Canvas) -> None:
+    """A FEIN typed one digit per box, and a line of plain text under it."""
+    canvas.setFont("Helvetica", 10)
+    canvas.drawString(LEFT, HEIGHT - 112, "Federal Employer Identification Number (FEIN)")
+    canvas.setStrokeGray(0.3)
+    canvas.setLineWidth(0.75)
+    for number, digit in enumerate("804564843"):
+        x = 300 + 15 * number
+        canvas.rect(x, HEIGHT - 116, 15, 16)
+        canvas.drawString(x + 4.5, HEIGHT - 112, digit)
+    canvas.drawString(LEFT, HEIGHT - 160, "Street Address 410 Broadway, Suite 3")
+
+
+def test_a_comb_loses_its_boxes_and_keeps_its_digits() -> None:
+    """The digits of a comb stand inside boxes the engine does not read through: the boxes'
+    lines go, the digits and the plain text stay."""
+    image = _page_image(_comb)
+    clean = np.asarray(erase_combs(image))
+    pixels = np.asarray(image)
+    comb = np.s_[int(100 * 200 / 72): int(117 * 200 / 72), int(299 * 200 / 72):
+                 int(437 * 200 / 72)]
+    black = (pixels[comb] < 60).sum()  # the digits (the boxes are gray)
+    assert (clean[comb] < 60).sum() >= 0.9 * black > 0
+    assert (clean[comb] < 210).sum() < 0.5 * (pixels[comb] < 210).sum()  # the boxes went
+    text = np.s_[int(150 * 200 / 72): int(163 * 200 / 72), :]
+    assert (clean[text] == pixels[text]).all()
 
 
 def _ocr_line(*pieces: tuple[str, float]) -> list[Word]:
