@@ -901,9 +901,22 @@ def fillable_comb(path, ft, fields, st):
 
 
 def need_appearances(path):
+    """Ask viewers to redraw the widgets (so comb fields are spread over their boxes); /DR names
+    the /Helv and /ZaDb fonts the widgets' /DA strings use."""
+    from pypdf.generic import BooleanObject
     w = PdfWriter(clone_from=str(path))
-    w._root_object["/AcroForm"][NameObject("/NeedAppearances")] = __import__(
-        "pypdf.generic", fromlist=["BooleanObject"]).BooleanObject(True)
+    af = w._root_object["/AcroForm"]
+    af[NameObject("/NeedAppearances")] = BooleanObject(True)
+    zadb = w._add_object(DictionaryObject({
+        NameObject("/Type"): NameObject("/Font"), NameObject("/Subtype"): NameObject("/Type1"),
+        NameObject("/BaseFont"): NameObject("/ZapfDingbats")}))
+    cour = w._add_object(DictionaryObject({
+        NameObject("/Type"): NameObject("/Font"), NameObject("/Subtype"): NameObject("/Type1"),
+        NameObject("/BaseFont"): NameObject("/Courier"), NameObject("/Encoding"): NameObject("/WinAnsiEncoding")}))
+    fonts = DictionaryObject({NameObject("/Helv"): _font_helv(w), NameObject("/ZaDb"): zadb,
+                              NameObject("/Cour"): cour})
+    af[NameObject("/DR")] = DictionaryObject({NameObject("/Font"): fonts})
+    af[NameObject("/DA")] = TextStringObject("/Helv 0 Tf 0 g")
     w.write(str(path))
 
 
