@@ -1343,8 +1343,16 @@ th, td { border: 0.5pt solid #888; padding: 3pt 4pt; vertical-align: top; } td.t
     chromium(html, path)
 
 
-def ts_docx(path, orgname, rows, intro):
+def ts_docx(path, orgname, rows, intro, cover=False):
     d = new_doc("Calibri", 9, landscape_page=True)
+    if cover:
+        from docx.enum.text import WD_BREAK
+        for _ in range(8):
+            d.add_paragraph()
+        r = d.add_paragraph().add_run(TS_TITLE)
+        r.bold, r.font.size = True, Pt(26)
+        d.add_paragraph("Prepared for MassHealth \u2013 RPA registration, Stage II")
+        d.add_paragraph(orgname).add_run().add_break(WD_BREAK.PAGE)
     d.add_paragraph().add_run(TS_TITLE).bold = True
     d.add_paragraph(orgname)
     d.add_paragraph(intro)
@@ -2144,10 +2152,11 @@ def t03_test_scenarios_docx_tblheader():
     n = "t03_test_scenarios_docx_tblheader"
     rows, summ = scenario_rows("BH", [("eligibility_inquiry", 12, {4}), ("prior_authorization", 12, {2, 9})])
     ts_docx(HERE / (n + ".docx"), ORGS["berkshire"]["org_legal_name"], rows,
-            "Scenarios executed 22-30 September 2026.")
+            "Scenarios executed 22-30 September 2026.", cover=True)
     return expected(n, ".docx", "test_scenarios", summ, [6, 12], "python-docx",
-                    "Landscape DOCX with 24 scenario rows; the header row is marked w:tblHeader (Word repeats it "
-                    "on each page). Goes with c04 (Berkshire).", extra=ts_extra(rows))
+                    "Landscape DOCX with a COVER PAGE (the title in 26 pt, 'Prepared for MassHealth', the "
+                    "organization, then a page break) and 24 scenario rows; the header row is marked w:tblHeader "
+                    "(Word repeats it on each page). Goes with c04 (Berkshire).", extra=ts_extra(rows))
 
 
 @case
@@ -2441,8 +2450,9 @@ def s02_stage2_scan_fill_sign_200dpi():
     n, f = "s02_stage2_scan_fill_sign_200dpi", V_f01()
     src = WORK / "f01_src.pdf"
     fill_and_sign(src, "stage2", f, {"date": "us", "phone": "paren"})
-    return scan_case(n, "stage2", f, src, 200, -0.6, "Image-only scan of f01 (Fill & Sign printout): 200 dpi "
-                     "grey, tilt -0.6\u00b0, JPEG q55. Same true values as f01.")
+    return scan_case(n, "stage2", f, src, 200, -0.6, "Image-only scan of f01 (Fill & Sign printout) whose "
+                     "page 2 was fed UPSIDE DOWN (image turned 180\u00b0, no /Rotate): 200 dpi grey, tilt "
+                     "-0.6\u00b0, JPEG q55. Same true values as f01.", flip_pages=(1,))
 
 
 @case
@@ -2475,7 +2485,10 @@ def s05_test_scenarios_scan_multipage():
     ts_platypus(src, ORGS["merrimack"]["org_legal_name"], rows,
                 "Executed in the MassHealth Trading Partner Testing Environment, 13-21 October 2026.")
     return scan_case(n, "test_scenarios", summ, src, 160, -1.0, "Image-only scan of t01 (multi-page scenario "
-                     "table with repeated headers): 160 dpi grey, tilt -1.0\u00b0. Same true values as t01.",
+                     "table with repeated headers) received by FAX: a transmission line 'DEC-01-2026 08:02  "
+                     "FROM: MV PEDIATRICS 978 555 0131  P.00n' across the top of each page; 160 dpi grey, tilt "
+                     "-1.0\u00b0. Same true values as t01.",
+                     fax_header="DEC-01-2026 08:02   FROM: MV PEDIATRICS 978 555 0131   P.%03d",
                      extra=ts_extra(rows))
 
 
