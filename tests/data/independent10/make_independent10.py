@@ -2153,7 +2153,7 @@ def t03_test_scenarios_docx_tblheader():
     rows, summ = scenario_rows("BH", [("eligibility_inquiry", 12, {4}), ("prior_authorization", 12, {2, 9})])
     ts_docx(HERE / (n + ".docx"), ORGS["berkshire"]["org_legal_name"], rows,
             "Scenarios executed 22-30 September 2026.", cover=True)
-    return expected(n, ".docx", "test_scenarios", summ, [6, 12], "python-docx",
+    return expected(n, ".docx", "test_scenarios", summ, [6, 12, 13], "python-docx",
                     "Landscape DOCX with a COVER PAGE (the title in 26 pt, 'Prepared for MassHealth', the "
                     "organization, then a page break) and 24 scenario rows; the header row is marked w:tblHeader "
                     "(Word repeats it on each page). Goes with c04 (Berkshire).", extra=ts_extra(rows))
@@ -2199,7 +2199,7 @@ def d03_systems_design_cover_page():
     n = "d03_systems_design_cover_page"
     txns = ["claim_status", "remittance_advice"]
     sd_html(HERE / (n + ".pdf"), ORGS["mystic"]["org_legal_name"], txns)
-    return expected(n, ".pdf", "systems_design", {"transactions": txns}, [12], "HTML -> headless Chromium",
+    return expected(n, ".pdf", "systems_design", {"transactions": txns}, [12, 13], "HTML -> headless Chromium",
                     "Systems Design with a COVER PAGE (title centred on page 1, version and date), the flows from "
                     "page 2 as numbered lists. Goes with f02 (Mystic).", extra=sd_extra(txns))
 
