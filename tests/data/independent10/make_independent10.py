@@ -1193,8 +1193,31 @@ def docx_merge_form(path, ft, fields, st):
     save_docx(d, path)
 
 
+def sdt_cell(cell, text, tag, maxlen=None):
+    """Put a cell's text inside a plain-text content control (w:sdt in the paragraph)."""
+    p = cell.paragraphs[0]
+    for r in list(p._p):
+        if r.tag == qn("w:r"):
+            p._p.remove(r)
+    sdt = OxmlElement("w:sdt")
+    pr = OxmlElement("w:sdtPr")
+    al = OxmlElement("w:alias")
+    al.set(qn("w:val"), tag)
+    tg = OxmlElement("w:tag")
+    tg.set(qn("w:val"), tag)
+    pr.append(al)
+    pr.append(tg)
+    pr.append(OxmlElement("w:text"))
+    sdt.append(pr)
+    content = OxmlElement("w:sdtContent")
+    content.append(_run(text))
+    sdt.append(content)
+    p._p.append(sdt)
+
+
 def docx_comb_form(path, ft, fields, st):
-    """Word table with one character per cell for codes, numbers and dates (a comb in Word)."""
+    """Word table with one character per cell for codes, numbers and dates (a comb in Word);
+    with st['sdt'] every filled cell holds its character in its own content control."""
     NC = 13
     d = new_doc(st.get("font", "Segoe UI"), 9)
     d.add_paragraph().add_run(TITLES[ft]).bold = True
@@ -1222,10 +1245,18 @@ def docx_comb_form(path, ft, fields, st):
                             chars.append(sep)
                         chars.extend(g)
                 for i in range(NC):
-                    r.cells[i + 1].text = chars[i] if i < len(chars) else ""
+                    ch = chars[i] if i < len(chars) else ""
+                    if st.get("sdt") and ch and ch not in "-/":
+                        sdt_cell(r.cells[i + 1], ch, "%s_%d" % (camel(key), i + 1))
+                    else:
+                        r.cells[i + 1].text = ch
             else:
                 a = r.cells[1].merge(r.cells[NC])
-                a.text = marks_text(key, val, st) if is_choice(key) else disp(key, val, st)
+                text = marks_text(key, val, st) if is_choice(key) else disp(key, val, st)
+                if st.get("sdt") and not is_choice(key) and text:
+                    sdt_cell(a, text, camel(key))
+                else:
+                    a.text = text
         for row in t.rows:
             row.cells[0].width = Inches(2.3)
     set_footer(d, footer_text(ft, st))
@@ -1875,9 +1906,12 @@ def x02_stage2_docx_char_cells_re():
     f = F("nantucket", stage2_vals("RPA1-2026-00402", S1_BP, ["eligibility_inquiry", "prior_authorization"], True,
                                    "2026-11-18", 3, ALLDOCS),
           att("Eamon Whitcombe", "Operations Analyst", "2026-11-28"))
-    docx_comb_form(HERE / (n + ".docx"), "stage2", f, {"glyphs": ("\u2611", "\u2610")})
+    docx_comb_form(HERE / (n + ".docx"), "stage2", f, {"glyphs": ("\u2611", "\u2610"), "sdt": True})
     return expected(n, ".docx", "stage2", f, [1], "python-docx",
-                    "Stage II of a relationship entity as a DOCX character-cell table (as k01): Stage I Approval "
+                    "Stage II of a relationship entity as a DOCX character-cell table (as k01) where every "
+                    "filled character cell holds its character in its OWN plain-text content control (w:sdt, "
+                    "tag/alias StageIApprovalNumber_1 ..; separators plain text) and every text value is a "
+                    "content control inside its merged cell (SDTs inside table cells): Stage I Approval "
                     "Number R P A 1 - 2 0 2 6 - 0 0 4 0 2 one character per cell, PID/SL and NPI rows all empty "
                     "cells (not a provider); marks \u2611/\u2610. Goes with o01 (Nantucket).")
 
