@@ -1215,10 +1215,40 @@ def sdt_cell(cell, text, tag, maxlen=None):
     p._p.append(sdt)
 
 
+def formtext_cell(cell, text, name, maxlen=0):
+    """Put a cell's text inside a legacy FORMTEXT field (Word 97-2003 protected-form box)."""
+    p = cell.paragraphs[0]
+    for r in list(p._p):
+        if r.tag == qn("w:r"):
+            p._p.remove(r)
+    begin = _fld("begin")
+    ff = OxmlElement("w:ffData")
+    nm = OxmlElement("w:name")
+    nm.set(qn("w:val"), name[:20])
+    ff.append(nm)
+    ff.append(OxmlElement("w:enabled"))
+    coe = OxmlElement("w:calcOnExit")
+    coe.set(qn("w:val"), "0")
+    ff.append(coe)
+    ti = OxmlElement("w:textInput")
+    if maxlen:
+        ml = OxmlElement("w:maxLength")
+        ml.set(qn("w:val"), str(maxlen))
+        ti.append(ml)
+    ff.append(ti)
+    begin[0].append(ff)
+    p._p.append(begin)
+    p._p.append(_instr(" FORMTEXT "))
+    p._p.append(_fld("separate"))
+    p._p.append(_run(text if text else "\u2002" * 5))
+    p._p.append(_fld("end"))
+
+
 def docx_comb_form(path, ft, fields, st):
     """Word table with one character per cell for codes, numbers and dates (a comb in Word);
     with st['sdt'] every filled cell holds its character in its own content control."""
     NC = 13
+    seq = []
     d = new_doc(st.get("font", "Segoe UI"), 9)
     d.add_paragraph().add_run(TITLES[ft]).bold = True
     for sec, keys in LAYOUT[ft]:
@@ -1248,6 +1278,8 @@ def docx_comb_form(path, ft, fields, st):
                     ch = chars[i] if i < len(chars) else ""
                     if st.get("sdt") and ch and ch not in "-/":
                         sdt_cell(r.cells[i + 1], ch, "%s_%d" % (camel(key), i + 1))
+                    elif st.get("legacy") and ch not in "-/":
+                        formtext_cell(r.cells[i + 1], ch, "Text%d" % (seq.append(1) or len(seq)), 1)
                     else:
                         r.cells[i + 1].text = ch
             else:
@@ -1255,6 +1287,8 @@ def docx_comb_form(path, ft, fields, st):
                 text = marks_text(key, val, st) if is_choice(key) else disp(key, val, st)
                 if st.get("sdt") and not is_choice(key) and text:
                     sdt_cell(a, text, camel(key))
+                elif st.get("legacy") and not is_choice(key):
+                    formtext_cell(a, text, "Text%d" % (seq.append(1) or len(seq)))
                 else:
                     a.text = text
         for row in t.rows:
@@ -1884,9 +1918,12 @@ def k02_stage1_docx_char_cells_bad_npi():
                                  ["RA Search", "RA Download List", "Claim Search"], 4, 120, 480,
                                  "Daily 2:00 AM - 3:00 AM", "2027-02-01"),
           att("Ravi Subramaniam", "Billing Supervisor", "2026-11-18"), npi=bad)
-    docx_comb_form(HERE / (n + ".docx"), "stage1", f, {"glyphs": ("\u2612", "\u2610"), "date": "us"})
+    docx_comb_form(HERE / (n + ".docx"), "stage1", f, {"glyphs": ("\u2612", "\u2610"), "date": "us",
+                                                     "legacy": True})
     return expected(n, ".docx", "stage1", f, [1, 11], "python-docx",
-                    "Stage I as a DOCX character-cell table (as k01). PROBLEM: the NPI %s fails the 80840 Luhn "
+                    "Stage I as a DOCX character-cell table (as k01) where every character cell is a LEGACY "
+                    "FORMTEXT field with maxLength 1 (Text1, Text2 ..; empty ones show the five en-space "
+                    "default) and every text value a FORMTEXT in its merged cell. PROBLEM: the NPI %s fails the 80840 Luhn "
                     "check (last digit changed)." % bad, [("invalid", "npi")])
 
 
