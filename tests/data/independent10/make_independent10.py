@@ -1769,6 +1769,21 @@ def agr_vals(orgkey, name, title, date, signed=True):
     return d
 
 
+CAPS_KEYS = {"org_legal_name", "org_dba", "street", "city", "contact_name", "contact_title",
+             "signer_name", "signer_title", "rpa_tool_name", "rpa_tool_vendor", "rpa_tool_version",
+             "new_rpa_tool_name", "new_rpa_tool_vendor", "description", "operating_hours",
+             "transactions_other", "posc_screens", "bot_names", "rpa_user_ids", "current_user_ids"}
+
+
+def caps(fields):
+    """Block capitals, as people fill paper and comb forms (e-mail addresses left as typed)."""
+    out = dict(fields)
+    for k, v in fields.items():
+        if k in CAPS_KEYS:
+            out[k] = [x.upper() for x in v] if isinstance(v, list) else v.upper()
+    return out
+
+
 # ----------------------------------------------------------------------------- cases
 CASES = {}
 
@@ -1841,10 +1856,11 @@ def V_c02():
 
 @case
 def c02_stage2_comb_boxes_bp():
-    n, f = "c02_stage2_comb_boxes_bp", V_c02()
+    n, f = "c02_stage2_comb_boxes_bp", caps(V_c02())
     rl_form(HERE / (n + ".pdf"), "stage2", f, {"comb": True, "val_font": "Courier"})
-    return expected(n, ".pdf", "stage2", f, [1], "reportlab canvas",
-                    "Printed Stage II of a business partner: Stage I Approval Number in 4+4+5 comb boxes "
+    return expected(n, ".pdf", "stage2", f, [1, 14], "reportlab canvas",
+                    "Printed Stage II of a business partner filled in BLOCK CAPITALS (names, address, titles, "
+                    "tool; the e-mail address as typed): Stage I Approval Number in 4+4+5 comb boxes "
                     "(R P A 1 - 2 0 2 6 - 0 0 3 8 8), FEIN/ZIP/phone/dates one character per box, values in "
                     "Courier; PID/SL and NPI comb boxes left empty (not a provider).")
 
@@ -2111,12 +2127,14 @@ def n02_mod_two_up_sheet():
                            "Replace Blue Prism with UiPath; same screens and transactions.", "2027-01-25",
                            new_rpa_tool_name="UiPath Studio", new_rpa_tool_vendor="UiPath, Inc."),
           att("Ingeborg Sorensen", "Managing Partner", "2026-11-19"))
+    f = caps(f)
     src = WORK / (n + "_src.pdf")
-    rl_form(src, "modification", f, {"date": "usshort", "phone": "digits"})
+    rl_form(src, "modification", f, {"date": "usshort", "phone": "digits", "val_font": "Courier-Bold"})
     n_up(src, HERE / (n + ".pdf"))
-    return expected(n, ".pdf", "modification", f, [4], "reportlab canvas + pypdf (2 pages per sheet)",
+    return expected(n, ".pdf", "modification", f, [4, 14], "reportlab canvas + pypdf (2 pages per sheet)",
                     "Modification Request (Replace RPA Tool) printed 2 pages per sheet on one landscape page; "
-                    "phone typed as 10 digits, dates 1/25/2027 style.")
+                    "values in BLOCK CAPITALS (Courier-Bold; e-mail as typed), phone typed as 10 digits, dates "
+                    "1/25/2027 style.")
 
 
 @case
