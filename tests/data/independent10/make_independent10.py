@@ -7,11 +7,9 @@ Writes every document and its <case>.expected.json into this directory.  Scratch
 /work/wt/_work10/.  No project module is imported.  Every expected value comes from the same
 value table the document is drawn from (CASES below).
 """
-import copy
 import datetime as dt
 import io
 import json
-import os
 import random
 import subprocess
 import sys
@@ -1602,13 +1600,11 @@ def scan(src, dst, dpi, tilt, q=55, flip_pages=(), fax_header=None, seed=0):
 
 
 # ----------------------------------------------------------------------------- e-mail
-from email.message import EmailMessage  # noqa: E402
 from email.mime.application import MIMEApplication  # noqa: E402
 from email.mime.image import MIMEImage  # noqa: E402
 from email.mime.multipart import MIMEMultipart  # noqa: E402
 from email.mime.text import MIMEText  # noqa: E402
 from email.header import Header  # noqa: E402
-import base64  # noqa: E402
 
 MIME = {".pdf": "application/pdf",
         ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document"}
