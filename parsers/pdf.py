@@ -18,6 +18,7 @@ from parsers.labels import Vocabulary
 from parsers.limits import Limits
 from parsers.model import Problem, RawDocument, RawField
 from parsers.page_breaks import carried_values
+from parsers.pdf_annotations import annotation_words, inked
 from parsers.pdf_blanks import blank_boxes
 from parsers.pdf_boxes import drawn_boxes
 from parsers.pdf_buttons import coded, printed_choice
@@ -83,7 +84,8 @@ def read_pdf(data: bytes, limits: Limits, vocabulary: Vocabulary) -> RawDocument
             return RawDocument("layout", text, tuple(fields[: limits.max_fields]),
                                tables=_tables(pages, vocabulary),
                                pages=len(reader.pages),
-                               signed=any(widget.signed for widget in widgets))
+                               signed=any(widget.signed for widget in widgets)
+                               or inked(pages))
     return _ocr(data, limits, vocabulary, len(reader.pages))
 
 
@@ -177,7 +179,9 @@ class _Pages:
         except Exception as err:  # pdfminer raises many kinds on odd files
             log.debug("page %d unreadable: %s", number, type(err).__name__)
             return [], [], float(self.reader.pages[number].mediabox.height)
-        boxes, words = drawn_boxes(rects, lines, curves, _words(found))
+        # a viewer's Fill & Sign text is typed text of the page
+        typed = _words(found) + annotation_words(self.reader.pages[number], height)
+        boxes, words = drawn_boxes(rects, lines, curves, typed)
         pills, words = pill_boxes([*rects, *curves], words)
         blanks, words = blank_boxes(lines, words, self.vocabulary.is_box_option)
         return captioned(words, lines), boxes + pills + blanks, height
