@@ -23,6 +23,7 @@ from parsers.pdf_blanks import blank_boxes
 from parsers.pdf_boxes import drawn_boxes
 from parsers.pdf_buttons import coded, printed_choice
 from parsers.pdf_captions import captioned
+from parsers.pdf_combs import comb_words
 from parsers.pdf_fields import Widget, walk_fields
 from parsers.pdf_headings import light_ink
 from parsers.pdf_labels import label_near, question_near
@@ -184,7 +185,7 @@ class _Pages:
         boxes, words = drawn_boxes(rects, lines, curves, typed)
         pills, words = pill_boxes([*rects, *curves], words)
         blanks, words = blank_boxes(lines, words, self.vocabulary.is_box_option)
-        return captioned(words, lines), boxes + pills + blanks, height
+        return captioned(comb_words(words), lines), boxes + pills + blanks, height
 
     def tables(self, number: int, vocabulary: Vocabulary
                ) -> list[tuple[tuple[float, float, float, float], list[list[str | None]]]]:

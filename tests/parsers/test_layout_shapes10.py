@@ -1,6 +1,7 @@
 """Printed layouts of the tenth blind set's PDF gaps, each as a small synthetic page of the
 same shape (never the blind file): values typed with a viewer's Fill & Sign tool as
-/FreeText annotations over a printed blank, and an /Ink signature."""
+/FreeText annotations over a printed blank, an /Ink signature, and comb boxes (one
+character per drawn box)."""
 
 from __future__ import annotations
 
@@ -21,8 +22,10 @@ from reportlab.pdfgen.canvas import Canvas
 
 from parsers.formdefs import FormDefinition
 from parsers.labels import Vocabulary
+from parsers.layout_words import Word
 from parsers.limits import Limits
 from parsers.pdf import read_pdf
+from parsers.pdf_combs import comb_words
 
 
 @pytest.fixture(scope="module")
@@ -123,3 +126,49 @@ def test_an_ink_scribble_far_from_the_signature_label_signs_nothing(
         vocabulary: Vocabulary) -> None:
     assert not read_pdf(_agreement(_ink(252, 40)), Limits(), vocabulary).signed
 
+
+
+def _comb_row(canvas: Canvas, y: float, label: str, groups: list[str], seps: str) -> None:
+    """A label, then box groups (a space is an empty box) parted by printed separators."""
+    canvas.setFont("Helvetica", 10)
+    canvas.drawString(50, y, label)
+    x = 252.0
+    for number, group in enumerate(groups):
+        for char in group:
+            canvas.rect(x, y - 4, 14, 16)
+            if char.strip():
+                canvas.setFont("Courier", 10)
+                canvas.drawString(x + 4, y, char)
+            x += 14
+        if number < len(seps):
+            canvas.setFont("Helvetica", 10)
+            canvas.drawString(x + 2, y, seps[number])
+            x += 10
+
+
+def test_comb_boxes_typed_one_character_each_are_one_value(vocabulary: Vocabulary) -> None:
+    def draw(canvas: Canvas) -> None:
+        _comb_row(canvas, HEIGHT - 100, "Date Signed", ["11", "03", "2026"], "//")
+        _comb_row(canvas, HEIGHT - 124, "ZIP Code", ["01844", "    "], "-")
+        _comb_row(canvas, HEIGHT - 148, "Estimated Transactions per Month", ["  2800"], "")
+        _comb_row(canvas, HEIGHT - 172, "Stage I Approval Number",
+                  ["RPA1", "2026", "00388"], "--")
+    values = {item.label: item.value
+              for item in read_pdf(page(draw), Limits(), vocabulary).fields}
+    assert values["Date Signed"] == "11/03/2026"
+    assert values["ZIP Code"] == "01844"
+    assert values["Estimated Transactions per Month"] == "2800"
+    assert values["Stage I Approval Number"] == "RPA1-2026-00388"
+
+
+@pytest.mark.parametrize("line", ["Section 1 – Organization", "Plan A or B today",
+                                  "Columns 1" + " " * 12 + "2" + " " * 12 + "3 of a table"])
+def test_single_letters_in_prose_or_table_columns_are_no_comb(line: str) -> None:
+    # (evenly spaced letters at a box's pitch are read as a comb: the text alone cannot
+    # tell them from one; table columns are further apart)
+    words, x = [], 60.0
+    for text in line.split(" "):
+        if text:
+            words.append(Word(text, x, x + 6 * len(text), 100, 110, font="Helvetica"))
+        x += 6 * len(text) + 3
+    assert [word.text for word in comb_words(words)] == [word.text for word in words]
