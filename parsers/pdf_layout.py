@@ -5,6 +5,7 @@ check marks (☒ ✓ [X], ZapfDingbats, an X drawn in a box) turned into checkbo
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -44,6 +45,7 @@ from parsers.values_before import unpaired_before, value_before
 
 __all__ = ["Box", "Word", "cell_text", "lines_of", "pair_fields", "segments_of", "unwrapped",
            "unwrapped_cell"]
+_TYPEWRITER = re.compile(r"courier|mono|consol", re.IGNORECASE)
 _COLUMN_GAP = 150.0  # points between the left edges of two columns of a page
 
 
@@ -499,13 +501,14 @@ def _take(segment: Sequence[Word], vocabulary: Vocabulary, used: set[int]) -> st
 
 def _heading(segment: Sequence[Word], text: str, vocabulary: Vocabulary) -> bool:
     """A section heading: one the forms know, one the page sets as a heading (pdf_headings),
-    or a bold line in capitals ("BOT DETAILS")."""
+    or a bold line in capitals ("BOT DETAILS"); block capitals in a typewriter face are a
+    value typed as people fill paper forms, never a heading."""
     if vocabulary.is_heading(text) or all(word.heading for word in segment):
         return True
     letters = [char for char in text if char.isalpha()]
     return len(letters) >= 4 and all(char.isupper() for char in letters) and \
-        all("bold" in word.font.lower() for word in segment) and \
-        not vocabulary.is_choice_label(text)
+        all("bold" in word.font.lower() and not _TYPEWRITER.search(word.font)
+            for word in segment) and not vocabulary.is_choice_label(text)
 
 
 def _next_text(line: Sequence[Word], segment: Sequence[Word], used: set[int]) -> str:

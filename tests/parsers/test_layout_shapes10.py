@@ -172,3 +172,34 @@ def test_single_letters_in_prose_or_table_columns_are_no_comb(line: str) -> None
             words.append(Word(text, x, x + 6 * len(text), 100, 110, font="Helvetica"))
         x += 6 * len(text) + 3
     assert [word.text for word in comb_words(words)] == [word.text for word in words]
+
+
+def test_square_comb_cells_scaled_down_are_no_check_boxes(vocabulary: Vocabulary) -> None:
+    # a sheet printed two pages per sheet scales the 14 x 16 comb cells to squares
+    def draw(canvas: Canvas) -> None:
+        canvas.setFont("Helvetica", 7)
+        canvas.drawString(40, HEIGHT - 100, "Number of Bots Requested")
+        canvas.setFont("Courier", 7)
+        for number, char in enumerate("  3"):
+            canvas.rect(160 + 9 * number, HEIGHT - 103, 9, 10)
+            if char.strip():
+                canvas.drawString(162 + 9 * number, HEIGHT - 100, char)
+    values = {item.label: item.value
+              for item in read_pdf(page(draw), Limits(), vocabulary).fields}
+    assert values["Number of Bots Requested"] == "3"
+
+
+def test_block_capitals_typed_in_a_bold_typewriter_face_are_values(
+        vocabulary: Vocabulary) -> None:
+    def draw(canvas: Canvas) -> None:
+        for number, (label, value) in enumerate((("Organization Legal Name",
+                                                  "CAPE COD REVENUE SOLUTIONS, LLC"),
+                                                 ("City", "HYANNIS"))):
+            canvas.setFont("Helvetica", 10)
+            canvas.drawString(50, HEIGHT - 100 - 20 * number, label)
+            canvas.setFont("Courier-Bold", 10)
+            canvas.drawString(250, HEIGHT - 100 - 20 * number, value)
+    values = {item.label: item.value
+              for item in read_pdf(page(draw), Limits(), vocabulary).fields}
+    assert values["Organization Legal Name"] == "CAPE COD REVENUE SOLUTIONS, LLC"
+    assert values["City"] == "HYANNIS"
