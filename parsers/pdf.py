@@ -23,6 +23,7 @@ from parsers.pdf_blanks import blank_boxes
 from parsers.pdf_boxes import drawn_boxes
 from parsers.pdf_buttons import coded, printed_choice
 from parsers.pdf_captions import captioned
+from parsers.pdf_char_fields import joined_characters
 from parsers.pdf_combs import comb_words
 from parsers.pdf_fields import Widget, walk_fields
 from parsers.pdf_headings import light_ink
@@ -94,6 +95,7 @@ def _acroform(widgets: list[Widget], pages: _Pages, vocabulary: Vocabulary,
               count: int) -> RawDocument:
     """Fields by name; the page layout is read only where a name says nothing (Text1), and
     for the first page's title and form code."""
+    widgets = joined_characters(widgets, pages.words, pages.height)  # FEIN in 9 fields
     rows = _box_rows(widgets)
     fields = [_raw_field(widget, pages, vocabulary, rows)
               for widget in _one_per_radio_group(widgets)

@@ -1,14 +1,14 @@
 """Printed layouts of the tenth blind set's PDF gaps, each as a small synthetic page of the
 same shape (never the blind file): values typed with a viewer's Fill & Sign tool as
 /FreeText annotations over a printed blank, an /Ink signature, and comb boxes (one
-character per drawn box)."""
+character per drawn box, or one fillable field per character)."""
 
 from __future__ import annotations
 
 import io
 
 import pytest
-from pdf_samples import HEIGHT, page
+from pdf_samples import HEIGHT, Node, page, texts, with_fields
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import (
     ArrayObject,
@@ -203,3 +203,17 @@ def test_block_capitals_typed_in_a_bold_typewriter_face_are_values(
               for item in read_pdf(page(draw), Limits(), vocabulary).fields}
     assert values["Organization Legal Name"] == "CAPE COD REVENUE SOLUTIONS, LLC"
     assert values["City"] == "HYANNIS"
+
+
+def test_a_fein_in_nine_one_character_fields_is_one_value(vocabulary: Vocabulary) -> None:
+    # fields named in Spanish and numbered, a "-" printed between the 2nd and 3rd box
+    base = page(texts((50, 100, "Federal Employer Identification Number (FEIN)"),
+                      (50, 130, "City"), (289, 100, "-")))
+    cells = [Node(f"ein_digito_{n + 1}", "/Tx", digit,
+                  rect=(260 + 14 * n + (10 if n >= 2 else 0), 90, 14, 16))
+             for n, digit in enumerate("453281211")]
+    data = with_fields(base, [*cells, Node("campo_09", "/Tx", "Pittsfield",
+                                           rect=(260, 120, 150, 16))])
+    values = {item.label: item.value for item in read_pdf(data, Limits(), vocabulary).fields}
+    assert values["Federal Employer Identification Number (FEIN)"] == "45-3281211"
+    assert values["City"] == "Pittsfield"
