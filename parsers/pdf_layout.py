@@ -361,12 +361,25 @@ def _beside_continued(lines: Sequence[Sequence[Word]], number: int, segment: Seq
         if abs(starts[0][0].x0 - value_segment[0].x0) >= 3 or \
                 line[0].top - previous[0].bottom > 0.8 * (previous[0].bottom - previous[0].top) + 2:
             break
-        text = _take(starts[0], vocabulary, used)
+        text = _take(starts[0], vocabulary, used) or \
+            _in_value_type(starts[0], value_segment, segment, used)
         if not text:
             break
         found.append(text)
         previous = starts[0]
     return unwrapped("\n".join(found))
+
+
+def _in_value_type(part: Sequence[Word], value: Sequence[Word], label: Sequence[Word],
+                   used: set[int]) -> str:
+    """A line set in the value's type, not the labels', goes on with the value even when
+    it reads like a label (a description wrapped before "TRANSACTIONS.")."""
+    font = value[0].font
+    if not font or font == label[0].font or id(part[0]) in used or \
+            any(word.font != font or _mark(word) is not None for word in part):
+        return ""
+    used.add(id(part[0]))
+    return _join(part)
 
 
 def _value_below(lines: Sequence[Sequence[Word]], number: int, segment: Sequence[Word],

@@ -217,3 +217,20 @@ def test_a_fein_in_nine_one_character_fields_is_one_value(vocabulary: Vocabulary
     values = {item.label: item.value for item in read_pdf(data, Limits(), vocabulary).fields}
     assert values["Federal Employer Identification Number (FEIN)"] == "45-3281211"
     assert values["City"] == "Pittsfield"
+
+
+def test_a_value_wrapped_onto_a_word_that_reads_like_a_label_goes_on(
+        vocabulary: Vocabulary) -> None:
+    def draw(canvas: Canvas) -> None:
+        canvas.setFont("Helvetica", 10)
+        canvas.drawString(50, HEIGHT - 100, "Description of Modification")
+        canvas.drawString(50, HEIGHT - 140, "Requested Effective Date")
+        canvas.setFont("Courier", 10)
+        canvas.drawString(250, HEIGHT - 100, "REPLACE THE TOOL; SAME SCREENS AND")
+        canvas.drawString(250, HEIGHT - 111, "TRANSACTIONS.")
+        canvas.drawString(250, HEIGHT - 140, "1/25/2027")
+    values = {item.label: item.value
+              for item in read_pdf(page(draw), Limits(), vocabulary).fields}
+    assert values["Description of Modification"] == \
+        "REPLACE THE TOOL; SAME SCREENS AND TRANSACTIONS."
+    assert values["Requested Effective Date"] == "1/25/2027"
