@@ -21,6 +21,7 @@ INK_REACH = 36.0  # points between an ink drawing and its signature label, at mo
 def annotation_words(page: Any, height: float) -> list[Word]:
     """The words of the page's visible FreeText annotations, top-down like pdfplumber's."""
     words: list[Word] = []
+    height = _upper(page, height)
     for note in _annotations(page, "/FreeText"):
         rect, text = _rect(note), _text(note)
         if rect is None or not text:
@@ -35,6 +36,7 @@ def annotation_words(page: Any, height: float) -> list[Word]:
 def ink_rects(page: Any, height: float) -> list[tuple[float, float, float, float]]:
     """The boxes (top-down) of the page's visible hand-drawn /Ink annotations."""
     found = []
+    height = _upper(page, height)
     for note in _annotations(page, "/Ink"):
         rect = _rect(note)
         if rect is not None:
@@ -53,6 +55,15 @@ def ink_signed(words: list[Word], inks: list[tuple[float, float, float, float]])
             if level and x0 >= word.x0 - INK_REACH:
                 return True
     return False
+
+
+def _upper(page: Any, height: float) -> float:
+    """The page's top edge in PDF space (a media box need not start at 0), from which
+    pdfplumber measures its tops."""
+    try:
+        return float(page.mediabox.top)
+    except Exception:  # a malformed /MediaBox: pdfplumber's height
+        return height
 
 
 def _annotations(page: Any, subtype: str) -> list[Any]:
