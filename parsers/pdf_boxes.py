@@ -42,17 +42,15 @@ def _square(shape: dict[str, Any]) -> bool:
 
 def _without_combs(squares: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Squares drawn edge to edge in a row are the cells of a comb (one character per
-    box), not check boxes: a row of check boxes has its options' text between them."""
-    edges: dict[tuple[int, int], int] = {}  # (top, x) of the squares' left and right edges
-    for square in squares:
-        for x in (square["x0"], square["x1"]):
-            key = (round(square["top"]), round(x))
-            edges[key] = edges.get(key, 0) + 1
-    def shared(square: dict[str, Any]) -> bool:
-        top = round(square["top"])
-        return any(sum(edges.get((top, round(x) + step), 0) for step in (-1, 0, 1)) > 1
-                   for x in (square["x0"], square["x1"]))
-    return [square for square in squares if not shared(square)]
+    box), not check boxes: a row of check boxes has its options' text between them. (A
+    box drawn twice, outline over fill, shares its own edges: no neighbour.)"""
+    lefts = {(round(square["top"]), round(square["x0"]) + step)
+             for square in squares for step in (-1, 0, 1)}
+    rights = {(round(square["top"]), round(square["x1"]) + step)
+              for square in squares for step in (-1, 0, 1)}
+    return [square for square in squares
+            if (round(square["top"]), round(square["x1"])) not in lefts
+            and (round(square["top"]), round(square["x0"])) not in rights]
 
 
 def _outermost(squares: list[dict[str, Any]]) -> list[dict[str, Any]]:
