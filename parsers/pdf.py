@@ -18,10 +18,13 @@ from parsers.labels import Vocabulary
 from parsers.limits import Limits
 from parsers.model import Problem, RawDocument, RawField
 from parsers.page_breaks import carried_values
+from parsers.pdf_annotations import annotation_words, inked
 from parsers.pdf_blanks import blank_boxes
 from parsers.pdf_boxes import drawn_boxes
 from parsers.pdf_buttons import coded, printed_choice
 from parsers.pdf_captions import captioned
+from parsers.pdf_char_fields import joined_characters
+from parsers.pdf_combs import comb_words
 from parsers.pdf_fields import Widget, walk_fields
 from parsers.pdf_headings import light_ink
 from parsers.pdf_labels import label_near, question_near
@@ -83,7 +86,8 @@ def read_pdf(data: bytes, limits: Limits, vocabulary: Vocabulary) -> RawDocument
             return RawDocument("layout", text, tuple(fields[: limits.max_fields]),
                                tables=_tables(pages, vocabulary),
                                pages=len(reader.pages),
-                               signed=any(widget.signed for widget in widgets))
+                               signed=any(widget.signed for widget in widgets)
+                               or inked(pages))
     return _ocr(data, limits, vocabulary, len(reader.pages))
 
 
@@ -91,6 +95,7 @@ def _acroform(widgets: list[Widget], pages: _Pages, vocabulary: Vocabulary,
               count: int) -> RawDocument:
     """Fields by name; the page layout is read only where a name says nothing (Text1), and
     for the first page's title and form code."""
+    widgets = joined_characters(widgets, pages.words, pages.height)  # FEIN in 9 fields
     rows = _box_rows(widgets)
     fields = [_raw_field(widget, pages, vocabulary, rows)
               for widget in _one_per_radio_group(widgets)
@@ -177,10 +182,12 @@ class _Pages:
         except Exception as err:  # pdfminer raises many kinds on odd files
             log.debug("page %d unreadable: %s", number, type(err).__name__)
             return [], [], float(self.reader.pages[number].mediabox.height)
-        boxes, words = drawn_boxes(rects, lines, curves, _words(found))
+        # a viewer's Fill & Sign text is typed text of the page
+        typed = _words(found) + annotation_words(self.reader.pages[number], height)
+        boxes, words = drawn_boxes(rects, lines, curves, typed)
         pills, words = pill_boxes([*rects, *curves], words)
         blanks, words = blank_boxes(lines, words, self.vocabulary.is_box_option)
-        return captioned(words, lines), boxes + pills + blanks, height
+        return captioned(comb_words(words), lines), boxes + pills + blanks, height
 
     def tables(self, number: int, vocabulary: Vocabulary
                ) -> list[tuple[tuple[float, float, float, float], list[list[str | None]]]]:

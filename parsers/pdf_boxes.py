@@ -20,7 +20,8 @@ def drawn_boxes(rects: Sequence[dict[str, Any]], lines: Sequence[dict[str, Any]]
                 words: Sequence[Word]) -> tuple[list[Box], list[Word]]:
     """The page's boxes, and its words without the glyphs typed inside a box."""
     # a browser draws its native boxes and radio buttons as curves (rounded squares, rings)
-    squares = _outermost([shape for shape in (*rects, *curves) if _square(shape)])[:_MAX_BOXES]
+    squares = _outermost([shape for shape in (*rects, *curves) if _square(shape)])
+    squares = _without_combs(squares)[:_MAX_BOXES]
     typed = {id(word): square for word in words if word.text in MARK_GLYPHS
              for square in squares if _within(_word_box(word), square, margin=2)}
     boxes = []
@@ -37,6 +38,19 @@ def drawn_boxes(rects: Sequence[dict[str, Any]], lines: Sequence[dict[str, Any]]
 def _square(shape: dict[str, Any]) -> bool:
     width, height = shape["x1"] - shape["x0"], shape["bottom"] - shape["top"]
     return 5 <= width <= 16 and abs(width - height) < 2
+
+
+def _without_combs(squares: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Squares drawn edge to edge in a row are the cells of a comb (one character per
+    box), not check boxes: a row of check boxes has its options' text between them. (A
+    box drawn twice, outline over fill, shares its own edges: no neighbour.)"""
+    lefts = {(round(square["top"]), round(square["x0"]) + step)
+             for square in squares for step in (-1, 0, 1)}
+    rights = {(round(square["top"]), round(square["x1"]) + step)
+              for square in squares for step in (-1, 0, 1)}
+    return [square for square in squares
+            if (round(square["top"]), round(square["x1"])) not in lefts
+            and (round(square["top"]), round(square["x0"])) not in rights]
 
 
 def _outermost(squares: list[dict[str, Any]]) -> list[dict[str, Any]]:

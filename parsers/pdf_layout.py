@@ -5,6 +5,7 @@ check marks (☒ ✓ [X], ZapfDingbats, an X drawn in a box) turned into checkbo
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -44,6 +45,7 @@ from parsers.values_before import unpaired_before, value_before
 
 __all__ = ["Box", "Word", "cell_text", "lines_of", "pair_fields", "segments_of", "unwrapped",
            "unwrapped_cell"]
+_TYPEWRITER = re.compile(r"courier|mono|consol", re.IGNORECASE)
 _COLUMN_GAP = 150.0  # points between the left edges of two columns of a page
 
 
@@ -359,12 +361,25 @@ def _beside_continued(lines: Sequence[Sequence[Word]], number: int, segment: Seq
         if abs(starts[0][0].x0 - value_segment[0].x0) >= 3 or \
                 line[0].top - previous[0].bottom > 0.8 * (previous[0].bottom - previous[0].top) + 2:
             break
-        text = _take(starts[0], vocabulary, used)
+        text = _take(starts[0], vocabulary, used) or \
+            _in_value_type(starts[0], value_segment, segment, used)
         if not text:
             break
         found.append(text)
         previous = starts[0]
     return unwrapped("\n".join(found))
+
+
+def _in_value_type(part: Sequence[Word], value: Sequence[Word], label: Sequence[Word],
+                   used: set[int]) -> str:
+    """A line set in the value's type, not the labels', goes on with the value even when
+    it reads like a label (a description wrapped before "TRANSACTIONS.")."""
+    font = value[0].font
+    if not font or font == label[0].font or id(part[0]) in used or \
+            any(word.font != font or _mark(word) is not None for word in part):
+        return ""
+    used.add(id(part[0]))
+    return _join(part)
 
 
 def _value_below(lines: Sequence[Sequence[Word]], number: int, segment: Sequence[Word],
@@ -499,13 +514,14 @@ def _take(segment: Sequence[Word], vocabulary: Vocabulary, used: set[int]) -> st
 
 def _heading(segment: Sequence[Word], text: str, vocabulary: Vocabulary) -> bool:
     """A section heading: one the forms know, one the page sets as a heading (pdf_headings),
-    or a bold line in capitals ("BOT DETAILS")."""
+    or a bold line in capitals ("BOT DETAILS"); block capitals in a typewriter face are a
+    value typed as people fill paper forms, never a heading."""
     if vocabulary.is_heading(text) or all(word.heading for word in segment):
         return True
     letters = [char for char in text if char.isalpha()]
     return len(letters) >= 4 and all(char.isupper() for char in letters) and \
-        all("bold" in word.font.lower() for word in segment) and \
-        not vocabulary.is_choice_label(text)
+        all("bold" in word.font.lower() and not _TYPEWRITER.search(word.font)
+            for word in segment) and not vocabulary.is_choice_label(text)
 
 
 def _next_text(line: Sequence[Word], segment: Sequence[Word], used: set[int]) -> str:
