@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from lxml import etree
 
 from parsers.docx_boxes import control_box
+from parsers.docx_field_codes import drop_field_codes
 from parsers.docx_fields import legacy_fields
 from parsers.glyphs import ends_with_separator, is_placeholder, typed_items
 from parsers.labels import Vocabulary, section_heading
@@ -68,7 +69,8 @@ def _xml_parts(data: bytes, limits: Limits) -> list[etree._Element]:
             raise DocxError("The file is not a Word document; please resend it as PDF or DOCX.")
         parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
         try:
-            return [etree.fromstring(archive.read(name), parser) for name in names]
+            return [drop_field_codes(etree.fromstring(archive.read(name), parser))
+                    for name in names]
         except (etree.XMLSyntaxError, KeyError, zipfile.BadZipFile, RuntimeError) as err:
             raise DocxError("The Word file is damaged and cannot be read; please resend it "
                             "as PDF or DOCX.") from err
@@ -214,7 +216,7 @@ def _has_form_field(row: etree._Element) -> bool:
     """Rows holding a content control or a legacy field in a cell are read as such, not as
     text (a control around the whole row is only a wrapper)."""
     return row.find(".//w:tc//w:sdt", NS) is not None or \
-        row.find(".//w:fldChar", NS) is not None
+        row.find(".//w:ffData", NS) is not None  # a merge field's result is text
 
 
 def _paragraph_fields(parts: list[etree._Element], vocabulary: Vocabulary) -> list[RawField]:
