@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from lxml import etree
 
 from parsers.docx_boxes import control_box
+from parsers.docx_char_cells import flatten_char_rows, join_char_cells
 from parsers.docx_field_codes import drop_field_codes
 from parsers.docx_fields import legacy_fields
 from parsers.glyphs import ends_with_separator, is_placeholder, typed_items
@@ -42,6 +43,7 @@ def read_docx(data: bytes, limits: Limits, vocabulary: Vocabulary) -> RawDocumen
     tables: list[Table] = []
     texts: list[str] = []
     for root in parts:
+        flatten_char_rows(root, vocabulary.is_field_label)
         fields += _content_controls(root)
         fields += legacy_fields(root)
         found_fields, found_tables = _tables(root, vocabulary)
@@ -171,7 +173,8 @@ def _tables(root: etree._Element, vocabulary: Vocabulary) -> tuple[list[RawField
         nodes = [row for row in table.iter(f"{{{W}}}tr") if _owner(row, "tbl") is table]
         rows = [tuple(_cell_text(cell).strip() for cell in row.iter(f"{{{W}}}tc")
                       if _owner(cell, "tr") is row) for row in nodes]
-        typed = [row for row, node in zip(rows, nodes, strict=True) if not _has_form_field(node)]
+        typed = [join_char_cells(row, vocabulary.is_field_label)
+                 for row, node in zip(rows, nodes, strict=True) if not _has_form_field(node)]
         label = _label_above(table, vocabulary) if len(typed) == 1 == len(typed[0]) else ""
         if label:  # an answer box: a one-cell table under its label
             fields += value_fields(label, typed[0][0], "table_cell", vocabulary)
