@@ -5,9 +5,9 @@ leading cells. Whatever holds each character (plain text, a legacy FORMTEXT fiel
 maxLength 1, a content control per cell), the run of one-character cells is ONE value:
 the characters joined, without separators left dangling at either end (an empty ZIP+4).
 
-A run counts only after a field label (so a scenario table's digits are never joined) and
-never when every character in it is a check mark (an ``X`` in one of a choice grid's
-columns is a choice, not a value).
+A run counts only after a field label (so a scenario table's digits are never joined), with
+one character at least, never over a checkbox, and never when every character is a mark
+(an ``X`` in one of a choice grid's columns is a choice, not a value).
 """
 
 from __future__ import annotations
@@ -19,6 +19,8 @@ from lxml import etree
 from parsers.glyphs import mark_state
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+W14 = "http://schemas.microsoft.com/office/word/2010/wordml"
+_BOX = "[box]"
 _SEPARATORS = "-/. "
 _MIN_CELLS = 2
 
@@ -32,8 +34,8 @@ def char_runs(cells: Sequence[str], is_label: Callable[[str], bool]
         while end < len(cells) and len(cells[end].strip()) <= 1:
             end += 1
         chars = [cell.strip() for cell in cells[at:end] if cell.strip()]
-        if end - at >= _MIN_CELLS and is_label(" ".join(cells[at - 1].split())) and \
-                not (chars and all(_mark(char) for char in chars)):
+        if end - at >= _MIN_CELLS and chars and not all(_mark(char) for char in chars) and \
+                is_label(" ".join(cells[at - 1].split())):
             runs.append((at, end))
         at = end + 1
     return runs
@@ -60,10 +62,16 @@ def flatten_char_rows(root: etree._Element, is_label: Callable[[str], bool]) -> 
     cells are not read as fields of their own, each labelled by the character before it)."""
     for row in root.iter(f"{{{W}}}tr"):
         cells = list(_own_cells(row))
-        texts = ["".join(item.text or "" for item in cell.iter(f"{{{W}}}t")) for cell in cells]
+        texts = [_BOX if _holds_box(cell) else "".join(item.text or "" for item in
+                                                       cell.iter(f"{{{W}}}t")) for cell in cells]
         for start, end in char_runs(texts, is_label):
             for cell in cells[start:end]:
                 _unwrap(cell)
+
+
+def _holds_box(cell: etree._Element) -> bool:
+    """A checkbox (a control, a legacy box, a symbol-font mark) is never a character."""
+    return any(True for _ in cell.iter(f"{{{W14}}}checkbox", f"{{{W}}}checkBox", f"{{{W}}}sym"))
 
 
 def _own_cells(row: etree._Element) -> Iterator[etree._Element]:
