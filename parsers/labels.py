@@ -156,12 +156,8 @@ class Vocabulary:
                                                 *definition.title_aliases))
         self._words = frozenset(word for text in (*self._targets, *self._headings)
                                 for word in text.split())
-        self._label_words = frozenset(word for text in self._targets
-                                      for word in label_words(text))
+        self._label_words, self._label_heads = _word_index(self._targets)
         self._abbreviations: dict[str, tuple[LabelTarget, ...]] = {}
-        self._label_heads = frozenset(words[:cut] for text in self._targets  # wrapped labels
-                                      for words in [label_words(text)]
-                                      for cut in range(1, len(words)))
         codes = sorted({re.escape(item.form_code) for item in definitions.values()
                         if item.form_code}, key=len, reverse=True)
         self._codes = re.compile(rf"(?<![A-Za-z0-9])(?:{'|'.join(codes)})(?![A-Za-z0-9])") \
@@ -295,6 +291,14 @@ class Vocabulary:
     def is_word(self, text: str) -> bool:
         """A word of some label, choice or heading of the forms (lower case, no accents)."""
         return text in self._words
+
+
+def _word_index(labels: Iterable[str]) -> tuple[frozenset[str], frozenset[tuple[str, ...]]]:
+    """Every word of the labels (short forms written out), and every label's first words
+    (the first line of a wrapped label)."""
+    words = [label_words(text) for text in labels]
+    return (frozenset(word for item in words for word in item),
+            frozenset(item[:cut] for item in words for cut in range(1, len(item))))
 
 
 def _ends_on_word(text: str, prefix: str) -> bool:
