@@ -37,6 +37,11 @@ def label_words(normalized: str) -> tuple[str, ...]:
                  for word, following in zip(words, [*words[1:], ""], strict=False))
 
 
+def literal(normalized: str) -> bool:
+    """Is the text printed in full words, no short form written out ("Screens per Bot")?"""
+    return label_words(normalized) == tuple(re.findall(r"w/o|[a-z0-9]+|[#&]", normalized))
+
+
 def abbreviates(text: str, label: str) -> bool:
     """Is ``text`` an abbreviated printing of ``label`` (both normalized)?"""
     printed, full = label_words(text), label_words(label)

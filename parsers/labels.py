@@ -19,6 +19,7 @@ from parsers.label_abbrev import (
     alternatives,
     could_abbreviate,
     label_words,
+    literal,
     written_out,
 )
 from parsers.numbering import without_number
@@ -156,7 +157,7 @@ class Vocabulary:
                                                 *definition.title_aliases))
         self._words = frozenset(word for text in (*self._targets, *self._headings)
                                 for word in text.split())
-        self._label_words, self._label_heads = _word_index(self._targets)
+        self._label_words, self._label_pieces = _word_index(self._targets)
         self._abbreviations: dict[str, tuple[LabelTarget, ...]] = {}
         codes = sorted({re.escape(item.form_code) for item in definitions.values()
                         if item.form_code}, key=len, reverse=True)
@@ -198,11 +199,9 @@ class Vocabulary:
         return [target for target in first if (target.form_type, target.key) in keys]
 
     def _abbreviation_targets(self, normalized: str) -> list[LabelTarget]:
-        words = label_words(normalized)
         if not could_abbreviate(normalized, self._label_words) or (
-                len(words) >= 3 and words in self._label_heads and
-                " ".join(words) == normalized):  # a long label's first line, as printed
-            return []
+                literal(normalized) and label_words(normalized) in self._label_pieces):
+            return []  # a line of a wrapped label, as printed ("Identification Number")
         for test in (written_out, abbreviates):  # "MH Provider" is that choice alone
             found = [target for label, targets in self._targets.items()
                      if test(normalized, label) for target in targets]
@@ -294,11 +293,12 @@ class Vocabulary:
 
 
 def _word_index(labels: Iterable[str]) -> tuple[frozenset[str], frozenset[tuple[str, ...]]]:
-    """Every word of the labels (short forms written out), and every label's first words
-    (the first line of a wrapped label)."""
+    """Every word of the labels (short forms written out), and every run of a label's
+    words short of the whole (what one line of a wrapped label prints)."""
     words = [label_words(text) for text in labels]
     return (frozenset(word for item in words for word in item),
-            frozenset(item[:cut] for item in words for cut in range(1, len(item))))
+            frozenset(item[start:end] for item in words for start in range(len(item))
+                      for end in range(start + 1, len(item) + 1) if end - start < len(item)))
 
 
 def _ends_on_word(text: str, prefix: str) -> bool:

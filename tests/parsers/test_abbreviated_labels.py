@@ -75,5 +75,6 @@ def test_an_abbreviation_meaning_two_fields_means_none() -> None:
     assert {target.key for target in vocabulary.lookup("Avg Txns/Wk")} == \
         {"avg_weekly_transactions"}
     assert not vocabulary.lookup("Maximum POSC Screens per Bot")  # a wrapped label's line
+    assert not vocabulary.lookup("Identification Number (FEIN)")  # and its second line
     # an exact label is never taken for an abbreviation of another
     assert {target.key for target in vocabulary.lookup("Date Signed")} == {"signature_date"}
