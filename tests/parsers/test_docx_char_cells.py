@@ -98,3 +98,20 @@ def test_not_a_comb() -> None:
     assert join_char_cells(digits, is_label) == digits
     assert join_char_cells(("ZIP Code", "0", "1", "8", "4", "4", "-", "", ""), is_label) == \
         ("ZIP Code", "01844")
+
+
+def test_a_checkbox_cell_is_no_character() -> None:
+    """A row "I attest ... | [checkbox control] | (note)" keeps its control (it was unwrapped
+    as if it held a character, and the box was lost)."""
+    from lxml import etree
+
+    from parsers.docx_char_cells import flatten_char_rows
+    w14 = 'xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml"'
+    row = etree.fromstring(
+        f'<w:tr {W} {w14}><w:tc><w:p><w:r><w:t>I attest</w:t></w:r></w:p></w:tc>'
+        '<w:tc><w:p><w:sdt><w:sdtPr><w:tag w:val="attest"/><w14:checkbox/></w:sdtPr>'
+        '<w:sdtContent><w:r><w:sym w:font="Wingdings" w:char="00FE"/></w:r></w:sdtContent>'
+        '</w:sdt></w:p></w:tc><w:tc><w:p><w:r><w:t>1</w:t></w:r></w:p></w:tc></w:tr>')
+    flatten_char_rows(row, lambda text: text == "I attest")
+    assert row.find(".//{http://schemas.openxmlformats.org/wordprocessingml/2006/main}sdt") \
+        is not None
