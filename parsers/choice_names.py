@@ -1,7 +1,8 @@
 """Choices printed in a short form of their label ("[X] Adjust/Void" for "Claim
 Adjustment/Void", "Prior Auth Request"): each word of the short name begins a word of
 one option's label or alias, in order. It names that option only when no other option
-could be meant; a name that fits two options names none."""
+could be meant; a name that fits two options names none. Short forms and initials
+("MH Provider", "RA Download") are read as label_abbrev reads them."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import re
 from collections.abc import Sequence
 
 from parsers.formdefs import FieldDef
+from parsers.label_abbrev import abbreviates, written_out
 from parsers.labels import normalize_label
 
 _SHORTEST = 3  # letters of a shortened word, at least ("Auth", "Adj")
@@ -19,8 +21,11 @@ def shortened_choice(field: FieldDef, text: str) -> str | None:
     words = _words(text)
     if not words or (len(words) == 1 and len(words[0]) < 2 * _SHORTEST):
         return None  # one short word ("Claim", "Rem") says too little
+    normalized = normalize_label(text)
     keys = {choice.key for choice in field.choices
-            if any(_shortens(words, _words(name))
+            if any(_shortens(words, _words(name)) or written_out(normalized,
+                                                                  normalize_label(name))
+                   or abbreviates(normalized, normalize_label(name))
                    for name in (choice.label, *choice.aliases))}
     return keys.pop() if len(keys) == 1 else None
 

@@ -13,6 +13,8 @@ from collections.abc import Iterator
 from lxml import etree
 
 from parsers.docx_boxes import control_box
+from parsers.docx_char_cells import flatten_char_rows, join_char_cells
+from parsers.docx_field_codes import drop_field_codes
 from parsers.docx_fields import legacy_fields
 from parsers.glyphs import ends_with_separator, is_placeholder, typed_items
 from parsers.labels import Vocabulary, section_heading
@@ -41,6 +43,7 @@ def read_docx(data: bytes, limits: Limits, vocabulary: Vocabulary) -> RawDocumen
     tables: list[Table] = []
     texts: list[str] = []
     for root in parts:
+        flatten_char_rows(root, vocabulary.is_field_label)
         fields += _content_controls(root)
         fields += legacy_fields(root)
         found_fields, found_tables = _tables(root, vocabulary)
@@ -68,7 +71,8 @@ def _xml_parts(data: bytes, limits: Limits) -> list[etree._Element]:
             raise DocxError("The file is not a Word document; please resend it as PDF or DOCX.")
         parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
         try:
-            return [etree.fromstring(archive.read(name), parser) for name in names]
+            return [drop_field_codes(etree.fromstring(archive.read(name), parser))
+                    for name in names]
         except (etree.XMLSyntaxError, KeyError, zipfile.BadZipFile, RuntimeError) as err:
             raise DocxError("The Word file is damaged and cannot be read; please resend it "
                             "as PDF or DOCX.") from err
@@ -169,7 +173,8 @@ def _tables(root: etree._Element, vocabulary: Vocabulary) -> tuple[list[RawField
         nodes = [row for row in table.iter(f"{{{W}}}tr") if _owner(row, "tbl") is table]
         rows = [tuple(_cell_text(cell).strip() for cell in row.iter(f"{{{W}}}tc")
                       if _owner(cell, "tr") is row) for row in nodes]
-        typed = [row for row, node in zip(rows, nodes, strict=True) if not _has_form_field(node)]
+        typed = [join_char_cells(row, vocabulary.is_field_label)
+                 for row, node in zip(rows, nodes, strict=True) if not _has_form_field(node)]
         label = _label_above(table, vocabulary) if len(typed) == 1 == len(typed[0]) else ""
         if label:  # an answer box: a one-cell table under its label
             fields += value_fields(label, typed[0][0], "table_cell", vocabulary)
@@ -214,7 +219,7 @@ def _has_form_field(row: etree._Element) -> bool:
     """Rows holding a content control or a legacy field in a cell are read as such, not as
     text (a control around the whole row is only a wrapper)."""
     return row.find(".//w:tc//w:sdt", NS) is not None or \
-        row.find(".//w:fldChar", NS) is not None
+        row.find(".//w:ffData", NS) is not None  # a merge field's result is text
 
 
 def _paragraph_fields(parts: list[etree._Element], vocabulary: Vocabulary) -> list[RawField]:

@@ -4,6 +4,7 @@ by their normalized text (keys and labels before aliases, so an alias never shad
 from __future__ import annotations
 
 from parsers.formdefs import FieldDef, FormDefinition
+from parsers.label_abbrev import abbreviates, alternatives, written_out
 from parsers.labels import label_keys, normalize_label, short_label, squash
 from parsers.name_words import field_with_words, hierarchy_words
 
@@ -40,9 +41,27 @@ class FieldIndex:
     def field(self, text: str) -> FieldDef | None:
         """The field ``text`` names (its key, printed label or an alias), also when the
         text adds a parenthesized hint ("Date Signed (MM/DD/YYYY)")."""
+        if not text.strip():
+            return None
         found = next((self._fields[key] for key in label_keys(text) if key in self._fields),
                      None)
-        return found or self._squashed.get(squash(text)) if text.strip() else None
+        return found or self._squashed.get(squash(text)) or self._abbreviated(text)
+
+    def _abbreviated(self, text: str) -> FieldDef | None:
+        """The one field an abbreviated label means ("Avg Txns/Wk", "FEIN / Tax ID")."""
+        parts = alternatives(text)
+        if parts:
+            found = {id(item): item for part in parts if (item := self.field(part))}
+            return next(iter(found.values())) if len(found) == 1 and len(parts) == 2 else None
+        normalized = normalize_label(text)
+        if normalized in self._choices:  # a choice's own label names no field
+            return None
+        for test in (written_out, abbreviates):
+            found = {id(item): item for label, item in self._fields.items()
+                     if test(normalized, label)}
+            if found:
+                return next(iter(found.values())) if len(found) == 1 else None
+        return None
 
     def field_by_name_words(self, name: str) -> FieldDef | None:
         """The field a hierarchy's dotted name means when its words are read together

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 CHECKED_MARK, UNCHECKED_MARK = "☒", "☐"
-CHECKED = frozenset({"☒", "☑", "✓", "✔", "✗", "✘", "■", "⊠", "⌧", "🗹", "🗷"})
+CHECKED = frozenset({"☒", "☑", "✓", "✔", "✗", "✘", "■", "⊠", "⌧", "▣", "🗹", "🗷"})
 UNCHECKED = frozenset({"☐", "□", "❑", "❏", "▢", "◻", "🗆"})
 # Radio buttons printed as circles: a selected one is never a list bullet, an empty circle
 # may be one, so it is a mark only on a line that also has a selected one (layout_words).

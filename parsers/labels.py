@@ -14,6 +14,14 @@ from functools import lru_cache
 
 from parsers.formdefs import FormDefinition
 from parsers.glyphs import strip_separator
+from parsers.label_abbrev import (
+    abbreviates,
+    alternatives,
+    could_abbreviate,
+    label_words,
+    literal,
+    written_out,
+)
 from parsers.numbering import without_number
 
 _PUNCT = re.compile(r"[^0-9a-z/#&+]+")
@@ -149,6 +157,8 @@ class Vocabulary:
                                                 *definition.title_aliases))
         self._words = frozenset(word for text in (*self._targets, *self._headings)
                                 for word in text.split())
+        self._label_words, self._label_pieces = _word_index(self._targets)
+        self._abbreviations: dict[str, tuple[LabelTarget, ...]] = {}
         codes = sorted({re.escape(item.form_code) for item in definitions.values()
                         if item.form_code}, key=len, reverse=True)
         self._codes = re.compile(rf"(?<![A-Za-z0-9])(?:{'|'.join(codes)})(?![A-Za-z0-9])") \
@@ -164,7 +174,40 @@ class Vocabulary:
         for key in label_keys(text):
             if key in self._targets:
                 return tuple(self._targets[key])
-        return tuple(self._squashed.get(squash(text), ()))  # "OrganizationLegalName"
+        found = self._squashed.get(squash(text), ())  # "OrganizationLegalName"
+        return tuple(found) if found else self._abbreviated(text)
+
+    def _abbreviated(self, text: str) -> tuple[LabelTarget, ...]:
+        """Targets of an abbreviated label ("Avg Txns/Wk", "FEIN / Tax ID"), in each form
+        only where it means one field (or one choice); () when it is none."""
+        normalized = normalize_label(text)
+        if normalized not in self._abbreviations:
+            parts = alternatives(text)
+            found = self._alternative_targets(parts) if parts else \
+                self._abbreviation_targets(normalized)
+            meant: dict[str, set[tuple[str, str | None]]] = {}
+            for target in found:
+                meant.setdefault(target.form_type, set()).add((target.key, target.choice))
+            self._abbreviations[normalized] = tuple(dict.fromkeys(
+                target for target in found if len(meant[target.form_type]) == 1))
+        return self._abbreviations[normalized]
+
+    def _alternative_targets(self, parts: list[str]) -> list[LabelTarget]:
+        """"FEIN / Tax ID": both names must name the field."""
+        first, second = (self.lookup(part) for part in parts)
+        keys = {(target.form_type, target.key) for target in second}
+        return [target for target in first if (target.form_type, target.key) in keys]
+
+    def _abbreviation_targets(self, normalized: str) -> list[LabelTarget]:
+        if not could_abbreviate(normalized, self._label_words) or (
+                literal(normalized) and label_words(normalized) in self._label_pieces):
+            return []  # a line of a wrapped label, as printed ("Identification Number")
+        for test in (written_out, abbreviates):  # "MH Provider" is that choice alone
+            found = [target for label, targets in self._targets.items()
+                     if test(normalized, label) for target in targets]
+            if found:
+                return found
+        return []
 
     def is_field_label(self, text: str) -> bool:
         """A label of a field itself, not only of one of its choices."""
@@ -208,6 +251,10 @@ class Vocabulary:
     def split_label(self, line: str) -> tuple[str, str] | None:
         """Split ``"Label: value"`` (or ``"Label  value"``) into label and value when the line
         starts with a known label; the longest label wins."""
+        head, colon, rest = line.partition(":")
+        if colon and len(head) <= 80 and normalize_label(head) not in self._targets and \
+                self.lookup(head):  # "NPI #: ...", "Avg Txns/Wk: ...": the whole head
+            return head.strip(), rest.strip()
         normalized_line = normalize_label(line)
         for label in self._longest_first:
             if normalized_line.startswith(label) and _ends_on_word(normalized_line, label):
@@ -243,6 +290,15 @@ class Vocabulary:
     def is_word(self, text: str) -> bool:
         """A word of some label, choice or heading of the forms (lower case, no accents)."""
         return text in self._words
+
+
+def _word_index(labels: Iterable[str]) -> tuple[frozenset[str], frozenset[tuple[str, ...]]]:
+    """Every word of the labels (short forms written out), and every run of a label's
+    words short of the whole (what one line of a wrapped label prints)."""
+    words = [label_words(text) for text in labels]
+    return (frozenset(word for item in words for word in item),
+            frozenset(item[start:end] for item in words for start in range(len(item))
+                      for end in range(start + 1, len(item) + 1) if end - start < len(item)))
 
 
 def _ends_on_word(text: str, prefix: str) -> bool:

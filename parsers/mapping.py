@@ -8,6 +8,7 @@ the other as a conflict for review.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
@@ -195,7 +196,9 @@ def _candidates(text: str) -> Iterator[tuple[str, str | None]]:
     """``(field name, choice name or None)`` readings of a (possibly dotted) field name;
     then a programmer's name cut into field and choice (``Transactions_ClaimStatus``)."""
     cleaned = clean_field_name(text)
-    parts = [part for part in cleaned.split(".") if part]
+    # "Testing Compl. Date" is a printed label with an abbreviation, not a dotted name
+    parts = [part for part in cleaned.split(".") if part] if not re.search(r"\.\s", cleaned) \
+        else [cleaned]
     if len(parts) > 1:  # the tail first: "transactions.other" is not transactions_other
         yield parts[-2], parts[-1]
         yield parts[-1], None
