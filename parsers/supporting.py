@@ -125,26 +125,41 @@ def passing_scenarios(raw: RawDocument, transactions: FieldDef
     passing: dict[str, int] = {}
     covered: set[str] = set()
     total = 0
-    for row, columns in _scenario_rows(raw, transactions):
+    for transaction, result in _scenario_rows(raw, transactions):
         total += 1
-        keys = _row_transactions(row[columns["transaction"]], transactions)
+        keys = _row_transactions(transaction, transactions)
         covered.update(keys)
-        if _passed(row[columns["result"]]):
+        if _passed(result):
             for key in keys:
                 passing[key] = passing.get(key, 0) + 1
     return dict(sorted(passing.items())), total, sorted(covered)
 
 
-def _scenario_rows(raw: RawDocument, transactions: FieldDef
-                   ) -> Iterator[tuple[tuple[str, ...], dict[str, int]]]:
+def _scenario_rows(raw: RawDocument, transactions: FieldDef) -> Iterator[tuple[str, str]]:
+    """Each scenario's Transaction and Pass/Fail cells. A header row repeated on every page
+    of a long table is no scenario; an empty Transaction cell in a row with its own
+    Scenario ID is one merged down from the row above (a rowspan over the transaction's
+    group, which a page break may cut) and takes its transaction."""
     named = field_table(raw)
+    above = ""
     for table in (*raw.tables, named or position_table(raw, transactions)):
         header_at, columns = _header(table)
         if columns is None:
             continue
         for row in table[header_at + 1:]:
-            if len(row) > max(columns.values()) and any(cell.strip() for cell in row):
-                yield row, columns
+            if len(row) <= max(columns.values()) or not any(cell.strip() for cell in row) \
+                    or _header((row,))[1] is not None:
+                continue
+            transaction = row[columns["transaction"]].strip()
+            if not transaction and _scenario_id(row, columns):
+                transaction = above
+            above = transaction or above
+            yield transaction, row[columns["result"]]
+
+
+def _scenario_id(row: tuple[str, ...], columns: dict[str, int]) -> bool:
+    """The row names its own scenario (not a wrapped line of the row above)."""
+    return "scenario" not in columns or bool(row[columns["scenario"]].strip())
 
 
 def _passed(cell: str) -> bool:
@@ -152,17 +167,49 @@ def _passed(cell: str) -> bool:
 
 
 def _header(table: tuple[tuple[str, ...], ...]) -> tuple[int, dict[str, int] | None]:
+    """Where the header row is (its last row) and the columns it names. A scan's header may
+    be wrapped over two grid rows ("POSC" over "Screen(s)"), and its Pass/Fail cell
+    misread past spelling ("Pccs,fa!!"): that column is the one whose cells say pass or
+    fail."""
     for position, row in enumerate(table[:3]):
-        cells = [squash(cell) for cell in row]  # "Pass/\nFail" in a narrow column
-        columns = {}
-        for name, spellings in _COLUMNS.items():
-            for at, cell in enumerate(cells):
-                if name not in columns and any(_spelled(cell, squash(spelling))
-                                               for spelling in spellings):
-                    columns[name] = at
+        columns = _named(row)
+        if "transaction" in columns and "result" not in columns and position + 1 < len(table):
+            wrapped = _named(tuple(f"{cell} {below}" for cell, below in
+                                   zip(row, table[position + 1], strict=False)))
+            if "result" in wrapped:
+                return position + 1, wrapped
+        if "transaction" in columns and "result" not in columns:
+            columns.update(_result_column(table[position + 1:], row))
         if "transaction" in columns and "result" in columns:
             return position, columns
     return 0, None
+
+
+def _named(row: tuple[str, ...]) -> dict[str, int]:
+    cells = [squash(cell) for cell in row]  # "Pass/\nFail" in a narrow column
+    columns: dict[str, int] = {}
+    for name, spellings in _COLUMNS.items():
+        for at, cell in enumerate(cells):
+            if name not in columns and any(_spelled(cell, squash(spelling))
+                                           for spelling in spellings):
+                columns[name] = at
+    return columns
+
+
+def _result_column(rows: tuple[tuple[str, ...], ...], header: tuple[str, ...]
+                   ) -> dict[str, int]:
+    """The one column, under a header cell read as something, whose filled cells are
+    mostly pass or fail."""
+    found = {}
+    for at, cell in enumerate(header):
+        values = [row[at] for row in rows if at < len(row) and row[at].strip()]
+        said = [value for value in values if _passed(value) or squash(value) in _FAIL]
+        if cell.strip() and values and 2 * len(said) > len(values):
+            found[at] = len(said)
+    return {"result": next(iter(found))} if len(found) == 1 else {}
+
+
+_FAIL = frozenset({"fail", "failed", "f", "no"})
 
 
 def _spelled(cell: str, name: str) -> bool:
