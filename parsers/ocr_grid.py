@@ -15,6 +15,7 @@ MAX_SKEW = 2.5  # degrees; a page fed crooked by more than this is not straighte
 LINE_GRAY = 210  # table rules scan as light gray, 1-2 px wide: darker than this is ink
 MIN_RULE = 60  # px (0.3 in at 200 dpi): no letter has a stroke this long
 MERGE = 6  # px: rules (or their ends) this close are one
+RULE_WIDTH = 8  # px: the thickest rule (a 2 pt border, widened 2 px by _thick)
 Bools = NDArray[np.bool_]
 
 
@@ -93,8 +94,21 @@ def find_grids(image: Image.Image) -> list[Grid]:
     gray = np.asarray(image)
     rows = _rules(_runs(_thick(gray, axis=0) < LINE_GRAY, MIN_RULE), MIN_RULE)
     columns = _rules(_runs(_thick(gray, axis=1).T < LINE_GRAY, MIN_RULE), MIN_RULE)
+    rows = [rule for rule in rows if not _shaded_words(rule, columns)]
     return [grid for grid in (_grid(span, rows, columns) for span in _spans(columns))
             if grid is not None]
+
+
+def _shaded_words(rule: Rule, columns: list[Rule]) -> bool:
+    """A stroke thicker than any rule that does not run from a vertical rule to another is
+    a line of bold words on a shaded header band (the band's grey, near LINE_GRAY in a
+    noisy scan, joins the letters): no row edge, and not to be erased with its words."""
+    if rule.width <= RULE_WIDTH:
+        return False
+    crossing = [column.at for column in columns
+                if column.start - MERGE <= rule.at <= column.end + MERGE]
+    return not all(any(abs(at - end) <= MERGE for at in crossing)
+                   for end in (rule.start, rule.end))
 
 
 def erase_rules(image: Image.Image, grids: Iterable[Grid]) -> Image.Image:
