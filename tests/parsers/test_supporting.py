@@ -119,3 +119,18 @@ def test_a_scanned_header_wrapped_over_two_rows_or_misread(definitions) -> None:
     for raw in (wrapped, misread):
         facts = supporting_facts("test_scenarios", raw, {}, definitions)
         assert facts["passing"] == {"claim_status": 1}
+
+
+def test_a_table_continued_without_its_header_keeps_its_columns(definitions) -> None:
+    """Page 2 of a scenario table whose header row is not repeated (a scan, a DOCX without
+    a repeat-header row): read with the columns of page 1's header; a table of another
+    width after it, or one naming no transaction, is not read as scenarios."""
+    first = (HEADER, ("TS-1", "Claim Status Inquiry", "s", "ok", "ok", "Pass"))
+    second = (("TS-2", "Claim Status Inquiry", "s", "ok", "ok", "Pass"),
+              ("TS-3", "Member Eligibility Verification", "s", "ok", "ok", "Pass"))
+    sign_off = (("Tested by", "Dana Roe", "Pass"), ("Claim Status Inquiry", "ok", "Pass"))
+    notes = (("Note", "", "", "", "", "Pass"),)
+    raw = RawDocument("layout", "RPA Test Scenarios", tables=(first, second, sign_off, notes))
+    facts = supporting_facts("test_scenarios", raw, {}, definitions)
+    assert facts["passing"] == {"claim_status": 2, "eligibility_inquiry": 1}
+    assert facts["scenarios"] == 3
