@@ -38,8 +38,6 @@ KNOWN_GAPS: dict[str, str] = {
     "wrapped onto the next line is cut, the Stage II number not read",
     "independent9/ts3_test_scenarios_fillable_partial_flatten": "a partly flattened "
     "fillable Test Scenarios table: the pass counts are off",
-    "independent9/sn4_modification_scan_180dpi": "a 180 dpi scan of a Modification "
-    "Request: fewer than half its fields read",
     "independent9/sn5_agreement_scan_160dpi": "a 160 dpi scan of the agreement whose "
     "captions are under its signature rules: the signature block not read",
 }
