@@ -18,6 +18,7 @@ MERGE = 6  # px: rules (or their ends) this close are one
 MIN_COMB = 40  # px: two boxes of a comb side by side
 COMB_BOX = (14, 50)  # px: the height of a comb's box (7 to 18 points at 200 dpi)
 MAX_RULE_WIDTH = 12  # px (1.5 mm at 200 dpi): dark across more is a filled area, no rule
+RULE_WIDTH = 8  # px: the thickest rule (a 2 pt border, widened 2 px by _thick)
 Bools = NDArray[np.bool_]
 
 
@@ -96,8 +97,21 @@ def find_grids(image: Image.Image) -> list[Grid]:
     gray = np.asarray(image)
     rows = _rules(_runs(_thick(gray, axis=0) < LINE_GRAY, MIN_RULE), MIN_RULE)
     columns = _rules(_runs(_thick(gray, axis=1).T < LINE_GRAY, MIN_RULE), MIN_RULE)
+    rows = [rule for rule in rows if not _shaded_words(rule, columns)]
     return [grid for grid in (_grid(span, rows, columns) for span in _spans(columns))
             if grid is not None]
+
+
+def _shaded_words(rule: Rule, columns: list[Rule]) -> bool:
+    """A stroke thicker than any rule that does not run from a vertical rule to another is
+    a line of bold words on a shaded header band (the band's grey, near LINE_GRAY in a
+    noisy scan, joins the letters): no row edge, and not to be erased with its words."""
+    if rule.width <= RULE_WIDTH:
+        return False
+    crossing = [column.at for column in columns
+                if column.start - MERGE <= rule.at <= column.end + MERGE]
+    return not all(any(abs(at - end) <= MERGE for at in crossing)
+                   for end in (rule.start, rule.end))
 
 
 def erase_rules(image: Image.Image, grids: Iterable[Grid]) -> Image.Image:

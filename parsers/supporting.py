@@ -3,20 +3,13 @@ transactions the systems design mentions, how many test scenarios passed per tra
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from typing import Any
 
-from parsers.choices import find_choice
 from parsers.formdefs import FieldDef, FormDefinition
-from parsers.labels import normalize_label, squash
+from parsers.labels import normalize_label
 from parsers.model import FieldValue, Method, Problem, RawDocument, Source
-from parsers.scenario_fields import field_table
-from parsers.scenario_positions import position_table
-
-_PASS = frozenset({"pass", "passed", "p", "✓", "✔", "☑", "yes", "y", "success", "successful",
-                   "ok"})
-_COLUMNS = {"scenario": ("scenario id", "scenario"), "transaction": ("transaction",),
-            "result": ("pass/fail", "pass fail", "result status", "status")}
+from parsers.scenario_tables import passing_scenarios, scenario_header
 
 
 def supporting_facts(form_type: str, raw: RawDocument, values: Mapping[str, Any],
@@ -30,7 +23,7 @@ def supporting_facts(form_type: str, raw: RawDocument, values: Mapping[str, Any]
     if form_type == "test_scenarios" and transactions is not None:
         passing, total, covered = passing_scenarios(raw, transactions)
         return {"passing": passing, "scenarios": total, "covered": covered,
-                "scenario_table": any(_header(table)[1] for table in raw.tables)}
+                "scenario_table": any(scenario_header(table)[1] for table in raw.tables)}
     return {}
 
 
@@ -116,76 +109,3 @@ def mentioned_transactions(text: str, transactions: FieldDef) -> list[str]:
         if any(f" {normalize_label(name)} " in haystack for name in names):
             found.add(choice.key)
     return sorted(found)
-
-
-def passing_scenarios(raw: RawDocument, transactions: FieldDef
-                      ) -> tuple[dict[str, int], int, list[str]]:
-    """Per transaction key, the number of scenarios marked passed; the total scenarios; and
-    the transactions with at least one scenario."""
-    passing: dict[str, int] = {}
-    covered: set[str] = set()
-    total = 0
-    for row, columns in _scenario_rows(raw, transactions):
-        total += 1
-        keys = _row_transactions(row[columns["transaction"]], transactions)
-        covered.update(keys)
-        if _passed(row[columns["result"]]):
-            for key in keys:
-                passing[key] = passing.get(key, 0) + 1
-    return dict(sorted(passing.items())), total, sorted(covered)
-
-
-def _scenario_rows(raw: RawDocument, transactions: FieldDef
-                   ) -> Iterator[tuple[tuple[str, ...], dict[str, int]]]:
-    named = field_table(raw)
-    for table in (*raw.tables, named or position_table(raw, transactions)):
-        header_at, columns = _header(table)
-        if columns is None:
-            continue
-        for row in table[header_at + 1:]:
-            if len(row) > max(columns.values()) and any(cell.strip() for cell in row):
-                yield row, columns
-
-
-def _passed(cell: str) -> bool:
-    return normalize_label(cell) in _PASS or cell.strip() in _PASS
-
-
-def _header(table: tuple[tuple[str, ...], ...]) -> tuple[int, dict[str, int] | None]:
-    for position, row in enumerate(table[:3]):
-        cells = [squash(cell) for cell in row]  # "Pass/\nFail" in a narrow column
-        columns = {}
-        for name, spellings in _COLUMNS.items():
-            for at, cell in enumerate(cells):
-                if name not in columns and any(_spelled(cell, squash(spelling))
-                                               for spelling in spellings):
-                    columns[name] = at
-        if "transaction" in columns and "result" in columns:
-            return position, columns
-    return 0, None
-
-
-def _spelled(cell: str, name: str) -> bool:
-    """The header cell names the column: exactly, or (a scan's OCR slip, "Transacđon")
-    within one edit for every five letters of the name."""
-    return cell == name or (len(name) >= 5 and edits(cell, name) <= len(name) // 5)
-
-
-def edits(first: str, second: str) -> int:
-    """Levenshtein distance: letters inserted, dropped or changed."""
-    previous = list(range(len(second) + 1))
-    for row, letter in enumerate(first, start=1):
-        current = [row]
-        for column, other in enumerate(second, start=1):
-            current.append(min(previous[column] + 1, current[column - 1] + 1,
-                               previous[column - 1] + (letter != other)))
-        previous = current
-    return previous[-1]
-
-
-def _row_transactions(cell: str, transactions: FieldDef) -> list[str]:
-    whole = find_choice(transactions, cell)
-    if whole is not None:
-        return [whole]
-    parts = (find_choice(transactions, part) for part in cell.replace(";", ",").split(","))
-    return sorted({key for key in parts if key is not None})

@@ -19,7 +19,8 @@ from parsers.model import RawDocument
 from parsers.ocr_marks import find_marks
 from parsers.ocr_text import known_words, unglued_marks
 from parsers.pdf_ocr import _drawn, _engine_for, page_dpi
-from parsers.supporting import edits, passing_scenarios, transactions_field
+from parsers.scenario_tables import edits
+from parsers.supporting import passing_scenarios, transactions_field
 
 
 @pytest.fixture(scope="module")

@@ -275,3 +275,53 @@ def test_a_scanned_scenario_table_gives_its_rows(definitions: dict[str, FormDefi
             for row in table]
     assert rows[1:] == SCENARIOS[1:]
     assert rows[0][0] == "Scenario ID" and rows[0][2] == "Pass/Fail"
+
+
+def _shaded_header_scan() -> Image.Image:
+    """A scanned ruled table whose bold header sits on a light grey band (the grey of a
+    platypus or browser header, close to a scanned rule's), blurred, noisy and JPEG'd."""
+    import numpy as np
+    from PIL import ImageFilter
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import landscape
+    from reportlab.platypus import SimpleDocTemplate, Table, TableStyle
+
+    buffer = io.BytesIO()
+    header = ["Scenario ID", "Transaction", "POSC Screen(s)", "Expected Result",
+              "Actual Result", "Pass/Fail"]
+    rows = [header, *([f"AB-{n:02}", "Claim Status Inquiry", "Claim Search", "Paid claim",
+                       "As expected", "Pass"] for n in range(1, 6))]
+    table = Table(rows, repeatRows=1)
+    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+                               ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.83, 0.83, 0.83)),
+                               ("FONTNAME", (0, 0), (-1, 0), "Helvetica-Bold")]))
+    SimpleDocTemplate(buffer, pagesize=landscape(LETTER)).build([table])
+    image = pypdfium2.PdfDocument(buffer.getvalue())[0].render(scale=160 / 72).to_pil()
+    blurred = np.asarray(image.convert("L").filter(ImageFilter.GaussianBlur(0.8)), float)
+    noisy = np.clip(blurred + np.random.default_rng(5).normal(0, 12, blurred.shape), 0, 255)
+    jpeg = io.BytesIO()
+    Image.fromarray(noisy.astype(np.uint8)).save(jpeg, "JPEG", quality=50)
+    scan = Image.open(io.BytesIO(jpeg.getvalue()))
+    return scan.resize((scan.width * 5 // 4, scan.height * 5 // 4), Image.Resampling.LANCZOS)
+
+
+def test_bold_words_on_a_shaded_header_band_are_no_rules() -> None:
+    """The band's grey joins the bold letters into strokes as long as a rule and thicker:
+    they run from no column rule to another, so they are neither row edges nor erased
+    (which took the header's words with them)."""
+    import numpy as np
+
+    from parsers.ocr_grid import RULE_WIDTH, erase_rules
+
+    image = straighten(_shaded_header_scan())
+    grids = find_grids(image)
+    assert len(grids) == 1
+    grid = grids[0]
+    assert all(rule.width <= RULE_WIDTH or rule.end - rule.start > 0.9 * (grid.xs[-1] -
+                                                                           grid.xs[0])
+               for rule in grid.rows)
+    top, bottom = round(grid.ys[0]) + 5, round(grid.ys[0]) + 45  # the header's words
+    left, right = round(grid.xs[0]) + 5, round(grid.xs[-1]) - 5
+    before = (np.asarray(image)[top:bottom, left:right] < 100).sum()
+    after = (np.asarray(erase_rules(image, grids))[top:bottom, left:right] < 100).sum()
+    assert after > 0.8 * before
