@@ -17,8 +17,8 @@ MIN_RULE = 60  # px (0.3 in at 200 dpi): no letter has a stroke this long
 MERGE = 6  # px: rules (or their ends) this close are one
 MIN_COMB = 40  # px: two boxes of a comb side by side
 COMB_BOX = (14, 50)  # px: the height of a comb's box (7 to 18 points at 200 dpi)
-MAX_RULE_WIDTH = 12  # px (1.5 mm at 200 dpi): dark across more is a filled area, no rule
-RULE_WIDTH = 8  # px: the thickest rule (a 2 pt border, widened 2 px by _thick)
+RULE_WIDTH = 8  # px: the thickest rule (a 2 pt border, widened 2 px by _thick); more
+# is a filled area (a watermark's letters, a band)
 Bools = NDArray[np.bool_]
 
 
@@ -120,10 +120,10 @@ def erase_rules(image: Image.Image, grids: Iterable[Grid]) -> Image.Image:
     clean = image.copy()
     draw = ImageDraw.Draw(clean)
     for grid in grids:  # a filled area (a watermark's letters) keeps the text over it
-        for rule in (rule for rule in grid.rows if rule.width <= MAX_RULE_WIDTH):
+        for rule in (rule for rule in grid.rows if rule.width <= RULE_WIDTH):
             half = rule.width / 2 + 1
             draw.rectangle((rule.start, rule.at - half, rule.end, rule.at + half), fill=255)
-        for rule in (rule for rule in grid.columns if rule.width <= MAX_RULE_WIDTH):
+        for rule in (rule for rule in grid.columns if rule.width <= RULE_WIDTH):
             half = rule.width / 2 + 1
             draw.rectangle((rule.at - half, rule.start, rule.at + half, rule.end), fill=255)
     return clean
