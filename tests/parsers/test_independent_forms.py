@@ -30,14 +30,10 @@ KINDS = {case: "email" if "documents" in expected else "scan" if expected.get("s
 SCAN_SHARE = 0.5  # of a scan's fields found with the right value
 # Shapes not read yet; strict, so a fix makes the test fail until this goes.
 KNOWN_GAPS: dict[str, str] = {
-    "independent9/pf1_mod_fillable_partially_flattened": "a fillable form partly "
-    "flattened: the fields printed into the page are not read (only the widgets are)",
     "independent9/rt1_stage2_rtl_column_order": "rows set right to left: the Yes/No boxes "
     "before their question (testing completed) not read",
     "independent9/rt2_mod_rtl_same_session_no": "rows set right to left: a description "
     "wrapped onto the next line is cut, the Stage II number not read",
-    "independent9/ts3_test_scenarios_fillable_partial_flatten": "a partly flattened "
-    "fillable Test Scenarios table: the pass counts are off",
     "independent9/sn4_modification_scan_180dpi": "a 180 dpi scan of a Modification "
     "Request: fewer than half its fields read",
     "independent9/sn5_agreement_scan_160dpi": "a 160 dpi scan of the agreement whose "
