@@ -15,6 +15,9 @@ MAX_SKEW = 2.5  # degrees; a page fed crooked by more than this is not straighte
 LINE_GRAY = 210  # table rules scan as light gray, 1-2 px wide: darker than this is ink
 MIN_RULE = 60  # px (0.3 in at 200 dpi): no letter has a stroke this long
 MERGE = 6  # px: rules (or their ends) this close are one
+# px: a rule is a stroke; a band as thick as this is an area (a watermark's letter, a
+# filled bar), and erasing it as a rule would wipe the text over it
+MAX_WIDTH = 12
 Bools = NDArray[np.bool_]
 
 
@@ -97,6 +100,15 @@ def find_grids(image: Image.Image) -> list[Grid]:
             if grid is not None]
 
 
+def lone_rules(image: Image.Image, grids: Iterable[Grid]) -> list[Rule]:
+    """The horizontal rules of a straightened page that draw no table: the lines values
+    are typed on (a signature block), in px."""
+    drawn = {(rule.at, rule.start) for grid in grids for rule in grid.rows}
+    gray = np.asarray(image)
+    return [rule for rule in _rules(_runs(_thick(gray, axis=0) < LINE_GRAY, MIN_RULE), MIN_RULE)
+            if (rule.at, rule.start) not in drawn]
+
+
 def erase_rules(image: Image.Image, grids: Iterable[Grid]) -> Image.Image:
     """A copy with the tables' rules painted white, so that borders do not read as ``|``,
     ``_`` or ``[`` and Tesseract sees each cell's text as a block of its own."""
@@ -143,7 +155,7 @@ def _rules(mask: Bools, length: int) -> list[Rule]:
             if end - start >= length:
                 _join_piece(pieces, int(y), int(start), int(end))
     return [Rule((first + last) / 2, start, end, last - first + 1)
-            for first, last, start, end in pieces]
+            for first, last, start, end in pieces if last - first < MAX_WIDTH]
 
 
 def _join_piece(pieces: list[list[int]], y: int, start: int, end: int) -> None:

@@ -30,10 +30,6 @@ KINDS = {case: "email" if "documents" in expected else "scan" if expected.get("s
 SCAN_SHARE = 0.5  # of a scan's fields found with the right value
 # Shapes not read yet; strict, so a fix makes the test fail until this goes.
 KNOWN_GAPS: dict[str, str] = {
-    "independent9/sn4_modification_scan_180dpi": "a 180 dpi scan of a Modification "
-    "Request: fewer than half its fields read",
-    "independent9/sn5_agreement_scan_160dpi": "a 160 dpi scan of the agreement whose "
-    "captions are under its signature rules: the signature block not read",
 }
 # Problems told wrongly or missed (strict too): expected problems that need more than
 # the document.

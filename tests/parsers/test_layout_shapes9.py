@@ -11,9 +11,10 @@ from reportlab.pdfgen.canvas import Canvas
 
 from parsers.formdefs import FormDefinition
 from parsers.labels import Vocabulary
-from parsers.layout_words import unwrapped
+from parsers.layout_words import Word, unwrapped
 from parsers.limits import Limits
 from parsers.pdf import read_pdf
+from parsers.pdf_captions import captioned
 
 RIGHT = 540.0
 
@@ -184,3 +185,13 @@ def test_a_value_before_its_label_beats_the_heading_on_the_rule_above(
                      heading="Approved Registration")
     values = {item.label: item.value for item in read_pdf(data, Limits(), vocabulary).fields}
     assert values["Stage II Approval Number"] == "RPA2-2025-00077"
+
+
+def test_a_scans_caption_whose_box_reaches_over_the_rule_is_still_a_caption() -> None:
+    # OCR boxes are padded: the caption's top sits a little above the rule its value is
+    # typed on, the value's bottom a little under it; their middles tell them apart
+    rule = {"x0": 55.0, "x1": 330.0, "top": 258.3, "bottom": 258.3}
+    value = Word("Quinsigamond", 59, 130, 244.8, 258.5)
+    caption = Word("Organization", 57, 100, 258.1, 271.8)
+    marked = captioned([value, caption], [rule])
+    assert [word.caption for word in marked] == [False, True]

@@ -9,7 +9,7 @@ import shutil
 import pypdfium2
 import pytest
 from pdf_samples import image_pdf
-from PIL import Image
+from PIL import Image, ImageDraw, ImageFont
 from reportlab.lib.pagesizes import LETTER
 from reportlab.pdfgen.canvas import Canvas
 
@@ -184,3 +184,26 @@ def test_a_scanned_scenario_table_gives_its_rows(definitions: dict[str, FormDefi
             for row in table]
     assert rows[1:] == SCENARIOS[1:]
     assert rows[0][0] == "Scenario ID" and rows[0][2] == "Pass/Fail"
+
+
+def test_a_watermarks_filled_letters_make_no_grid() -> None:
+    # a huge slanted "DRAFT" behind the text: its filled strokes ran as "rules" hundreds
+    # of px thick, made a grid, and erasing that grid wiped the text over it
+    font = ImageFont.truetype("DejaVuSans-Bold.ttf", 420)
+    mark = Image.new("L", (1900, 520), 0)
+    ImageDraw.Draw(mark).text((20, 0), "DRAFT", font=font, fill=255)
+    mark = mark.rotate(35, expand=True)
+    image = Image.new("L", (1700, 2200), 255)
+    image.paste(Image.new("L", mark.size, 150), (0, 400), mark)
+    assert find_grids(image) == []
+
+
+def test_a_thin_ruled_table_still_makes_a_grid() -> None:
+    image = Image.new("L", (800, 600), 255)
+    draw = ImageDraw.Draw(image)
+    for y in (100, 200, 300):
+        draw.line((100, y, 700, y), fill=0, width=2)
+    for x in (100, 400, 700):
+        draw.line((x, 100, x, 300), fill=0, width=2)
+    grids = find_grids(image)
+    assert len(grids) == 1 and (len(grids[0].ys), len(grids[0].xs)) == (3, 3)
