@@ -15,6 +15,7 @@ from parsers.continued_values import lines_under
 from parsers.layout_words import Word, segments_of, unwrapped
 
 _MARGIN = 40.0  # points from the page's rightmost text that are its right margin
+_FLUSH = 1.5  # points apart that two line ends are set flush
 
 
 def value_before(lines: Sequence[Sequence[Word]], number: int, segment: Sequence[Word],
@@ -35,9 +36,10 @@ def value_before(lines: Sequence[Sequence[Word]], number: int, segment: Sequence
 def question_after(lines: Sequence[Sequence[Word]], number: int, mark: Word, right: float,
                    label: Callable[[str], bool]) -> str:
     """The label at the right margin of a check mark's line (wrapped: with the line before
-    or after it), when the mark is set before it; else ""."""
+    or after it), when the mark is set before it and the page sets its labels flush right
+    (other lines end where it ends: not one long label of a column); else ""."""
     own = _last(lines[number], mark, right)
-    if own is None:
+    if own is None or sum(abs(line[-1].x1 - own[-1].x1) <= _FLUSH for line in lines) < 3:
         return ""
     near = [_last(lines[at], mark, right) if 0 <= at < len(lines) else None
             for at in (number - 1, number + 1)]

@@ -195,3 +195,21 @@ def test_a_scans_caption_whose_box_reaches_over_the_rule_is_still_a_caption() ->
     caption = Word("Organization", 57, 100, 258.1, 271.8)
     marked = captioned([value, caption], [rule])
     assert [word.caption for word in marked] == [False, True]
+
+
+def test_a_long_label_of_another_column_on_a_marks_line_is_not_its_question(
+        vocabulary: Vocabulary) -> None:
+    # set left to right in two columns: a right column's label that happens to reach the
+    # right margin on a line of boxes is no right-to-left question (no labels flush right)
+    def draw(canvas: Canvas) -> None:
+        canvas.setFont("Helvetica", 10)
+        canvas.drawString(60, HEIGHT - 100, "Bot Hosting")
+        canvas.drawString(60, HEIGHT - 116, "[X] Cloud")
+        canvas.drawString(60, HEIGHT - 132, "[ ] On-Premises")
+        canvas.drawString(RIGHT - stringWidth("Organization Legal Name", "Helvetica", 10) - 3,
+                          HEIGHT - 116, "Organization Legal Name")
+        canvas.drawString(380, HEIGHT - 132, "Acme Health Partners")
+        canvas.drawString(380, HEIGHT - 148, "Ayer")
+    boxes = [item for item in read_pdf(page(draw), Limits(), vocabulary).fields
+             if isinstance(item.value, bool)]
+    assert boxes and {item.label for item in boxes} == {"Bot Hosting"}
