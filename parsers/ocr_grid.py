@@ -18,7 +18,6 @@ MERGE = 6  # px: rules (or their ends) this close are one
 # px: a rule is a stroke; a band as thick as this is an area (a watermark's letter, a
 # filled bar), and erasing it as a rule would wipe the text over it
 MAX_WIDTH = 12
-SIDE = 12  # px (4 pt at 200 dpi) of a box's side from a corner
 Bools = NDArray[np.bool_]
 
 
@@ -99,26 +98,6 @@ def find_grids(image: Image.Image) -> list[Grid]:
     columns = _rules(_runs(_thick(gray, axis=1).T < LINE_GRAY, MIN_RULE), MIN_RULE)
     return [grid for grid in (_grid(span, rows, columns) for span in _spans(columns))
             if grid is not None]
-
-
-def lone_rules(image: Image.Image, grids: Iterable[Grid]) -> list[Rule]:
-    """The horizontal rules of a straightened page that draw no table and no box (a box's
-    edge has its sides going up or down from its ends): the lines values are typed on (a
-    signature block), in px."""
-    drawn = {(rule.at, rule.start) for grid in grids for rule in grid.rows}
-    dark = _thick(np.asarray(image), axis=0) < LINE_GRAY
-    return [rule for rule in _rules(_runs(dark, MIN_RULE), MIN_RULE)
-            if (rule.at, rule.start) not in drawn and not _sides(dark, rule)]
-
-
-def _sides(dark: Bools, rule: Rule) -> bool:
-    """Does a stroke run up or down from either end of the rule (a box's side)?"""
-    y = int(rule.at)
-    for x in (rule.start, rule.end - 1):
-        near: Bools = np.asarray(dark[:, max(x - 3, 0): x + 4].any(axis=1))
-        if near[max(y - SIDE, 0): max(y - 2, 0)].all() or near[y + 3: y + SIDE + 1].all():
-            return True
-    return False
 
 
 def erase_rules(image: Image.Image, grids: Iterable[Grid]) -> Image.Image:

@@ -12,11 +12,10 @@ from PIL import Image
 
 from parsers.labels import Vocabulary
 from parsers.model import RawField
-from parsers.ocr_grid import erase_rules, find_grids, lone_rules, straighten
+from parsers.ocr_grid import erase_rules, find_grids, straighten
 from parsers.ocr_marks import find_marks
 from parsers.ocr_tables import rows_fields, table_rows
 from parsers.ocr_text import known_words, tidy_words, with_marks
-from parsers.pdf_captions import captioned
 from parsers.pdf_layout import Word, lines_of, pair_fields
 from parsers.text_tables import text_tables
 
@@ -49,11 +48,7 @@ def read_page(image: Image.Image, read_words: Reader, vocabulary: Vocabulary, *,
         fields += found
         outside += [] if found else held  # a box that is no form table: read by layout
     scale = 72 / dpi  # back to points, so the layout tolerances hold
-    # a caption under the rule a value is typed on answers that value, as on a printed page
-    rules = [{"x0": rule.start * scale, "x1": rule.end * scale, "top": rule.at * scale,
-              "bottom": rule.at * scale} for rule in lone_rules(image, grids)]
-    fields += pair_fields(captioned(_scaled(outside, scale), rules), [], vocabulary,
-                          source="ocr", page=page)
+    fields += pair_fields(_scaled(outside, scale), [], vocabulary, source="ocr", page=page)
     cells = tuple(tuple(row.cells for row in rows) for rows, _ in tables if len(rows) > 1)
     return PageReading(tuple(fields), tuple(_scaled(words, scale)), cells + tuple(unruled))
 

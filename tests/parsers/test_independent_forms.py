@@ -30,6 +30,9 @@ KINDS = {case: "email" if "documents" in expected else "scan" if expected.get("s
 SCAN_SHARE = 0.5  # of a scan's fields found with the right value
 # Shapes not read yet; strict, so a fix makes the test fail until this goes.
 KNOWN_GAPS: dict[str, str] = {
+    "independent9/sn5_agreement_scan_160dpi": "a 160 dpi scan of the agreement whose "
+    "captions are under its signature rules: the signature block not read (a scan's "
+    "rules cannot yet tell a signature line from a section's underline or a box edge)",
 }
 # Problems told wrongly or missed (strict too): expected problems that need more than
 # the document.

@@ -16,7 +16,7 @@ from reportlab.pdfgen.canvas import Canvas
 from parsers.formdefs import FormDefinition
 from parsers.labels import Vocabulary
 from parsers.limits import Limits
-from parsers.ocr_grid import find_grids, lone_rules, straighten
+from parsers.ocr_grid import find_grids, straighten
 from parsers.ocr_marks import find_marks
 from parsers.ocr_text import fixed_label, tidy_words
 from parsers.pdf import read_pdf
@@ -208,13 +208,3 @@ def test_a_thin_ruled_table_still_makes_a_grid() -> None:
     grids = find_grids(image)
     assert len(grids) == 1 and (len(grids[0].ys), len(grids[0].xs)) == (3, 3)
 
-
-def test_a_boxs_edges_are_no_lone_rules_a_signature_line_is() -> None:
-    # the edge under a value's box is no rule a value is typed on: the label of the next
-    # box under it is no caption of that value
-    image = Image.new("L", (900, 400), 255)
-    draw = ImageDraw.Draw(image)
-    draw.rectangle((100, 60, 700, 120), outline=0, width=2)  # a value's box
-    draw.line((100, 300, 700, 300), fill=0, width=2)  # a signature line
-    rules = lone_rules(image, find_grids(image))
-    assert [round(rule.at) for rule in rules] == [300]
