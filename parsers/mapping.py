@@ -62,8 +62,13 @@ def map_fields(raw: RawDocument, definition: FormDefinition,
     index = field_index(definition)
     mapped: dict[str, MappedValue] = {}
     unread: set[str] = set()  # fields with a ticked box whose choice could not be read
+    live: set[str] = set()  # a partly flattened PDF: where a widget answers, its page is silent
     for item in _joined_digit_boxes(raw.fields):
         hit = _resolve(item, index)
+        if hit is not None and item.source == "acroform":
+            live.add(hit.field.key)
+        elif hit is not None and item.source == "layout" and hit.field.key in live:
+            continue
         if hit is not None and hit.value is None and _ticked(hit.field, item):
             unread.add(hit.field.key)
         if hit is None or (hit.value is None and not _left_empty(hit.field, item)):

@@ -21,11 +21,13 @@ from parsers.page_breaks import carried_values
 from parsers.pdf_annotations import annotation_words, inked
 from parsers.pdf_blanks import blank_boxes
 from parsers.pdf_boxes import drawn_boxes
+from parsers.pdf_button_rows import box_rows, one_per_radio_group
 from parsers.pdf_buttons import coded, printed_choice
 from parsers.pdf_captions import captioned
 from parsers.pdf_char_fields import joined_characters
 from parsers.pdf_combs import comb_words
 from parsers.pdf_fields import Widget, walk_fields
+from parsers.pdf_flattened import partly_flattened
 from parsers.pdf_headings import light_ink
 from parsers.pdf_labels import label_near, question_near
 from parsers.pdf_layout import (
@@ -42,6 +44,7 @@ from parsers.pdf_row_rules import cell_words, ruled_tables
 from parsers.pdf_watermarks import without_watermarks
 from parsers.pdf_xfa import xfa_fields
 from parsers.table_frames import frame_table
+from parsers.table_headers import header_above
 from parsers.table_stripes import joined_stripes
 from parsers.text_tables import text_tables
 from parsers.typed_fields import table_fields
@@ -78,9 +81,7 @@ def read_pdf(data: bytes, limits: Limits, vocabulary: Vocabulary) -> RawDocument
         if xfa:
             return RawDocument("xfa", text, tuple(xfa), pages=len(reader.pages))
         if text.strip():
-            carried = carried_values([pages.words(n) for n in range(pages.count)], vocabulary)
-            fields = [item for number in range(pages.count)
-                      for item in _page_fields(pages, number, carried[number], vocabulary)]
+            fields = _layout_fields(pages, vocabulary)
             if _fillable(widgets) and not _any_value(fields):  # a blank form sent back
                 return _acroform(widgets, pages, vocabulary, len(reader.pages))
             return RawDocument("layout", text, tuple(fields[: limits.max_fields]),
@@ -96,27 +97,24 @@ def _acroform(widgets: list[Widget], pages: _Pages, vocabulary: Vocabulary,
     """Fields by name; the page layout is read only where a name says nothing (Text1), and
     for the first page's title and form code."""
     widgets = joined_characters(widgets, pages.words, pages.height)  # FEIN in 9 fields
-    rows = _box_rows(widgets)
+    rows = box_rows(widgets)
     fields = [_raw_field(widget, pages, vocabulary, rows)
-              for widget in _one_per_radio_group(widgets)
+              for widget in one_per_radio_group(widgets)
               if widget.field_type not in ("/Sig", "/Push")]
-    return RawDocument("acroform", pages.quick_text(), tuple(fields), pages=count,
+    text = pages.quick_text()
+    flat = partly_flattened(text, fields, vocabulary)
+    # the page print answers what no widget does (mapping), never as a sure blank
+    printed = [replace(item, understood=False)
+               for item in (_layout_fields(pages, vocabulary) if flat else [])]
+    return RawDocument("acroform", text, (*fields, *printed), pages=count,
+                       tables=_tables(pages, vocabulary) if flat else (),
                        signed=any(widget.signed for widget in widgets))
 
 
-def _one_per_radio_group(widgets: list[Widget]) -> list[Widget]:
-    """A radio group is one field: its selected button; a group with none selected is one
-    empty field (its buttons' export names are not values)."""
-    selected = {widget.name for widget in widgets if widget.radio and widget.value}
-    kept, seen = [], set()
-    for widget in widgets:
-        if widget.radio:
-            if widget.name in seen or (widget.name in selected and not widget.value):
-                continue
-            seen.add(widget.name)
-            widget = widget if widget.value else replace(widget, export_value="")
-        kept.append(widget)
-    return kept
+def _layout_fields(pages: _Pages, vocabulary: Vocabulary) -> list[RawField]:
+    carried = carried_values([pages.words(n) for n in range(pages.count)], vocabulary)
+    return [item for number in range(pages.count)
+            for item in _page_fields(pages, number, carried[number], vocabulary)]
 
 
 def _fillable(widgets: list[Widget]) -> bool:
@@ -302,25 +300,6 @@ def _top_down(rect: Rect, height: float) -> Rect:
     return x0, height - y1, x1, height - y0
 
 
-def _box_rows(widgets: list[Widget]) -> dict[int, Rect]:
-    """For every button, the rectangle around the buttons that answer one question with
-    it: its radio group (from the field walk), or the checkboxes on its line of the page
-    (two boxes, Yes and No)."""
-    buttons = [w for w in widgets if w.field_type == "/Btn" and w.rect is not None]
-    rows: dict[int, Rect] = {}
-    for widget in buttons:
-        assert widget.rect is not None
-        if widget.group is not None:
-            rows[id(widget)] = widget.group
-            continue
-        middle = (widget.rect[1] + widget.rect[3]) / 2
-        rects = [w.rect for w in buttons if w.page == widget.page and not w.radio
-                 and w.rect is not None and w.rect[1] <= middle <= w.rect[3]] or [widget.rect]
-        rows[id(widget)] = (min(r[0] for r in rects), min(r[1] for r in rects),
-                            max(r[2] for r in rects), max(r[3] for r in rects))
-    return rows
-
-
 def _self_explaining(name: str, vocabulary: Vocabulary) -> bool:
     """A name like ``org_legal_name`` or ``transactions.claim_status`` needs no label."""
     parts = [part for part in name.split(".") if part]
@@ -378,9 +357,12 @@ def _tables(pages: _Pages, vocabulary: Vocabulary) -> tuple[tuple[tuple[str, ...
 def _cell_texts(table: Any, words: list[Word],
                 vocabulary: Vocabulary) -> list[list[str | None]]:
     """The table's rows of cell texts, read from the page's words and its drawn check
-    boxes (as ☒ and ☐), so that a box ticked with drawn lines counts in a cell too."""
-    return [[None if cell is None else unwrapped_cell(cell_text(cell), vocabulary)
-             for cell in row] for row in cell_words([row.cells for row in table.rows], words)]
+    boxes (as ☒ and ☐), so that a box ticked with drawn lines counts in a cell too; a
+    header printed in a band above the grid first."""
+    header = header_above(table, words)
+    return [*([header] if header else []), *(
+        [None if cell is None else unwrapped_cell(cell_text(cell), vocabulary) for cell in row]
+        for row in cell_words([row.cells for row in table.rows], words))]
 
 
 def _page_fields(pages: _Pages, number: int, words: list[Word],

@@ -24,6 +24,12 @@ def captioned(words: Sequence[Word], rules: Sequence[dict[str, Any]]) -> list[Wo
         if abs(float(rule["bottom"]) - y) >= 1 or x1 - x0 < _SHORTEST:
             continue
         across = [word for word in words if word.x0 < x1 and word.x1 > x0]
-        if any(typed_on(word, rule) for word in across):
-            under.update(id(word) for word in across if 0 < word.top - y <= _UNDER)
+        # by the words' middles: a scan's word boxes reach over the rule a little
+        if any(typed_on(word, rule) and _middle(word) < y for word in across):
+            under.update(id(word) for word in across
+                         if _middle(word) > y and word.top - y <= _UNDER)
     return [replace(word, caption=True) if id(word) in under else word for word in words]
+
+
+def _middle(word: Word) -> float:
+    return (word.top + word.bottom) / 2

@@ -41,7 +41,7 @@ from parsers.model import RawField, Source
 from parsers.numbering import at_hanging_indent
 from parsers.pdf_headings import marked_headings
 from parsers.typed_fields import value_fields
-from parsers.values_before import unpaired_before, value_before
+from parsers.values_before import question_after, unpaired_before, value_before
 
 __all__ = ["Box", "Word", "cell_text", "lines_of", "pair_fields", "segments_of", "unwrapped",
            "unwrapped_cell"]
@@ -94,8 +94,10 @@ class _Pairing:
         if mark is not None:
             item = _join(segment[1:]) or _next_text(self.lines[number], segment, self.used)
             item = self._option_wrapped(number, item)
-            return [_field(item, mark, self._question(segment[0]), segment, self.source,
-                           self.page)] if item else []
+            question = question_after(self.lines, number, segment[0], self.right,
+                                      self.vocabulary.is_field_label)
+            return [_field(item, mark, question or self._question(segment[0]), segment,
+                           self.source, self.page)] if item else []
         text = _join(segment)
         pairs = self.vocabulary.split_pairs(text) if ":" in text else []
         if len(pairs) > 1:  # "City: Boston   State: MA   ZIP Code: 02111"
@@ -201,11 +203,13 @@ class _Pairing:
         if value and explicit and lines[number][-1].x1 > self.right - 40:
             value = unwrapped("\n".join([value, *_more_lines(lines, number, segment,
                                                                vocabulary, used)]))
+        # a value set before its label on the line (right to left) beats a caption's above
+        value = value or value_before(lines, number, segment, self.right,
+                                      lambda part: _take(part, vocabulary, used),
+                                      lambda part: _labels_row(part, vocabulary))
         if not value and segment[0].caption:  # a caption under the rule its value is on
             value = _value_above(lines, number, segment, vocabulary, used)
-        return value or value_before(lines[number], segment, self.right,
-                                     lambda part: _take(part, vocabulary, used)) or \
-            _value_below(lines, number, segment, vocabulary, used, self.columns) or \
+        return value or _value_below(lines, number, segment, vocabulary, used, self.columns) or \
             _value_above(lines, number, segment, vocabulary, used)
 
 
@@ -510,6 +514,12 @@ def _take(segment: Sequence[Word], vocabulary: Vocabulary, used: set[int]) -> st
         return ""
     used.add(id(segment[0]))
     return text
+
+
+def _labels_row(segment: Sequence[Word], vocabulary: Vocabulary) -> bool:
+    """A label or a wrapped label's first line: a row of its own, no value's wrap."""
+    text = _join(segment)
+    return _field_label(text, vocabulary) is not None or vocabulary.is_label_start(text)
 
 
 def _heading(segment: Sequence[Word], text: str, vocabulary: Vocabulary) -> bool:

@@ -11,9 +11,10 @@ from reportlab.pdfgen.canvas import Canvas
 
 from parsers.formdefs import FormDefinition
 from parsers.labels import Vocabulary
-from parsers.layout_words import unwrapped
+from parsers.layout_words import Word, unwrapped
 from parsers.limits import Limits
 from parsers.pdf import read_pdf
+from parsers.pdf_captions import captioned
 
 RIGHT = 540.0
 
@@ -121,3 +122,94 @@ def test_captions_under_signature_rules_answer_the_text_on_their_rule(
     assert values["Authorized Signatory Name"] == "Naomi Feldstein"
     assert values["Authorized Signatory Title"] == "Chief Executive Officer"
     assert values["Date Signed"] == "September 22, 2026"
+
+
+def _rtl_page(rows: list[tuple[list[str], list[str]]], heading: str = "") -> bytes:
+    """Rows of (value lines at the left margin, label lines flush right), a dotted rule
+    under each; a heading flush right over a rule across the page first."""
+    def draw(canvas: Canvas) -> None:
+        y = HEIGHT - 80
+        if heading:
+            canvas.setFont("Helvetica-Bold", 10)
+            canvas.drawRightString(RIGHT, y, heading)
+            canvas.line(60, y - 3, RIGHT, y - 3)
+            y -= 17
+        for values, labels in rows:
+            canvas.setFont("Helvetica", 9)
+            for number, text in enumerate(values):
+                canvas.drawString(60, y - 11.5 * number, text)
+            for number, text in enumerate(labels):
+                canvas.drawRightString(RIGHT, y - 11.5 * number, text)
+            lines = max(len(values), len(labels))
+            canvas.setDash(1, 2)
+            canvas.line(60, y - (lines - 1) * 11.5 - 3.5, RIGHT, y - (lines - 1) * 11.5 - 3.5)
+            canvas.setDash()
+            y -= lines * 11.5 + 5
+    return page(draw)
+
+
+def test_boxes_set_before_their_question_at_the_right_margin_answer_it(
+        vocabulary: Vocabulary) -> None:
+    # "[X] Yes ..... Testing completed in the MassHealth Trading Partner" over
+    # "[ ] No ..... Testing Environment": the boxes took the question of the row above
+    data = _rtl_page([(["2024.10.4"], ["RPA Tool Version"]),
+                      (["[X] Yes", "[ ] No"],
+                       ["Testing completed in the MassHealth Trading Partner",
+                        "Testing Environment"])])
+    boxes = [item for item in read_pdf(data, Limits(), vocabulary).fields
+             if isinstance(item.value, bool)]
+    assert {(item.name, item.value) for item in boxes} == {("Yes", True), ("No", False)}
+    assert {item.label for item in boxes} == {
+        "Testing completed in the MassHealth Trading Partner Testing Environment"}
+
+
+def test_a_value_set_before_its_label_wraps_onto_the_lines_under_it(
+        vocabulary: Vocabulary) -> None:
+    # the description's second line has no label of its own; the next row has one
+    data = _rtl_page([(["Add prior authorization requests for outpatient therapy;",
+                        "they will be sent by a separate nightly job."],
+                       ["Description of Modification"]),
+                      (["2 November 2026"], ["Requested Effective Date"])])
+    values = {item.label: item.value for item in read_pdf(data, Limits(), vocabulary).fields}
+    assert values["Description of Modification"] == (
+        "Add prior authorization requests for outpatient therapy; they will be sent by a "
+        "separate nightly job.")
+    assert values["Requested Effective Date"] == "2 November 2026"
+
+
+def test_a_value_before_its_label_beats_the_heading_on_the_rule_above(
+        vocabulary: Vocabulary) -> None:
+    # a heading set on a rule makes the label under it look like a caption of the rule;
+    # the value before the label on its own line is its value, not the heading
+    data = _rtl_page([(["RPA2-2025-00077"], ["Stage II Approval Number"])],
+                     heading="Approved Registration")
+    values = {item.label: item.value for item in read_pdf(data, Limits(), vocabulary).fields}
+    assert values["Stage II Approval Number"] == "RPA2-2025-00077"
+
+
+def test_a_scans_caption_whose_box_reaches_over_the_rule_is_still_a_caption() -> None:
+    # OCR boxes are padded: the caption's top sits a little above the rule its value is
+    # typed on, the value's bottom a little under it; their middles tell them apart
+    rule = {"x0": 55.0, "x1": 330.0, "top": 258.3, "bottom": 258.3}
+    value = Word("Quinsigamond", 59, 130, 244.8, 258.5)
+    caption = Word("Organization", 57, 100, 258.1, 271.8)
+    marked = captioned([value, caption], [rule])
+    assert [word.caption for word in marked] == [False, True]
+
+
+def test_a_long_label_of_another_column_on_a_marks_line_is_not_its_question(
+        vocabulary: Vocabulary) -> None:
+    # set left to right in two columns: a right column's label that happens to reach the
+    # right margin on a line of boxes is no right-to-left question (no labels flush right)
+    def draw(canvas: Canvas) -> None:
+        canvas.setFont("Helvetica", 10)
+        canvas.drawString(60, HEIGHT - 100, "Bot Hosting")
+        canvas.drawString(60, HEIGHT - 116, "[X] Cloud")
+        canvas.drawString(60, HEIGHT - 132, "[ ] On-Premises")
+        canvas.drawString(RIGHT - stringWidth("Organization Legal Name", "Helvetica", 10) - 3,
+                          HEIGHT - 116, "Organization Legal Name")
+        canvas.drawString(380, HEIGHT - 132, "Acme Health Partners")
+        canvas.drawString(380, HEIGHT - 148, "Ayer")
+    boxes = [item for item in read_pdf(page(draw), Limits(), vocabulary).fields
+             if isinstance(item.value, bool)]
+    assert boxes and {item.label for item in boxes} == {"Bot Hosting"}

@@ -11,7 +11,7 @@ import numpy as np
 import pypdfium2
 import pytest
 from pdf_samples import image_pdf
-from PIL import Image
+from PIL import Image, ImageDraw
 from reportlab.lib.pagesizes import LETTER
 from reportlab.pdfgen.canvas import Canvas
 
@@ -325,3 +325,15 @@ def test_bold_words_on_a_shaded_header_band_are_no_rules() -> None:
     before = (np.asarray(image)[top:bottom, left:right] < 100).sum()
     after = (np.asarray(erase_rules(image, grids))[top:bottom, left:right] < 100).sum()
     assert after > 0.8 * before
+
+
+def test_a_thin_ruled_table_still_makes_a_grid() -> None:
+    image = Image.new("L", (800, 600), 255)
+    draw = ImageDraw.Draw(image)
+    for y in (100, 200, 300):
+        draw.line((100, y, 700, y), fill=0, width=2)
+    for x in (100, 400, 700):
+        draw.line((x, 100, x, 300), fill=0, width=2)
+    grids = find_grids(image)
+    assert len(grids) == 1 and (len(grids[0].ys), len(grids[0].xs)) == (3, 3)
+
