@@ -17,6 +17,7 @@ MIN_RULE = 60  # px (0.3 in at 200 dpi): no letter has a stroke this long
 MERGE = 6  # px: rules (or their ends) this close are one
 MIN_COMB = 40  # px: two boxes of a comb side by side
 COMB_BOX = (14, 50)  # px: the height of a comb's box (7 to 18 points at 200 dpi)
+COMB_PITCH = 1.6  # of a box's height: the widest step from one box of a comb to the next
 RULE_WIDTH = 8  # px: the thickest rule (a 2 pt border, widened 2 px by _thick); more
 # is a filled area (a watermark's letters, a band)
 Bools = NDArray[np.bool_]
@@ -133,7 +134,8 @@ def erase_combs(image: Image.Image) -> Image.Image:
     """A copy with the comb boxes' lines painted white: a code typed one character per
     box (a FEIN, a ZIP) is read as its characters, which the engine does not see inside
     the boxes. A comb is two rules a box's height apart, joined by three or more strokes
-    from one to the other; a letter never spans from rule to rule."""
+    from one to the other about a box's height apart, paper in between; a letter never
+    spans from rule to rule, a table row's cells are wider, a band is dark all over."""
     gray = np.asarray(image)
     dark = _thick(gray, axis=0) < LINE_GRAY
     rules = sorted(_rules(_runs(dark, MIN_COMB), MIN_COMB), key=lambda rule: rule.at)
@@ -143,8 +145,12 @@ def erase_combs(image: Image.Image) -> Image.Image:
         start, end = max(top.start, bottom.start), min(top.end, bottom.end)
         band = gray[int(top.at): int(bottom.at) + 1, start: end] < LINE_GRAY
         strokes = np.nonzero(band.mean(axis=0) >= 0.9)[0]
-        if len(_groups(strokes)) < 3:
-            continue
+        groups = _groups(strokes)
+        steps = np.diff([group[0] for group in groups])
+        height = bottom.at - top.at
+        if len(groups) < 3 or band.mean() > 0.4 or \
+                not 0.6 * height <= np.median(steps) <= COMB_PITCH * height:
+            continue  # a dark band's letters; a table row, whose cells are wider
         for rule in (top, bottom):
             half = rule.width / 2 + 1
             draw.rectangle((start, rule.at - half, end, rule.at + half), fill=255)

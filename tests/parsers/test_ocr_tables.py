@@ -190,6 +190,22 @@ def test_a_comb_loses_its_boxes_and_keeps_its_digits() -> None:
     assert (clean[text] == pixels[text]).all()
 
 
+def _dark_band(canvas: Canvas) -> None:
+    """A table's header between two rules, its bold capitals as tall as the band."""
+    canvas.setFillGray(0.86)
+    canvas.rect(LEFT, HEIGHT - 130, 500, 12, fill=1, stroke=1)
+    canvas.setFillGray(0)
+    canvas.setFont("Helvetica-Bold", 16)
+    canvas.drawString(LEFT + 4, HEIGHT - 129.5, "SCENARIO ID  TRANSACTION  PASS/FAIL")
+
+
+def test_a_dark_band_is_no_comb() -> None:
+    """The band's capitals span from its top rule to its bottom one, as a comb's strokes
+    do, but so closely that the band is ink as much as paper: nothing of it is erased."""
+    image = _page_image(_dark_band)
+    assert (np.asarray(erase_combs(image)) == np.asarray(image)).all()
+
+
 def _ocr_line(*pieces: tuple[str, float]) -> list[Word]:
     """Words of one OCR line at 28 px type, each piece's text and its gap before it."""
     words, x = [], 100.0
