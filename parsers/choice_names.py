@@ -14,6 +14,7 @@ from parsers.label_abbrev import abbreviates, written_out
 from parsers.labels import normalize_label
 
 _SHORTEST = 3  # letters of a shortened word, at least ("Auth", "Adj")
+_LIST = re.compile(r"[,;\n]")
 
 
 def shortened_choice(field: FieldDef, text: str) -> str | None:
@@ -21,6 +22,8 @@ def shortened_choice(field: FieldDef, text: str) -> str | None:
     words = _words(text)
     if not words or (len(words) == 1 and len(words[0]) < 2 * _SHORTEST):
         return None  # one short word ("Claim", "Rem") says too little
+    if _LIST.search(text):
+        return None  # a list of choices ("claim_status, eligibility_inquiry"), not one name
     normalized = normalize_label(text)
     keys = {choice.key for choice in field.choices
             if any(_shortens(words, _words(name)) or written_out(normalized,

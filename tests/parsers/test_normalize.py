@@ -176,6 +176,15 @@ def test_sets_typed_with_slashes_ampersands_and_and(definitions, raw: str) -> No
     assert normalize_value(field, raw).value == ["claim_adjustment", "claim_status"]
 
 
+@pytest.mark.parametrize("raw", ["claim_status, eligibility_inquiry",
+                                 "Claim Status Inquiry; Member Eligibility Verification"])
+def test_a_list_of_choices_is_no_short_name_of_one(definitions, raw: str) -> None:
+    """"claim status ... eligibility inquiry" holds the words of "Claim Status Inquiry"
+    in order, but a list is read item by item, not as one abbreviated option."""
+    field = {item.key: item for item in definitions["stage1"].fields}["transactions"]
+    assert normalize_value(field, raw).value == ["claim_status", "eligibility_inquiry"]
+
+
 def test_fill_in_underscores_are_no_part_of_a_value(definitions) -> None:
     fields = {item.key: item for item in definitions["stage1"].fields}
     assert normalize_value(fields["city"], "____Boston____").value == "Boston"
