@@ -12,6 +12,9 @@ from parsers.name_words import field_with_words, hierarchy_words
 _CHOICE_OWNER_ORDER = {"set": 0, "choice": 1}
 
 
+_MOST_KEPT = 4096  # abbreviation answers kept per form (values repeat less than labels)
+
+
 class FieldIndex:
     def __init__(self, definition: FormDefinition) -> None:
         self._all = tuple(definition.fields)
@@ -26,6 +29,7 @@ class FieldIndex:
             for name in (item.label, *item.aliases):
                 if short_label(name):
                     self._fields.setdefault(short_label(name), item)
+        self._abbreviations: dict[str, FieldDef | None] = {}
         self._squashed: dict[str, FieldDef] = {}
         for item in definition.fields:
             for name in (item.key, item.label, *item.aliases):
@@ -48,7 +52,15 @@ class FieldIndex:
         return found or self._squashed.get(squash(text)) or self._abbreviated(text)
 
     def _abbreviated(self, text: str) -> FieldDef | None:
-        """The one field an abbreviated label means ("Avg Txns/Wk", "FEIN / Tax ID")."""
+        """The one field an abbreviated label means ("Avg Txns/Wk", "FEIN / Tax ID"), kept
+        per text: the fallback reads every label, and a form repeats its texts."""
+        if text not in self._abbreviations:
+            if len(self._abbreviations) > _MOST_KEPT:
+                self._abbreviations.clear()
+            self._abbreviations[text] = self._abbreviation(text)
+        return self._abbreviations[text]
+
+    def _abbreviation(self, text: str) -> FieldDef | None:
         parts = alternatives(text)
         if parts:
             found = {id(item): item for part in parts if (item := self.field(part))}

@@ -36,6 +36,9 @@ TIGHT_BRACKETS = re.compile(rf"\[\s*([{CHECKED_LETTERS}]?)\s*\]")  # "[ X ]" →
 SEPARATOR = re.compile(r"^\s*\*?\s*(?:[:=\u2013\u2014\t]|-(?=\s|$)|\.{2,}|\u2026+|_{2,})+\s*"
                        r"|^\s*\*\s*$|^\s*\*\s+")
 # A dot leader, as typed or set by a tab stop: three dots or more (or "…").
+# Printed between the groups of a code typed one character per box or cell ("80-5648434",
+# "11/03/2026"): parsers/pdf_combs, pdf_char_fields, docx_char_cells.
+CODE_SEPARATORS = frozenset({"-", "/"})
 LEADER = re.compile(r"(?:\.\s?){3,}|\u2026+")
 # Text that a form shows in an empty field: Word's placeholders and fill-in lines, and
 # what a response printout (Google Forms) shows for a question left unanswered.

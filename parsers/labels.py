@@ -26,6 +26,7 @@ from parsers.numbering import without_number
 
 _PUNCT = re.compile(r"[^0-9a-z/#&+]+")
 _INDEX = re.compile(r"\[\d+\]")
+_MOST_KEPT = 4096  # abbreviation answers kept (labels repeat; values seldom do)
 _XFA_PREFIX = re.compile(r"^(?:(?:form|topmostsubform|subform|page|#subform|#pageset)\w*\.)+",
                          re.IGNORECASE)
 _REPEAT = re.compile(r"^(.*\D)(?:_|#)(\d{1,2})$")
@@ -182,6 +183,8 @@ class Vocabulary:
         only where it means one field (or one choice); () when it is none."""
         normalized = normalize_label(text)
         if normalized not in self._abbreviations:
+            if len(self._abbreviations) > _MOST_KEPT:  # a long-lived reader reads many values
+                self._abbreviations.clear()
             parts = alternatives(text)
             found = self._alternative_targets(parts) if parts else \
                 self._abbreviation_targets(normalized)

@@ -9,10 +9,11 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
+from parsers.glyphs import CODE_SEPARATORS
 from parsers.layout_words import Word
 from parsers.pdf_fields import Widget
 
-SEPARATORS = {"-", "/", "–"}
+SEPARATORS = CODE_SEPARATORS | {"–"}  # an en dash is read as "-"
 NUMBERED = re.compile(r"^(.*?)[_\-. ]?\d+$")
 ROW = 2.0  # points the boxes' bottoms may differ on one row
 REACH = 1.5  # box widths between two boxes of one row, at most

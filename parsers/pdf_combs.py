@@ -8,9 +8,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
+from parsers.glyphs import CODE_SEPARATORS
 from parsers.layout_words import Word, lines_of
 
-SEPARATORS = {"-", "/"}
 PITCH_SHARE = 0.3  # how far one step between boxes may be off the run's usual step
 WIDEST_PITCH = 2.6  # box steps wider than this many type heights are columns, not a comb
 SEPARATOR_STEPS = 2.6  # a box group's separator spans at most this many steps
@@ -46,7 +46,7 @@ def _run_end(line: list[Word], start: int) -> int:
     end = start + 1
     while end < len(line):
         word, last = line[end], line[end - 1]
-        if word.text in SEPARATORS and end + 1 < len(line) and _cell(line[end + 1]) \
+        if word.text in CODE_SEPARATORS and end + 1 < len(line) and _cell(line[end + 1]) \
                 and _fits(_middle(line[end + 1]) - _middle(last), steps, last, SEPARATOR_STEPS):
             end += 2
             continue
@@ -55,7 +55,7 @@ def _run_end(line: list[Word], start: int) -> int:
             break  # one comb is typed in one font
         steps.append(step)
         end += 1
-    if end < len(line) and line[end].text in SEPARATORS and steps and \
+    if end < len(line) and line[end].text in CODE_SEPARATORS and steps and \
             line[end].x0 - line[end - 1].x1 < steps[0]:
         end += 1  # the separator printed before a group of empty boxes (ZIP+4)
     run = line[start:end]
@@ -85,7 +85,7 @@ def _fits(step: float, steps: list[float], last: Word, most: float) -> bool:
 
 
 def _one_word(run: Sequence[Word]) -> Word:
-    text = "".join(word.text for word in run).rstrip("".join(SEPARATORS))
+    text = "".join(word.text for word in run).rstrip("".join(CODE_SEPARATORS))
     return replace(run[0], text=text, x1=run[-1].x1,
                    top=min(word.top for word in run), bottom=max(word.bottom for word in run),
                    confidence=min(word.confidence for word in run))
