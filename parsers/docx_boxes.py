@@ -11,8 +11,8 @@ from typing import Any, Literal
 
 from lxml import etree
 
-W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-W14 = "http://schemas.microsoft.com/office/word/2010/wordml"
+from parsers.docx_xml import W14, W
+
 # A paragraph's pieces: ("text", str), ("break", "") for a line break or a paragraph end,
 # ("field", (w:ffData, shown result)) for a legacy form field, ("box", w:sdt) and
 # ("field", w:sdt) for a checkbox and any other content control.

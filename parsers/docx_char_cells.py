@@ -16,10 +16,9 @@ from collections.abc import Callable, Iterator, Sequence
 
 from lxml import etree
 
+from parsers.docx_xml import W14, W
 from parsers.glyphs import CODE_SEPARATORS, mark_state
 
-W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-W14 = "http://schemas.microsoft.com/office/word/2010/wordml"
 _BOX = "[box]"
 _SEPARATORS = "".join(CODE_SEPARATORS) + ". "  # and a cell's dot or space
 _MIN_CELLS = 2

@@ -8,10 +8,9 @@ from collections.abc import Iterator
 from lxml import etree
 
 from parsers.docx_boxes import Piece, Side, box_side, is_box, is_question, option_before
+from parsers.docx_xml import NS, W
 from parsers.model import RawField
 
-W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-NS = {"w": W}
 _PLACEHOLDER = "\u2002"
 # A Word dropdown always shows an entry; forms start with one that means "nothing chosen".
 PLACEHOLDERS = {"", "select", "select one", "choose", "choose one", "choose an item",

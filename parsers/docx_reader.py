@@ -16,15 +16,14 @@ from parsers.docx_boxes import control_box
 from parsers.docx_char_cells import flatten_char_rows, join_char_cells
 from parsers.docx_field_codes import drop_field_codes
 from parsers.docx_fields import legacy_fields
-from parsers.glyphs import ends_with_separator, is_placeholder, typed_items
-from parsers.labels import Vocabulary, section_heading
+from parsers.docx_paragraphs import paragraph_fields
+from parsers.docx_xml import NS, W14, W, node_text, val
+from parsers.glyphs import is_placeholder
+from parsers.labels import Vocabulary
 from parsers.limits import Limits
 from parsers.model import Method, Problem, RawDocument, RawField
-from parsers.typed_fields import marked_items, marked_line_fields, table_fields, value_fields
+from parsers.typed_fields import marked_items, table_fields, value_fields
 
-W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-W14 = "http://schemas.microsoft.com/office/word/2010/wordml"
-NS = {"w": W, "w14": W14}
 _PARTS = re.compile(r"^word/(document|header\d*|footer\d*)\.xml$")
 
 
@@ -49,8 +48,8 @@ def read_docx(data: bytes, limits: Limits, vocabulary: Vocabulary) -> RawDocumen
         found_fields, found_tables = _tables(root, vocabulary)
         fields += found_fields
         tables += found_tables
-        texts.append(_text(root))
-    fields += _paragraph_fields(parts, vocabulary)
+        texts.append(node_text(root))
+    fields += paragraph_fields(parts, vocabulary)
     text = "\n".join(texts)[: limits.max_text_chars]
     return RawDocument(method=_method(fields), text=text, fields=tuple(fields[: limits.max_fields]),
                        tables=tuple(tables))
@@ -93,7 +92,7 @@ def _content_controls(root: etree._Element) -> Iterator[RawField]:
         props = sdt.find("w:sdtPr", NS)
         if props is None or props.find("w:docPartObj", NS) is not None:
             continue
-        tag, alias = _val(props, "w:tag"), _val(props, "w:alias")
+        tag, alias = val(props, "w:tag"), val(props, "w:alias")
         if sdt.find(f".//{{{W}}}tc") is not None or \
                 (not (tag or alias) and sdt.find(f".//{{{W}}}sdt") is not None):
             continue  # a wrapper around table rows (read as a table), or around controls
@@ -119,7 +118,7 @@ def _control_value(sdt: etree._Element, props: etree._Element) -> str | bool | N
     content = sdt.find("w:sdtContent", NS)
     if content is None or props.find("w:showingPlcHdr", NS) is not None:
         return ""
-    shown = _text(content)
+    shown = node_text(content)
     if is_placeholder(shown):  # "Click or tap here to enter text." without its flag
         return ""
     date = props.find("w:date", NS)
@@ -155,12 +154,11 @@ def _left_cell(node: etree._Element) -> str:
     """The text of the cell left of the node's cell (its row's label)."""
     cell = next(node.iterancestors(f"{{{W}}}tc"), None)
     if cell is not None and cell.getprevious() is not None:
-        return _text(cell.getprevious()).strip().rstrip(":")
+        return node_text(cell.getprevious()).strip().rstrip(":")
     return ""
 
 
 Table = tuple[tuple[str, ...], ...]
-MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 
 
 def _tables(root: etree._Element, vocabulary: Vocabulary) -> tuple[list[RawField], list[Table]]:
@@ -204,7 +202,7 @@ def _continues(cell: etree._Element) -> bool:
 def _label_above(table: etree._Element, vocabulary: Vocabulary) -> str:
     """The field label in the paragraph just before a table, if it is one."""
     before = table.getprevious()
-    text = _text(before).strip().rstrip(":") if before is not None and \
+    text = node_text(before).strip().rstrip(":") if before is not None and \
         before.tag == f"{{{W}}}p" else ""
     return text if text and vocabulary.is_field_label(text) else ""
 
@@ -222,149 +220,6 @@ def _has_form_field(row: etree._Element) -> bool:
         row.find(".//w:ffData", NS) is not None  # a merge field's result is text
 
 
-def _paragraph_fields(parts: list[etree._Element], vocabulary: Vocabulary) -> list[RawField]:
-    """Fields typed as paragraphs (outside tables), part by part (body, headers, footers)."""
-    fields = []
-    for root in parts:
-        reader = _Paragraphs(vocabulary)
-        for paragraph in root.iter(f"{{{W}}}p"):
-            if paragraph.find(f".//{{{W}}}ffData") is not None:
-                fields += reader.stop()  # a legacy field's paragraph: that reader's own
-            elif next(paragraph.iterancestors(f"{{{W}}}tc"), None) is None and \
-                    not _fallback_copy(paragraph):
-                line = _own_text(paragraph).strip()
-                if line or not _holds_text_box(paragraph):
-                    heading, boxed = _styled_heading(paragraph), _boxed(paragraph)
-                    for item in typed_items(line):
-                        fields += reader.read(f"§ {item}" if heading else item, boxed=boxed)
-        fields += reader.flush()
-    return fields
-
-
-class _Paragraphs:
-    """"Label: value" lines (several on one line too); a label alone on its line takes the
-    lines under it as its value (up to a blank line, a heading or the next label), or the
-    marked choices under it ("POSC Transactions:" then "[X] Claim Status Inquiry")."""
-
-    def __init__(self, vocabulary: Vocabulary) -> None:
-        self.vocabulary = vocabulary
-        self.label, self.waiting, self.lines = "", False, []  # type: tuple[str, bool, list[str]]
-
-    def read(self, line: str, *, boxed: bool = False) -> list[RawField]:
-        """One paragraph; ``boxed`` when it is typed in a text box or frame (an answer box:
-        a short word in capitals there is a value, "MA", never a heading)."""
-        if self.waiting and self._value_line(line, boxed):
-            self.lines.append(line)
-            return []
-        if not line and self.waiting and not self.lines:
-            return []  # a blank line between a label and its value
-        fields = self._left_empty(line, boxed) + self.flush()
-        pairs = self.vocabulary.split_pairs(line) if ":" in line else []
-        if len(pairs) > 1:  # "City: Boston   State: MA   ZIP Code: 02111"
-            self.label = pairs[-1][0]
-            return fields + [item for pair in pairs
-                             for item in value_fields(*pair, "paragraph", self.vocabulary)]
-        split = None if marked_items(line) else _paragraph_label(line, self.vocabulary)
-        if split is not None:
-            self.label, self.waiting = split[0], not split[1]
-            return fields + (value_fields(split[0], split[1], "paragraph", self.vocabulary)
-                           if split[1] else [])
-        if marked_items(line):
-            return fields + marked_line_fields(line, self.label, self.vocabulary, "paragraph")
-        if line and not _option(line, self.vocabulary):  # an unmarked option keeps its label
-            self.label = ""  # prose or a heading: the marks that follow answer nothing
-        return fields
-
-    def _left_empty(self, line: str, boxed: bool) -> list[RawField]:
-        """A label alone on its line, the next line a label or a heading: surely empty."""
-        if not (self.waiting and not self.lines and self.label) or not (
-                _heading(line, boxed) or _paragraph_label(line, self.vocabulary) is not None):
-            return []
-        return [RawField(name=self.label, label=self.label, value="", source="paragraph",
-                         understood=True)]
-
-    def stop(self) -> list[RawField]:
-        """A paragraph read by another reader: what was collected ends, no label goes on."""
-        fields = self.flush()
-        self.label = ""
-        return fields
-
-    def flush(self) -> list[RawField]:
-        """The value lines collected under a lone label."""
-        taken = self.waiting and self.lines and \
-            not self.vocabulary.prose_value(self.label, self.lines[0])
-        fields = value_fields(self.label, "\n".join(self.lines), "paragraph", self.vocabulary) \
-            if taken else []
-        if self.lines:
-            self.label = ""
-        self.waiting, self.lines = False, []
-        return fields
-
-    def _value_line(self, line: str, boxed: bool) -> bool:
-        return bool(line) and len(self.lines) < 20 and not _heading(line, boxed) and \
-            not marked_items(line) and _paragraph_label(line, self.vocabulary) is None and \
-            len(self.vocabulary.split_pairs(line) if ":" in line else []) < 2
-
-
-def _paragraph_label(line: str, vocabulary: Vocabulary) -> tuple[str, str] | None:
-    """(label, value) of "Label: value", or (label, "") of a line that is only a label."""
-    if vocabulary.is_field_label(line):  # a label alone, unless a heading ("ATTESTATION")
-        return (line.rstrip(" :"), "") if line.endswith(":") or not _heading(line) else None
-    split = vocabulary.split_label(line)
-    if split is None or not vocabulary.is_field_label(split[0]):
-        return None
-    between = line[len(split[0]): len(line) - len(split[1])]
-    explicit = ":" in line or ends_with_separator(split[0]) or "\t" in between
-    return split if explicit else None  # "Label: value", "Label – value", "Label⇥value"
-
-
-def _option(line: str, vocabulary: Vocabulary) -> bool:
-    return vocabulary.is_choice_label(line)
-
-
-def _heading(line: str, boxed: bool = False) -> bool:
-    """A section heading: styled as one (marked "§" by the caller), "Section 2"/"Part B
-    ...", or outside answer boxes a few words in capitals ("BOT DETAILS")."""
-    return line.startswith("§ ") or section_heading(line) or (
-        not boxed and line.isupper() and not any(char.isdigit() for char in line) and
-        len(line.split()) <= 6)
-
-
-def _holds_text_box(paragraph: etree._Element) -> bool:
-    """The paragraph a text box is anchored in: its own text is read, then the box's
-    paragraphs one by one, in document order."""
-    return paragraph.find(f".//{{{W}}}p") is not None
-
-
-def _fallback_copy(paragraph: etree._Element) -> bool:
-    """A paragraph of the older copy Word keeps of a DrawingML text box (mc:Fallback, a
-    VML twin of the wps:txbx), read once already."""
-    return any(ancestor.tag == f"{{{MC}}}Fallback" for ancestor in paragraph.iterancestors())
-
-
-def _boxed(paragraph: etree._Element) -> bool:
-    """Typed in a text box (VML v:textbox or DrawingML wps:txbx, both w:txbxContent) or
-    in a frame (w:framePr): an answer box under its label paragraph."""
-    return paragraph.find("w:pPr/w:framePr", NS) is not None or any(
-        ancestor.tag == f"{{{W}}}txbxContent" for ancestor in paragraph.iterancestors())
-
-
-def _own_text(paragraph: etree._Element) -> str:
-    """A paragraph's text without the text boxes anchored in it (read on their own)."""
-    if not _holds_text_box(paragraph):
-        return _text(paragraph)
-    own = [item for item in paragraph.iter(f"{{{W}}}t", f"{{{W}}}tab", f"{{{W}}}br")
-           if next(item.iterancestors(f"{{{W}}}p"), None) is paragraph]
-    return "".join(item.text or "" if item.tag == f"{{{W}}}t" else
-                   "\n" if item.tag == f"{{{W}}}br" else "\t" for item in own)
-
-
-def _styled_heading(paragraph: etree._Element) -> bool:
-    style = paragraph.find("w:pPr/w:pStyle", NS)
-    name = (style.get(f"{{{W}}}val") or "") if style is not None else ""
-    return name.lower().startswith(("heading", "title", "berschrift"))
-
-
 def _method(fields: list[RawField]) -> Method:
     sources = {item.source for item in fields}
     order: tuple[tuple[str, Method], ...] = (
@@ -380,7 +235,7 @@ def _cell_text(cell: etree._Element) -> str:
     """A table cell's own text. A table nested in it is read as a table of its own, so its
     labels and values are not the cell's value too; but one that only lists marked
     choices ("☒ | MassHealth Provider" row by row) is the cell's answer, a line a row."""
-    own = _text(cell, [paragraph for paragraph in cell.iter(f"{{{W}}}p")
+    own = node_text(cell, [paragraph for paragraph in cell.iter(f"{{{W}}}p")
                        if _owner(paragraph, "tc") is cell])
     for nested in cell.iter(f"{{{W}}}tbl"):
         if _owner(nested, "tc") is cell:
@@ -392,20 +247,3 @@ def _cell_text(cell: etree._Element) -> str:
     return own
 
 
-def _text(node: etree._Element, paragraphs: list[etree._Element] | None = None) -> str:
-    """Paragraph texts joined by newlines, a line break as a newline, a tab as a tab."""
-    if paragraphs is None:
-        paragraphs = list(node.iter(f"{{{W}}}p")) or [node]  # inline controls: only runs
-    lines = []
-    for paragraph in paragraphs:
-        parts = []
-        for item in paragraph.iter(f"{{{W}}}t", f"{{{W}}}tab", f"{{{W}}}br"):
-            parts.append(item.text or "" if item.tag == f"{{{W}}}t" else
-                         "\n" if item.tag == f"{{{W}}}br" else "\t")
-        lines.append("".join(parts))
-    return "\n".join(lines)
-
-
-def _val(node: etree._Element, path: str) -> str:
-    found = node.find(path, NS)
-    return (found.get(f"{{{W}}}val") or "").strip() if found is not None else ""

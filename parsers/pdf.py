@@ -6,46 +6,28 @@ from __future__ import annotations
 
 import io
 import logging
-from collections.abc import Iterable
 from dataclasses import replace
-from typing import Any
 
-import pdfplumber
 from pypdf import PdfReader
 
-from parsers.glyphs import CHECKED_MARK, LEADER, UNCHECKED_MARK, canonical_marks
 from parsers.labels import Vocabulary
 from parsers.limits import Limits
 from parsers.model import Problem, RawDocument, RawField
 from parsers.page_breaks import carried_values
-from parsers.pdf_annotations import annotation_words, inked
-from parsers.pdf_blanks import blank_boxes
-from parsers.pdf_boxes import drawn_boxes
+from parsers.pdf_annotations import inked
 from parsers.pdf_button_rows import box_rows, one_per_radio_group
 from parsers.pdf_buttons import coded, printed_choice
-from parsers.pdf_captions import captioned
 from parsers.pdf_char_fields import joined_characters
-from parsers.pdf_combs import comb_words
 from parsers.pdf_fields import Widget, walk_fields
 from parsers.pdf_flattened import partly_flattened
-from parsers.pdf_headings import light_ink
 from parsers.pdf_labels import label_near, question_near
 from parsers.pdf_layout import (
-    Box,
     Word,
-    cell_text,
     lines_of,
     pair_fields,
-    unwrapped_cell,
 )
-from parsers.pdf_pills import pill_boxes
-from parsers.pdf_quicktext import quick_page_text
-from parsers.pdf_row_rules import cell_words, ruled_tables
-from parsers.pdf_watermarks import without_watermarks
+from parsers.pdf_pages import Pages
 from parsers.pdf_xfa import xfa_fields
-from parsers.table_frames import frame_table
-from parsers.table_headers import header_above
-from parsers.table_stripes import joined_stripes
 from parsers.text_tables import text_tables
 from parsers.typed_fields import table_fields
 
@@ -74,7 +56,7 @@ def read_pdf(data: bytes, limits: Limits, vocabulary: Vocabulary) -> RawDocument
         return _failed("unreadable_file", f"The PDF is damaged and cannot be read; {RESEND}")
     if not reader.pages:
         return _failed("unreadable_file", f"The PDF has no pages we can read; {RESEND}")
-    with _Pages(data, reader, limits, vocabulary) as pages:
+    with Pages(data, reader, limits, vocabulary) as pages:
         if _has_values(widgets):
             return _acroform(widgets, pages, vocabulary, len(reader.pages))
         text = pages.text(range(pages.count))
@@ -92,7 +74,7 @@ def read_pdf(data: bytes, limits: Limits, vocabulary: Vocabulary) -> RawDocument
     return _ocr(data, limits, vocabulary, len(reader.pages))
 
 
-def _acroform(widgets: list[Widget], pages: _Pages, vocabulary: Vocabulary,
+def _acroform(widgets: list[Widget], pages: Pages, vocabulary: Vocabulary,
               count: int) -> RawDocument:
     """Fields by name; the page layout is read only where a name says nothing (Text1), and
     for the first page's title and form code."""
@@ -111,7 +93,7 @@ def _acroform(widgets: list[Widget], pages: _Pages, vocabulary: Vocabulary,
                        signed=any(widget.signed for widget in widgets))
 
 
-def _layout_fields(pages: _Pages, vocabulary: Vocabulary) -> list[RawField]:
+def _layout_fields(pages: Pages, vocabulary: Vocabulary) -> list[RawField]:
     carried = carried_values([pages.words(n) for n in range(pages.count)], vocabulary)
     return [item for number in range(pages.count)
             for item in _page_fields(pages, number, carried[number], vocabulary)]
@@ -131,121 +113,10 @@ def _has_values(widgets: list[Widget]) -> bool:
     return any(widget.value not in ("", False, ()) for widget in widgets)
 
 
-class _Pages:
-    """The pages as pdfplumber reads them, each read only when first asked for."""
-
-    def __init__(self, data: bytes, reader: PdfReader, limits: Limits,
-                 vocabulary: Vocabulary) -> None:
-        self.reader, self.count = reader, min(len(reader.pages), limits.max_pages)
-        self.limits, self.vocabulary = limits, vocabulary
-        self._data = data
-        self._layouts: dict[int, tuple[list[Word], list[Box], float]] = {}
-        self._tables: dict[int, list[tuple[tuple[float, float, float, float],
-                                           list[list[str | None]]]]] = {}
-        self._pdf: Any = None
-        self._opened = False
-
-    def __enter__(self) -> _Pages:
-        return self
-
-    def __exit__(self, *_exc: object) -> None:
-        if self._pdf is not None:
-            self._pdf.close()
-
-    @property
-    def plumber(self) -> Any:
-        """pdfplumber's view, opened on first use (fillable forms rarely need it)."""
-        if not self._opened:
-            self._opened = True
-            try:
-                self._pdf = pdfplumber.open(io.BytesIO(self._data))
-            except Exception as err:
-                log.debug("pdfplumber could not open the file: %s", type(err).__name__)
-        return self._pdf
-
-    def _layout(self, number: int) -> tuple[list[Word], list[Box], float]:
-        if number not in self._layouts:
-            self._layouts[number] = self._read(number)
-        return self._layouts[number]
-
-    def _read(self, number: int) -> tuple[list[Word], list[Box], float]:
-        """The page's words and drawn boxes; pdfminer's errors on an odd page (caught at
-        the library calls) give an empty page, our own code's errors go up."""
-        if self.plumber is None:
-            return [], [], float(self.reader.pages[number].mediabox.height)
-        try:
-            page = self.plumber.pages[number]
-            rects, lines, curves = page.rects, page.lines, page.curves
-            found, height = _plumber_words(page), float(page.height)
-        except Exception as err:  # pdfminer raises many kinds on odd files
-            log.debug("page %d unreadable: %s", number, type(err).__name__)
-            return [], [], float(self.reader.pages[number].mediabox.height)
-        # a viewer's Fill & Sign text is typed text of the page
-        typed = _words(found) + annotation_words(self.reader.pages[number], height)
-        boxes, words = drawn_boxes(rects, lines, curves, typed)
-        pills, words = pill_boxes([*rects, *curves], words)
-        blanks, words = blank_boxes(lines, words, self.vocabulary.is_box_option)
-        return captioned(comb_words(words), lines), boxes + pills + blanks, height
-
-    def tables(self, number: int, vocabulary: Vocabulary
-               ) -> list[tuple[tuple[float, float, float, float], list[list[str | None]]]]:
-        """The page's ruled tables: bounding box (top-down) and rows of cell texts."""
-        if number not in self._tables:
-            self._tables[number] = []
-            try:
-                found = ruled_tables(self.plumber.pages[number]) if self.plumber else []
-            except Exception as err:  # pdfminer raises many kinds on odd files
-                log.debug("tables of page %d unreadable: %s", number, type(err).__name__)
-                found = []
-            marks = [Word(CHECKED_MARK if box.checked else UNCHECKED_MARK, box.x0, box.x1,
-                          box.top, box.bottom) for box in self.boxes(number)]
-            words = [*self.words(number), *marks]
-            self._tables[number] = [(tuple(table.bbox), _cell_texts(table, words, vocabulary))
-                                    for table in joined_stripes(found, words)
-                                    if not frame_table(table, words, vocabulary)]
-        return self._tables[number]
-
-    def words(self, number: int) -> list[Word]:
-        return self._layout(number)[0]
-
-    def boxes(self, number: int) -> list[Box]:
-        return self._layout(number)[1]
-
-    def height(self, number: int) -> float:
-        return self._layout(number)[2]
-
-    def text(self, numbers: Iterable[int]) -> str:
-        lines = [" ".join(word.text for word in line) for number in numbers
-                 if number < self.count for line in lines_of(self.words(number))]
-        text = "\n".join(lines)
-        if not text.strip():  # pdfminer saw nothing: ask pypdf
-            try:
-                text = "\n".join(self.reader.pages[n].extract_text() or ""
-                                 for n in numbers if n < self.count)
-            except Exception:
-                text = ""
-        return text[: self.limits.max_text_chars]
-
-    def quick_text(self) -> str:
-        """The text for classification, without a layout (a form's title and code need
-        none): the first page, where the title is, and the last, where the form code may
-        be printed only once."""
-        numbers = sorted({0, self.count - 1})
-        text = "\n".join(self._page_text(number) for number in numbers)
-        return text[: self.limits.max_text_chars] if text.strip() else self.text(numbers)
-
-    def _page_text(self, number: int) -> str:
-        try:
-            page = self.reader.pages[number]
-            return quick_page_text(page) or page.extract_text() or ""
-        except Exception:  # pypdf raises many kinds on odd content streams
-            return ""
-
-
 Rect = tuple[float, float, float, float]
 
 
-def _raw_field(widget: Widget, pages: _Pages, vocabulary: Vocabulary,
+def _raw_field(widget: Widget, pages: Pages, vocabulary: Vocabulary,
                rows: dict[int, Rect]) -> RawField:
     """A widget with the printed label beside it when its name says nothing; for a box
     whose own label is only a choice ("Yes"), the question its row of boxes answers."""
@@ -274,7 +145,7 @@ def _raw_field(widget: Widget, pages: _Pages, vocabulary: Vocabulary,
                     tooltip=widget.tooltip)
 
 
-def _coded_choice(widget: Widget, pages: _Pages, vocabulary: Vocabulary) -> str:
+def _coded_choice(widget: Widget, pages: Pages, vocabulary: Vocabulary) -> str:
     """For a ticked or selected button exporting a code (/MHP), the choice it stands for;
     the page is read only for such a button."""
     if not coded(widget, vocabulary):
@@ -306,41 +177,7 @@ def _self_explaining(name: str, vocabulary: Vocabulary) -> bool:
     return bool(parts) and vocabulary.is_label(parts[-2] if len(parts) > 1 else parts[-1])
 
 
-def _plumber_words(page: Any) -> list[dict[str, Any]]:
-    # A gap of a sixth of the type size parts two words even with no space between them
-    # (text set glyph by glyph); letters of one word touch.
-    # A watermark's letters are no text of the form.
-    return list(without_watermarks(page).extract_words(
-        keep_blank_chars=False, extra_attrs=["fontname", "non_stroking_color"],
-        x_tolerance_ratio=0.16))
-
-
-def _words(words: list[dict[str, Any]]) -> list[Word]:
-    """pdfplumber's words as ours, check-mark glyphs of any font as ☒ or ☐, and a dot
-    leader run into its label and value ("Name......Acme") cut out of the word."""
-    return [piece for item in words for piece in _leader_split(Word(
-        canonical_marks(item["text"], str(item.get("fontname", ""))), float(item["x0"]),
-        float(item["x1"]), float(item["top"]), float(item["bottom"]),
-        font=str(item.get("fontname", "")), light=light_ink(item.get("non_stroking_color"))))]
-
-
-def _leader_split(word: Word) -> list[Word]:
-    """The parts of a word around its dot leaders, placed in proportion to their letters
-    (the leader becomes a gap, which parts a label from its value)."""
-    parts = [(found.start(), found.end()) for found in LEADER.finditer(word.text)]
-    if not parts:
-        return [word]
-    width = (word.x1 - word.x0) / max(len(word.text), 1)
-    pieces, start = [], 0
-    for begin, end in [*parts, (len(word.text), len(word.text))]:
-        if word.text[start:begin].strip():
-            pieces.append(replace(word, text=word.text[start:begin].strip(),
-                                  x0=word.x0 + start * width, x1=word.x0 + begin * width))
-        start = end
-    return pieces
-
-
-def _tables(pages: _Pages, vocabulary: Vocabulary) -> tuple[tuple[tuple[str, ...], ...], ...]:
+def _tables(pages: Pages, vocabulary: Vocabulary) -> tuple[tuple[tuple[str, ...], ...], ...]:
     """Ruled tables (e.g. the Test Scenarios table) as rows of cell texts, and the tables
     printed without rules among the rest of each page's lines."""
     found: list[tuple[tuple[str, ...], ...]] = []
@@ -354,18 +191,7 @@ def _tables(pages: _Pages, vocabulary: Vocabulary) -> tuple[tuple[tuple[str, ...
     return tuple(found)
 
 
-def _cell_texts(table: Any, words: list[Word],
-                vocabulary: Vocabulary) -> list[list[str | None]]:
-    """The table's rows of cell texts, read from the page's words and its drawn check
-    boxes (as ☒ and ☐), so that a box ticked with drawn lines counts in a cell too; a
-    header printed in a band above the grid first."""
-    header = header_above(table, words)
-    return [*([header] if header else []), *(
-        [None if cell is None else unwrapped_cell(cell_text(cell), vocabulary) for cell in row]
-        for row in cell_words([row.cells for row in table.rows], words))]
-
-
-def _page_fields(pages: _Pages, number: int, words: list[Word],
+def _page_fields(pages: Pages, number: int, words: list[Word],
                  vocabulary: Vocabulary) -> list[RawField]:
     """A printed page (its words, with a value carried over a page break moved under its
     label): ruled label | value tables cell by cell, the rest by layout."""

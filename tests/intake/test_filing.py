@@ -350,7 +350,7 @@ def test_a_bug_in_a_reader_quarantines_the_message_with_its_traceback(
     def broken_reader(*args: object) -> list[object]:
         raise ZeroDivisionError("a bug of ours")
 
-    monkeypatch.setattr(parsers.docx_reader, "_paragraph_fields", broken_reader)
+    monkeypatch.setattr(parsers.docx_reader, "paragraph_fields", broken_reader)
     form = docx_form(ctx.definitions["stage1"], sample_values("stage1", seed=1))
     assert file(session_factory, ctx, stage2_mail(1, [("s1.docx", form, DOCX)],
                                                   subject="Stage I")) is None
