@@ -86,6 +86,9 @@ ORGS = {
 ORG_KEYS = ['org_legal_name', 'org_dba', 'org_type', 'provider_id', 'npi', 'fein', 'street', 'city', 'state', 'zip',
             'contact_name', 'contact_title', 'contact_email', 'contact_phone']
 
+ORG_SECS = [('Organization', ['org_legal_name', 'org_dba', 'org_type', 'fein', 'provider_id', 'npi']),
+            ('Address', ['street', 'city', 'state', 'zip']),
+            ('Primary Contact', ['contact_name', 'contact_title', 'contact_email', 'contact_phone'])]
 # field definitions: key -> (label, kind, options)
 F = {
  'org_legal_name': ('Organization Legal Name', 'text'), 'org_dba': ('Doing Business As (DBA)', 'text'),
@@ -244,12 +247,12 @@ def print_form(path, ft, fields, style, fmt, footer=None, scramble=False, headin
     c = p.c
     p.text(50, p.y, TITLES[ft], 'DVB', 13); p.y -= 16
     p.text(50, p.y, 'MassHealth Provider Online Service Center (POSC) · Robotic Process Automation', 'DV', 8); p.y -= 22
-    secs = [('Organization', ORG_KEYS)] + SECTIONS.get(ft, []) + [('Attestation and Signature', ['attest', 'signer_name', 'signer_title', 'signature_date'])]
+    secs = ORG_SECS + SECTIONS.get(ft, []) + [('Attestation and Signature', ['attest', 'signer_name', 'signer_title', 'signature_date'])]
     sep = fmt.get('sep', ': ')
     for title, keys in secs:
         p.need(60)
         t = title.upper() if heading_case == 'caps' else title
-        c.setFillColor(colors.HexColor('#1f3a5f')); c.rect(45, p.y - 4, p.W - 90, 15, fill=1, stroke=0); c.setFillColor(colors.black)
+        c.setFillColor(colors.HexColor('#d9e2ef')); c.rect(45, p.y - 4, p.W - 90, 15, fill=1, stroke=0); c.setFillColor(colors.black)
         # headings are white on a band: draw directly (still part of the text layer)
         p.items.append((50, p.y, t, 'DVB', 9)); p.y -= 22
         if style == 'twocol':
@@ -731,7 +734,7 @@ def scan(src_pdf, out_pdf, dpi, angle, q, ocr_pages=None):
         if ocr_pages:
             c.saveState(); c.translate(W / 2, H / 2); c.rotate(a); c.translate(-W / 2, -H / 2)
             for x, y, s, f, z in ocr_pages[i]:
-                t = c.beginText(); t.setTextRenderMode(3); t.setFont('Helvetica', z); t.setTextOrigin(x, y); t.textOut(s); c.drawText(t)
+                t = c.beginText(); t.setTextRenderMode(3); t.setFont('Helvetica', z); t.setTextOrigin(x, y); t.textOut(s.replace('☒', '[X]').replace('☐', '[ ]')); c.drawText(t)
             c.restoreState()
         c.showPage()
     c.save()
@@ -827,12 +830,12 @@ def build_all():
                    bot_count=3, bot_names=['CAB-PA-1', 'CAB-PA-2', 'CAB-ST-1'], avg_weekly_transactions=875, est_monthly_transactions=3500), omit=['contact_title'])
     print_form(P('h01_stage1_gap_blank_before_heading.pdf'), 'stage1', f, 'line', {'sep': 'gap', 'date': 'dmy', 'commas': True})
     add('h01_stage1_gap_blank_before_heading', '.pdf', 'stage1', f, ['b', 'f'], 'reportlab canvas',
-        "Printed Stage I, label then value after a 10 pt gap (no colon); Primary Contact Title (last of ORGANIZATION), RPA Tool Version, Bot Operating Hours and Planned Production Date left blank; the blank Primary Contact Title and Planned Production Date are directly followed by the CAPS band headings 'TOOL AND BOTS' / 'ATTESTATION AND SIGNATURE' (not values). Numbers with thousands commas (3,500).")
+        "Printed Stage I, label then value after a 10 pt gap (no colon); Primary Contact Title, RPA Tool Version, Bot Operating Hours and Planned Production Date left blank; the blank Planned Production Date is directly followed by the CAPS band heading 'ATTESTATION AND SIGNATURE' (not a value). Numbers with thousands commas (3,500).")
     SRC['h01'] = ('h01_stage1_gap_blank_before_heading.pdf', f)
     f = fields_for('stage2_grandfathered', ORGS['TCS'], S2G('TCS', operational_since='2022-09-12', testing_completed_date=None, rpa_tool_version=None), omit=['contact_title'])
     print_form(P('h02_s2g_blank_before_heading_not_eligible.pdf'), 'stage2_grandfathered', f, 'line', {'sep': ': ', 'date': 'dash', 'phone': 'dot'}, heading_case='title')
     add('h02_s2g_blank_before_heading_not_eligible', '.pdf', 'stage2_grandfathered', f, ['b', 'problem'], 'reportlab canvas',
-        "Printed grandfathered Stage II 'Label: value' lines with Title Case band headings; Primary Contact Title and RPA Tool Version blank right before a heading / the next field; Testing Completion Date blank. PROBLEM: operational since 09-12-2022 (after 2022-07-01) -> not eligible.",
+        "Printed grandfathered Stage II 'Label: value' lines with Title Case band headings (Organization / Address / Primary Contact / ...); business partner, so PID/SL and NPI are blank and the blank NPI sits directly before the 'Address' heading; Primary Contact Title, RPA Tool Version and Testing Completion Date blank. PROBLEM: operational since 09-12-2022 (after 2022-07-01) -> not eligible.",
         problems=[('not_eligible', 'operational_since')])
     # ---- (f) printed separators
     f = fields_for('modification', ORGS['POS'], MOD('POS', modification_types=[]), omit=[])
@@ -1035,7 +1038,7 @@ def build_all():
     pg = print_form(os.path.join(WORK, 'o01src.pdf'), 'stage2_grandfathered', f, 'line', {'sep': ': ', 'date': 'us'})
     scan(os.path.join(WORK, 'o01src.pdf'), P('o01_s2g_searchable_scan_ocr_layer.pdf'), 150, 0.6, 50, ocr_pages=pg)
     add('o01_s2g_searchable_scan_ocr_layer', '.pdf', 'stage2_grandfathered', f, ['N3', 'scan'], 'reportlab + pdftoppm + Pillow + invisible text',
-        "SEARCHABLE scan: page image (150 dpi grey, tilt 0.6°, JPEG q50) plus an invisible OCR text layer (text render mode 3, Helvetica, one text object per word, rotated with the image) as scanner software writes it. The text layer is the only text; the form still came from paper.", scan=True)
+        "SEARCHABLE scan: page image (150 dpi grey, tilt 0.6°, JPEG q50) plus an invisible OCR text layer (text render mode 3, Helvetica, one text object per word, rotated with the image; the OCR engine wrote check boxes as '[X]' / '[ ]') as scanner software writes it. The text layer is the only text; the form still came from paper.", scan=True)
     pg = print_form(os.path.join(WORK, 'o02src.pdf'), 'annual_validation', SRC['p04'][1], 'line', {'sep': ' = ', 'date': 'iso'})
     scan(os.path.join(WORK, 'o02src.pdf'), P('o02_annual_searchable_scan_ocr_layer.pdf'), 200, -0.9, 55, ocr_pages=pg)
     add('o02_annual_searchable_scan_ocr_layer', '.pdf', 'annual_validation', SRC['p04'][1], ['N3', 'scan', 'f'], 'reportlab + pdftoppm + Pillow + invisible text',
