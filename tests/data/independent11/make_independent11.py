@@ -162,7 +162,7 @@ def fields_for(ft, o, extra, omit=()):
 
 def label(k, ft):
     l = F[k][0]
-    if ft == 'stage2' and k == 'transactions': l = 'POSC Transactions'
+    if ft in ('stage2', 'stage2_grandfathered') and k == 'transactions': l = 'POSC Transactions'
     if ft == 'annual_validation' and k == 'rpa_user_ids': l = 'RPA User ID(s)'
     return l
 
