@@ -17,7 +17,7 @@ from parsers.docx_char_cells import flatten_char_rows, join_char_cells
 from parsers.docx_field_codes import drop_field_codes
 from parsers.docx_fields import legacy_fields
 from parsers.docx_paragraphs import paragraph_fields
-from parsers.docx_xml import NS, W14, W, node_text, val
+from parsers.docx_xml import NS, W14, W, node_text, shown_characters, val
 from parsers.glyphs import is_placeholder
 from parsers.labels import Vocabulary
 from parsers.limits import Limits
@@ -70,7 +70,8 @@ def _xml_parts(data: bytes, limits: Limits) -> list[etree._Element]:
             raise DocxError("The file is not a Word document; please resend it as PDF or DOCX.")
         parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
         try:
-            return [drop_field_codes(etree.fromstring(archive.read(name), parser))
+            return [shown_characters(drop_field_codes(etree.fromstring(archive.read(name),
+                                                                      parser)))
                     for name in names]
         except (etree.XMLSyntaxError, KeyError, zipfile.BadZipFile, RuntimeError) as err:
             raise DocxError("The Word file is damaged and cannot be read; please resend it "

@@ -13,6 +13,22 @@ MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 NS = {"w": W, "w14": W14}
 
 
+# Characters Word keeps as elements of a run, as the text it shows: a non-breaking hyphen
+# (typed Ctrl+Shift+-, and Word's autocorrect in codes and dates) shows as "-", an optional
+# hyphen only at a line's end, so never inside a value.
+SHOWN_AS = {f"{{{W}}}noBreakHyphen": "-", f"{{{W}}}softHyphen": ""}
+
+
+def shown_characters(root: etree._Element) -> etree._Element:
+    """Each character element of ``SHOWN_AS`` turned into the ``w:t`` it shows, in place,
+    so every reader of runs sees "83-2394656" and not "832394656"."""
+    for item in list(root.iter(*SHOWN_AS)):
+        text = etree.Element(f"{{{W}}}t")
+        text.text = SHOWN_AS[item.tag]
+        item.getparent().replace(item, text)  # type: ignore[union-attr]
+    return root
+
+
 def node_text(node: etree._Element, paragraphs: list[etree._Element] | None = None) -> str:
     """Paragraph texts joined by newlines, a line break as a newline, a tab as a tab."""
     if paragraphs is None:

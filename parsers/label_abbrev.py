@@ -6,8 +6,11 @@ for "approval", three letters at least), a word of the same stem ("Attestation" 
 ("TPTE", "RA"); never only its first words (a wrapped label's first line). They must
 cover half of that label's words at least; one printed word of four letters or more
 inside it, not a word of that label, may stand for nothing ("done") in a label of four
-words or more, if they then cover two thirds of it. A label that is a known one once its
-short forms are written out ("MH Provider") means that one alone. Only a fallback after
+words or more, if they then cover two thirds of it. Whole words of a label picked out of it
+with a gap ("Bot on the POSC" of "Date Bot Became Operational on the POSC") are a heading
+that names it, not an abbreviation; a run of its words ("Contact Email") is one. A label
+that is a known one once its short forms are written out ("MH Provider") means that one
+alone. Only a fallback after
 the exact labels, and only when one field is meant: the callers drop a text that fits two
 fields of one form, and a choice's own label names no field.
 """
@@ -47,11 +50,21 @@ def abbreviates(text: str, label: str) -> bool:
     printed, full = label_words(text), label_words(label)
     if len(printed) < 2 or len(printed) > 12 or printed == full[:len(printed)] != full:
         return False  # the first words of a label are its first line (label_wraps)
+    if literal(text) and set(printed) <= set(full) and not _contiguous(printed, full):
+        return False  # whole words picked out of it: a heading ("Bot on the POSC"), no short form
     covered = _cover(printed, full, spare=0)
     if covered is None and len(printed) >= 4:  # a word standing for nothing: cover more
         covered = _cover(printed, full, spare=1)
         return covered is not None and 3 * covered >= 2 * len(full)
     return covered is not None and 2 * covered >= len(full)
+
+
+def _contiguous(printed: Sequence[str], full: Sequence[str]) -> bool:
+    """Are the printed words a run of the label's words ("Contact Email" of "Primary
+    Contact Email")?"""
+    size = len(printed)
+    return any(tuple(full[start:start + size]) == tuple(printed)
+               for start in range(len(full) - size + 1))
 
 
 def written_out(text: str, label: str) -> bool:

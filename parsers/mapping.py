@@ -23,7 +23,7 @@ from parsers.labels import (
     normalize_label,
     repeat_number,
 )
-from parsers.model import RawDocument, RawField, Source
+from parsers.model import RawDocument, RawField, Source, Spot
 from parsers.normalize import normalize_value
 
 RawValue = str | bool | tuple[str, ...]
@@ -48,6 +48,7 @@ class MappedValue:
     confidence: float = 1.0
     conflicts: tuple[str, ...] = ()  # other values seen for this key (a review problem)
     understood: bool = False  # a blank a page reader is sure of (RawField.understood)
+    spot: Spot | None = None  # where the (first) value was read
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,7 +77,8 @@ def map_fields(raw: RawDocument, definition: FormDefinition,
         value, confidence = _as_read(hit.field, "" if hit.value is None else hit.value,
                                      item.confidence)
         new = MappedValue(hit.field.key, value, item.source, confidence,
-                          understood=item.understood and confidence == item.confidence)
+                          understood=item.understood and confidence == item.confidence,
+                          spot=item.spot)
         old = mapped.get(hit.field.key)
         mapped[hit.field.key] = new if old is None else _merge(hit.field, old, new)
     # its other boxes unticked do not make it a sure blank: it could not be read (review)
@@ -318,7 +320,8 @@ def _merge(field: FieldDef, old: MappedValue, new: MappedValue) -> MappedValue:
         return old if is_blank(new.raw) else new
     if field.type == "set" and isinstance(old.raw, tuple) and isinstance(new.raw, tuple):
         merged = tuple(dict.fromkeys((*old.raw, *new.raw)))
-        return replace(old, raw=merged, confidence=min(old.confidence, new.confidence))
+        return replace(old, raw=merged, confidence=min(old.confidence, new.confidence),
+                       spot=old.spot or new.spot)
     if _same(old.raw, new.raw) or _same_value(field, old.raw, new.raw):
         return old if old.confidence >= new.confidence else new
     keep, other = (old, new) if old.confidence >= new.confidence else (new, old)

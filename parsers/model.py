@@ -87,6 +87,23 @@ class ParsedEmail:
 
 
 @dataclass(frozen=True, slots=True)
+class Spot:
+    """Where on a PDF page a value was read: the page (0-based) and the box in points,
+    top-down (x0, top, x1, bottom), as pdfplumber measures it; for a scan, in points too."""
+
+    page: int
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+    def as_json(self) -> dict[str, Any]:
+        return {"page": self.page + 1,
+                "box": [round(self.x0, 1), round(self.top, 1), round(self.x1, 1),
+                        round(self.bottom, 1)]}
+
+
+@dataclass(frozen=True, slots=True)
 class RawField:
     """A value as a reader found it, before it is matched to a canonical key.
 
@@ -106,6 +123,7 @@ class RawField:
     understood: bool = False  # an empty value the reader is sure of (a label with nothing
     # after, under or above it, between lines it read entirely)
     tooltip: str = ""  # a fillable field's /TU, as its designer wrote it ("Row 3 Transaction")
+    spot: Spot | None = None  # the widget, or the label and its value on the page
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,6 +148,7 @@ class FieldValue:
     value: Any  # int, str, bool, ISO date string, or list of strings
     source: Source
     confidence: float = 1.0
+    spot: Spot | None = None  # where it was read, when the reader knows (PDF pages)
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,9 +192,22 @@ class ExtractedDocument:
             "method": self.method,
             "confidence": self.confidence,
             "fields": self.values(),
-            "field_sources": {
-                item.key: {"source": item.source, "confidence": round(item.confidence, 3)}
-                for item in self.fields
-            },
+            "field_sources": {item.key: _field_source(item) for item in self.fields},
             "problems": [problem.as_json() for problem in self.problems],
         }
+
+
+def spot_from_json(found: dict[str, Any] | None) -> Spot | None:
+    """A stored spot (``Spot.as_json``) back as a value; None when absent or malformed."""
+    try:
+        x0, top, x1, bottom = (float(item) for item in found["box"])  # type: ignore[index]
+        return Spot(int(found["page"]) - 1, x0, top, x1, bottom)  # type: ignore[index]
+    except (TypeError, KeyError, ValueError):
+        return None
+
+
+def _field_source(item: FieldValue) -> dict[str, Any]:
+    """How a value was read, and where when the reader knows: ``page`` (1-based) and
+    ``box`` in points from the page's top left."""
+    found: dict[str, Any] = {"source": item.source, "confidence": round(item.confidence, 3)}
+    return found | (item.spot.as_json() if item.spot is not None else {})

@@ -20,6 +20,7 @@ from parsers.pdf_buttons import coded, printed_choice
 from parsers.pdf_char_fields import joined_characters
 from parsers.pdf_fields import Widget, walk_fields
 from parsers.pdf_flattened import partly_flattened
+from parsers.pdf_invisible import invisible_text_only
 from parsers.pdf_labels import label_near, question_near
 from parsers.pdf_layout import (
     Word,
@@ -62,7 +63,7 @@ def read_pdf(data: bytes, limits: Limits, vocabulary: Vocabulary) -> RawDocument
         text = pages.text(range(pages.count))
         if xfa:
             return RawDocument("xfa", text, tuple(xfa), pages=len(reader.pages))
-        if text.strip():
+        if text.strip() and not _searchable_scan(pages):
             fields = _layout_fields(pages, vocabulary)
             if _fillable(widgets) and not _any_value(fields):  # a blank form sent back
                 return _acroform(widgets, pages, vocabulary, len(reader.pages))
@@ -125,7 +126,7 @@ def _raw_field(widget: Widget, pages: Pages, vocabulary: Vocabulary,
         return RawField(name=widget.name, value=widget.value, source="acroform",
                         export_value=widget.export_value, page=max(widget.page, 0),
                         beside=_coded_choice(widget, pages, vocabulary),
-                        tooltip=widget.tooltip)
+                        tooltip=widget.tooltip, spot=pages.spot(widget.page, widget.rect))
     if widget.rect is not None and 0 <= widget.page < pages.count:
         words, height = pages.words(widget.page), pages.height(widget.page)
         label = label_near(words, _top_down(widget.rect, height), vocabulary)
@@ -142,7 +143,7 @@ def _raw_field(widget: Widget, pages: Pages, vocabulary: Vocabulary,
         label, beside = tooltip, (choice or beside or label) if box else ""
     return RawField(name=widget.name, value=widget.value, source="acroform", label=label,
                     export_value=widget.export_value, page=max(widget.page, 0), beside=beside,
-                    tooltip=widget.tooltip)
+                    tooltip=widget.tooltip, spot=pages.spot(widget.page, widget.rect))
 
 
 def _coded_choice(widget: Widget, pages: Pages, vocabulary: Vocabulary) -> str:
@@ -183,9 +184,9 @@ def _tables(pages: Pages, vocabulary: Vocabulary) -> tuple[tuple[tuple[str, ...]
     found: list[tuple[tuple[str, ...], ...]] = []
     for number in range(pages.count):
         ruled = pages.tables(number, vocabulary)
-        found += [tuple(tuple((cell or "").strip() for cell in row) for row in rows)
-                  for _bbox, rows in ruled]
-        areas = [bbox for bbox, _rows in ruled]
+        found += [tuple(tuple((cell or "").strip() for cell in row) for row in table.merged)
+                  for table in ruled]
+        areas = [table.bbox for table in ruled]
         found += text_tables(lines_of([w for w in pages.words(number)
                                        if not _inside(w.x0, w.top, w.x1, w.bottom, areas)]))
     return tuple(found)
@@ -197,7 +198,7 @@ def _page_fields(pages: Pages, number: int, words: list[Word],
     label): ruled label | value tables cell by cell, the rest by layout."""
     fields: list[RawField] = []
     ruled: list[tuple[float, float, float, float]] = []
-    for bbox, rows in pages.tables(number, vocabulary):
+    for bbox, rows, _merged in pages.tables(number, vocabulary):
         found = table_fields(rows, vocabulary, "table_cell")
         if found:
             fields += [replace(item, page=number) for item in found]
@@ -221,6 +222,11 @@ def _ocr(data: bytes, limits: Limits, vocabulary: Vocabulary, pages: int) -> Raw
     from parsers.pdf_ocr import ocr_pages
 
     return ocr_pages(data, limits, vocabulary, pages)
+
+
+def _searchable_scan(pages: Pages) -> bool:
+    """Every page an image with the scanner's invisible OCR text over it."""
+    return all(invisible_text_only(pages.reader.pages[number]) for number in range(pages.count))
 
 
 def _decrypted(reader: PdfReader) -> bool:

@@ -47,7 +47,7 @@ from parsers.layout_words import join as _join
 from parsers.layout_words import mark as _mark
 from parsers.layout_words import marked_segments as _marked_segments
 from parsers.memo_headers import without_mail_headers
-from parsers.model import RawField, Source
+from parsers.model import RawField, Source, Spot
 from parsers.pdf_headings import marked_headings
 from parsers.typed_fields import value_fields
 from parsers.values_before import question_after, value_before
@@ -112,7 +112,7 @@ class _Pairing:
             self.seen.append((pairs[-1][0], segment[0]))
             return [item for label, value in pairs
                     for item in _fields(label, value, segment, self.source, self.page,
-                                        self.vocabulary)]
+                                        self.vocabulary, spot=_spot(segment, self.page))]
         return self._labelled(number, segment, text)
 
     def _option_wrapped(self, number: int, item: str) -> str:
@@ -170,7 +170,8 @@ class _Pairing:
             value = ""  # the document's prose under a blank field is not its value
         if not value:
             return self._blank(number, segment, label)
-        found = _fields(label, value, segment, self.source, self.page, vocabulary, ceiling)
+        found = _fields(label, value, segment, self.source, self.page, vocabulary, ceiling,
+                        self._value_spot(number, segment, value))
         if found and not any(isinstance(item.value, bool) for item in found):
             self.answered.add(id(segment[0]))  # a text answer: no marks below answer it
         return found
@@ -184,6 +185,18 @@ class _Pairing:
         value = segment[count:]
         more = more_lines(self.lines, number, value, self.vocabulary, self.used)
         return _join(segment[:count]), unwrapped("\n".join([_join(value), *more]))
+
+    def _value_spot(self, number: int, segment: list[Word], value: str) -> Spot:
+        """The label and its value's first line, found on the lines around the label (the
+        spot a coordinator is shown)."""
+        first = value.split("\n")[0].strip()
+        if first in _join(segment):
+            return _spot(segment, self.page)
+        near = sorted(range(max(number - 2, 0), min(number + 4, len(self.lines))),
+                      key=lambda other: abs(other - number))
+        held = next((item for other in near for item in _marked_segments(self.lines[other])
+                     if item[0] is not segment[0] and _join(item) == first), [])
+        return _spot([*segment, *held], self.page)
 
     def _blank(self, number: int, segment: list[Word], label: str) -> list[RawField]:
         """A label with nothing after, under or above it, on a page read this far without
@@ -226,11 +239,17 @@ BY_MARKS = "\x00marks"
 
 
 def _fields(label: str, value: str, words: Sequence[Word], source: Source, page: int,
-            vocabulary: Vocabulary, ceiling: float = 1.0) -> list[RawField]:
+            vocabulary: Vocabulary, ceiling: float = 1.0,
+            spot: Spot | None = None) -> list[RawField]:
     """One text, or one checkbox item per marked choice ("☒ Yes ☐ No")."""
     confidence = min(ceiling, *(word.confidence for word in words))
-    return [replace(item, confidence=confidence, page=page)
+    return [replace(item, confidence=confidence, page=page, spot=spot)
             for item in value_fields(label, value, source, vocabulary)]
+
+
+def _spot(words: Sequence[Word], page: int) -> Spot:
+    return Spot(page, min(word.x0 for word in words), min(word.top for word in words),
+                max(word.x1 for word in words), max(word.bottom for word in words))
 
 
 def _wrapped_label(lines: Sequence[Sequence[Word]], number: int, segment: Sequence[Word],
@@ -273,7 +292,7 @@ def _field(name: str, value: str | bool, label: str, words: Sequence[Word], sour
            page: int) -> RawField:
     confidence = min(word.confidence for word in words)
     return RawField(name=name, label=label, value=value, source=source,
-                    confidence=confidence, page=page)
+                    confidence=confidence, page=page, spot=_spot(words, page))
 
 
 def _bare_x_marks(line: list[Word], vocabulary: Vocabulary) -> list[Word]:

@@ -76,6 +76,30 @@ def cell_words(rows: Sequence[Sequence[Any]], words: Sequence[Word]
     return found
 
 
+def merged_down(cells: Sequence[Sequence[Any]], texts: Sequence[Sequence[str | None]]
+                ) -> list[list[str | None]]:
+    """The rows' texts with each place a cell above covers (pdfplumber gives None there)
+    holding that cell's text: a cell spans the rows whose middle its box reaches."""
+    merged = [list(row) for row in texts]
+    for number, row in enumerate(cells):
+        for column, cell in enumerate(row):
+            if cell is None:
+                continue
+            for below in range(number + 1, len(cells)):
+                place = cells[below][column] if column < len(cells[below]) else 0
+                middle = _row_middle(cells[below])
+                if place is not None or middle is None or middle > cell[3]:
+                    break
+                merged[below][column] = texts[number][column]
+    return merged
+
+
+def _row_middle(row: Sequence[Any]) -> float | None:
+    boxes = [cell for cell in row if cell is not None]
+    return (min(cell[1] for cell in boxes) + min(cell[3] for cell in boxes)) / 2 \
+        if boxes else None
+
+
 def _give_back(upper: list[list[Word] | None], lower: list[list[Word] | None]) -> None:
     """Words of the lower row printed over another of its words, in the upper row's font
     (not the lower row's), overflowed from the cell above: moved back there."""

@@ -87,7 +87,7 @@ def _normalize(definition: FormDefinition, mapped: Mapping[str, MappedValue]
             invalid.add(item.key)
         elif result.value is not None:
             fields.append(FieldValue(item.key, raw_text(found.raw), result.value, found.source,
-                                     found.confidence))
+                                     found.confidence, found.spot))
         problems += _review_problems(item, found)
     return fields, problems, invalid
 
@@ -161,5 +161,5 @@ def derive_weekly(fields: list[FieldValue]) -> list[FieldValue]:
         return fields
     derived = FieldValue("avg_weekly_transactions", f"{monthly.raw} per month / 4",
                          weekly_from_monthly(int(monthly.value)), monthly.source,
-                         monthly.confidence)
+                         monthly.confidence, monthly.spot)
     return [*fields, derived]

@@ -48,8 +48,8 @@ def _scenario_rows(raw: RawDocument, transactions: FieldDef) -> Iterator[tuple[s
         header_at, columns = scenario_header(table)
         if columns is None:
             header_at, columns = -1, _continued(table, before, transactions)
-        if columns is None:
-            continue
+        if columns is None or "transaction" not in columns:
+            continue  # a table without a Transaction column holds no scenario
         before = (columns, len(table[max(header_at, 0)]))
         for row in table[header_at + 1:]:
             if len(row) <= max(columns.values()) or not any(cell.strip() for cell in row) \

@@ -10,7 +10,7 @@ from sqlalchemy import Table, insert
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 
-from parsers.model import ExtractedDocument, FieldValue, Problem
+from parsers.model import ExtractedDocument, FieldValue, Problem, spot_from_json
 from registry.db import scrub_nul
 from registry.models import Document, ExtractedFieldRow, ProblemRow, Submission
 
@@ -51,7 +51,8 @@ def _field_values(document_id: int, item: FieldValue) -> dict[str, Any]:
     """A field row's columns, scrubbed of NUL as the flush hook scrubs ORM objects."""
     return {"document_id": document_id, "key": scrub_nul(item.key),
             "raw_value": scrub_nul(item.raw), "value": scrub_nul(item.value),
-            "source": item.source, "confidence": item.confidence}
+            "source": item.source, "confidence": item.confidence,
+            "spot": item.spot.as_json() if item.spot is not None else None}
 
 
 def main_values(submission: Submission) -> dict[str, Any]:
@@ -74,7 +75,8 @@ def document_from_row(row: Document, problems: list[ProblemRow]) -> ExtractedDoc
         form_version=row.form_version, method=row.method,  # type: ignore[arg-type]
         fields=tuple(
             FieldValue(key=item.key, raw=item.raw_value, value=item.value,
-                       source=item.source, confidence=item.confidence)  # type: ignore[arg-type]
+                       source=item.source, confidence=item.confidence,  # type: ignore[arg-type]
+                       spot=spot_from_json(item.spot))
             for item in row.fields
         ),
         problems=tuple(

@@ -71,7 +71,8 @@ def document_json(row: Document, submission: Submission) -> dict[str, Any]:
         "method": row.method,
         "fields": {item.key: item.value for item in row.fields},
         "field_sources": {item.key: {"source": item.source,
-                                     "confidence": round(item.confidence, 3)}
+                                     "confidence": round(item.confidence, 3),
+                                     **(item.spot or {})}
                           for item in row.fields},
         "problems": [
             {"code": item.code, "field": item.field, "message": item.message,

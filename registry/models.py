@@ -212,6 +212,8 @@ class ExtractedFieldRow(Base):
     value: Mapped[Any] = mapped_column(JSON)
     source: Mapped[str] = mapped_column(String(20))
     confidence: Mapped[float] = mapped_column(Float)
+    # where it was read: {"page": 1-based, "box": [x0, top, x1, bottom] in points}, or None
+    spot: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
 
     document: Mapped[Document] = relationship(back_populates="fields")
 

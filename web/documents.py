@@ -101,6 +101,23 @@ def find_value(data: bytes, raw_value: str) -> Box | None:
     return None
 
 
+def spot_box(data: bytes, spot: dict[str, object]) -> Box | None:
+    """Where the reader found the value (``extracted_fields.spot``: page, box in points from
+    the top left) as a box on the page image; None when the page is not there."""
+    try:
+        number = int(spot["page"])  # type: ignore[call-overload]
+        found = tuple(float(item) for item in spot["box"])  # type: ignore[attr-defined]
+        with _LOCK:
+            pdf = pypdfium2.PdfDocument(data)
+            try:
+                width, height = pdf[number - 1].get_size()
+            finally:
+                pdf.close()
+    except Exception:  # a spot we cannot place: none is shown, the value stands
+        return None
+    return _fractions(number, float(width), float(height), found)  # type: ignore[arg-type]
+
+
 def _in_widgets(page: object, wanted: str) -> tuple[float, float, float, float] | None:
     for annot in getattr(page, "annots", []) or []:
         value = (annot.get("data") or {}).get("V")
@@ -124,7 +141,12 @@ def _in_text(page: object, raw_value: str) -> tuple[float, float, float, float] 
 
 
 def _box(page: object, number: int, found: tuple[float, float, float, float]) -> Box:
-    width, height = float(page.width), float(page.height)  # type: ignore[attr-defined]
+    return _fractions(number, float(page.width), float(page.height),  # type: ignore[attr-defined]
+                      found)
+
+
+def _fractions(number: int, width: float, height: float,
+               found: tuple[float, float, float, float]) -> Box:
     x0, top, x1, bottom = (float(item) for item in found)
     pad = 2.0
     return Box(number, max(x0 - pad, 0) / width, max(top - pad, 0) / height,

@@ -26,6 +26,7 @@ from web.documents import (
     message_text,
     page_count,
     render_page,
+    spot_box,
 )
 
 _KEEP = 16  # documents' bytes kept in memory (the page being read, and its neighbours)
@@ -57,7 +58,8 @@ def document_view(request: Request, row: Document, chosen: int | None,
     if row.kind == "pdf":
         view["pages"] = list(range(1, _pages(row.sha256, data) + 1))
         if field is not None:
-            view["box"] = _spot(row.sha256, data, field.raw_value)
+            view["box"] = spot_box(data, field.spot) if field.spot else \
+                _spot(row.sha256, data, field.raw_value)  # filed before spots were kept
     elif row.kind == "docx":
         view["text"] = _docx_lines(data, field.raw_value if field else "")
     return view

@@ -78,3 +78,12 @@ def test_an_abbreviation_meaning_two_fields_means_none() -> None:
     assert not vocabulary.lookup("Identification Number (FEIN)")  # and its second line
     # an exact label is never taken for an abbreviation of another
     assert {target.key for target in vocabulary.lookup("Date Signed")} == {"signature_date"}
+
+
+def test_whole_words_picked_out_of_a_label_are_a_heading_not_an_abbreviation() -> None:
+    """independent11 n01: the bold heading "Bot on the POSC" read as "Date Bot Became
+    Operational on the POSC" and took the next heading as the date (a conflict); a run of
+    a label's words ("Contact Email") still names it."""
+    assert not abbreviates(normalize_label("Bot on the POSC"),
+                           normalize_label("Date Bot Became Operational on the POSC"))
+    assert abbreviates(normalize_label("Contact Email"), normalize_label("Primary Contact Email"))
