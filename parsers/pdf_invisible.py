@@ -21,14 +21,16 @@ def invisible_text_only(page: Any) -> bool:
         if contents is None:
             return False
         operations = ContentStream(contents, page.pdf).operations
-    except Exception:  # pypdf raises many kinds on odd content streams
+        return len(operations) <= MAX_OPERATIONS and _shows_only_invisible(operations)
+    except Exception:  # pypdf raises many kinds on odd content streams and operands
         return False
-    if len(operations) > MAX_OPERATIONS:
-        return False
+
+
+def _shows_only_invisible(operations: list[tuple[Any, bytes]]) -> bool:
     mode, shown = 0, False
     for operands, operator in operations:
         if operator == b"Tr" and operands:
-            mode = int(operands[0])
+            mode = int(operands[0])  # a hostile operand raises: the page is no scan
         elif operator in _SHOW:
             if mode != 3:
                 return False

@@ -19,11 +19,11 @@ from parsers.pdf import read_pdf
 from parsers.pdf_invisible import invisible_text_only
 
 
-def _scan_pdf(*, render_mode: int) -> bytes:
+def _scan_pdf(*, render_mode: int, compress: int = 1) -> bytes:
     image = Image.new("L", (850, 1100), 255)
     ImageDraw.Draw(image).text((60, 60), "MassHealth RPA Annual Validation", fill=0)
     out = io.BytesIO()
-    page = canvas.Canvas(out, pagesize=(612, 792), invariant=1)
+    page = canvas.Canvas(out, pagesize=(612, 792), invariant=1, pageCompression=compress)
     page.drawImage(ImageReader(image), 0, 0, 612, 792)
     text = page.beginText(40, 740)
     text.setTextRenderMode(render_mode)
@@ -50,3 +50,9 @@ def test_visible_text_over_an_image_is_page_text(
     assert not invisible_text_only(PdfReader(io.BytesIO(data)).pages[0])
     raw = read_pdf(data, Limits(ocr=False), vocabulary_for(definitions))
     assert raw.method == "layout" and "Organization" in raw.text
+
+
+def test_a_hostile_render_mode_operand_is_no_scan_and_no_crash() -> None:
+    data = _scan_pdf(render_mode=3, compress=0).replace(b" 3 Tr", b" /X Tr")
+    assert b"/X Tr" in data
+    assert not invisible_text_only(PdfReader(io.BytesIO(data)).pages[0])
